@@ -1,0 +1,103 @@
+// All date conversion and date maths, through date-fns, in one place.
+// Calendar dates are 'yyyy-MM-dd' text (no time zone); instants are ISO-8601 UTC text.
+// Shown to people in en-GB: '24 Nov 2026'.
+import {
+  addDays as addDaysFns,
+  addMonths as addMonthsFns,
+  differenceInCalendarDays,
+  differenceInCalendarMonths,
+  format,
+  isValid,
+  parse,
+  parseISO,
+} from 'date-fns'
+
+export type CalendarDate = string
+export type Instant = string
+
+const CALENDAR = 'yyyy-MM-dd'
+
+/** Parses 'yyyy-MM-dd' strictly (no overflow: '2026-02-30' is invalid). */
+export function parseCalendarDate(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null
+  const date = parse(text, CALENDAR, new Date(2000, 0, 1))
+  return isValid(date) && format(date, CALENDAR) === text ? date : null
+}
+
+export function isCalendarDate(text: string): boolean {
+  return parseCalendarDate(text) !== null
+}
+
+function toDate(date: CalendarDate): Date {
+  const parsed = parseCalendarDate(date)
+  if (!parsed) throw new RangeError(`Not a calendar date: ${date}`)
+  return parsed
+}
+
+export function toCalendarDate(date: Date): CalendarDate {
+  return format(date, CALENDAR)
+}
+
+/** Today's calendar date where the app runs (UK services: the server's local date). */
+export function today(now: Date = new Date()): CalendarDate {
+  return toCalendarDate(now)
+}
+
+export function nowInstant(now: Date = new Date()): Instant {
+  return now.toISOString()
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return toCalendarDate(addDaysFns(toDate(date), days))
+}
+
+export function addWeeks(date: CalendarDate, weeks: number): CalendarDate {
+  return addDays(date, weeks * 7)
+}
+
+/** Adds whole months, clamping to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  return toCalendarDate(addMonthsFns(toDate(date), months))
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(toDate(to), toDate(from))
+}
+
+export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarMonths(toDate(to), toDate(from))
+}
+
+export function maxDate(...dates: (CalendarDate | null | undefined)[]): CalendarDate | null {
+  return dates.filter((d): d is CalendarDate => Boolean(d)).reduce<CalendarDate | null>((a, b) => (a && a > b ? a : b), null)
+}
+
+/** '24 Nov 2026' */
+export function formatDate(date: CalendarDate | null | undefined): string {
+  return date ? format(toDate(date), 'd MMM yyyy') : ''
+}
+
+/** 'Nov 2026' */
+export function formatMonth(date: CalendarDate): string {
+  return format(toDate(date), 'MMM yyyy')
+}
+
+/** '24 Nov 2026, 14:05' in UK time. */
+export function formatInstant(instant: Instant | null | undefined): string {
+  if (!instant) return ''
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  }).format(parseISO(instant))
+}
+
+/** The UK calendar date of an instant. */
+export function instantToCalendarDate(instant: Instant): CalendarDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(parseISO(instant))
+  return parts
+}

@@ -1,0 +1,12 @@
+// Static migration provider: the same list runs in the Remix server build, scripts and vitest.
+// Add each new migration here; never edit one that has shipped.
+import type { Migration, MigrationProvider } from 'kysely'
+import * as initialSchema from './2026-11-24-0001-initial-schema'
+
+const migrations: Record<string, Migration> = {
+  '2026-11-24-0001-initial-schema': initialSchema,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}

@@ -1,0 +1,81 @@
+// Seeding. Reference data (pathways, rule sets, principles) is inserted where missing, by key, so
+// it is safe to run on every start. The demo programme is seeded only into a database with no users.
+import type { Kysely } from 'kysely'
+import type { DB } from '../schema'
+import { seedDemoProgramme } from './demo'
+import { pathwaySeeds, principleSeeds, ruleSetSeeds } from './rule-sets'
+
+export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const pathway of pathwaySeeds) {
+      await trx.insertInto('pathways').values(pathway).onConflict((oc) => oc.column('key').doNothing()).execute()
+    }
+    for (const seed of ruleSetSeeds) {
+      const exists = await trx.selectFrom('rule_sets').select('id').where('key', '=', seed.key).executeTakeFirst()
+      if (exists) continue
+      const pathway = await trx
+        .selectFrom('pathways')
+        .select('id')
+        .where('key', '=', seed.pathwayKey)
+        .executeTakeFirstOrThrow()
+      const { id: ruleSetId } = await trx
+        .insertInto('rule_sets')
+        .values({
+          pathway_id: pathway.id,
+          key: seed.key,
+          name: seed.name,
+          version: seed.version,
+          status: seed.status,
+          effective_from: seed.effectiveFrom,
+          source: seed.source,
+          award_title: seed.awardTitle,
+          registration_fee_pence: seed.registrationFeePence,
+          recording_retention_days: seed.recordingRetentionDays,
+          supervision_gap_weeks: seed.thresholds.supervisionGapWeeks,
+          cycle_gap_weeks: seed.thresholds.cycleGapWeeks,
+          overrun_red_months: seed.thresholds.overrunRedMonths,
+          behind_pace_ratio: seed.thresholds.behindPaceRatio,
+          waiting_days: seed.thresholds.waitingDays,
+          erasure_warning_days: seed.thresholds.erasureWarningDays,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('rule_set_stages')
+        .values(
+          seed.stages.map((s) => ({
+            rule_set_id: ruleSetId,
+            stage_number: s.stageNumber,
+            name: s.name,
+            required_cycles: s.requiredCycles,
+            required_new_clients: s.requiredNewClients,
+            required_supervision_minutes: s.requiredSupervisionMinutes,
+            requires_introduction_session: s.requiresIntroductionSession ? 1 : 0,
+            end_meeting: s.endMeeting,
+            requires_written_reflection: s.requiresWrittenReflection ? 1 : 0,
+            requires_external_accreditation: s.requiresExternalAccreditation ? 1 : 0,
+            expected_months: s.expectedMonths,
+            fee_pence: s.feePence,
+          })),
+        )
+        .execute()
+    }
+    const principleCount = await trx.selectFrom('principles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    if (Number(principleCount.n) === 0) {
+      await trx
+        .insertInto('principles')
+        .values(principleSeeds.map((p, i) => ({ ...p, position: i + 1 })))
+        .execute()
+    }
+  })
+}
+
+/** Seeds the demo programme when the database has no users. Returns whether it seeded. */
+export async function seedDemoData(db: Kysely<DB>, today: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()
+    if (anyUser) return false
+    await seedDemoProgramme(trx, today)
+    return true
+  })
+}

@@ -1,0 +1,152 @@
+// The pathway rule sets Attune ships with, in the domain's own shape (app/domain/rule-set.ts).
+// Numbers: AVIGuk practitioner pathway as summarised in ../shared/DOMAIN.md. Fees in pence are the
+// middle of the quoted ranges; programmes can override them. Thresholds are sensible defaults from
+// the same page ("no supervision for 8 weeks, no cycle for 8 weeks ...").
+import type { RiskThresholds, RuleSet, StageRequirements } from '../../app/domain/rule-set'
+
+export type RuleSetSeed = Omit<RuleSet, 'id'> & { pathwayKey: string; status: 'active' | 'retired'; effectiveFrom: string; source: string }
+
+const thresholds: RiskThresholds = {
+  supervisionGapWeeks: 8,
+  cycleGapWeeks: 8,
+  overrunRedMonths: 3,
+  behindPaceRatio: 0.5,
+  waitingDays: 14,
+  erasureWarningDays: 14,
+}
+
+const initialTrainingCourse: StageRequirements = {
+  stageNumber: 0,
+  name: 'Initial Training Course',
+  requiredCycles: 0,
+  requiredNewClients: 0,
+  requiredSupervisionMinutes: 0,
+  requiresIntroductionSession: false,
+  endMeeting: 'course_completion',
+  requiresWrittenReflection: false,
+  requiresExternalAccreditation: false,
+  expectedMonths: 1,
+  feePence: 42500,
+}
+
+export const currentPractitionerRuleSet: RuleSetSeed = {
+  pathwayKey: 'practitioner',
+  key: 'aviguk-practitioner-2024',
+  name: 'AVIGuk practitioner pathway (current)',
+  version: 2,
+  status: 'active',
+  effectiveFrom: '2024-01-01',
+  source: 'AVIGuk practitioner pathway: ITC, then Stages 1–3 (6, 9 and 12 cycles)',
+  awardTitle: 'Accredited VIG Practitioner',
+  registrationFeePence: 6000,
+  recordingRetentionDays: 60,
+  thresholds,
+  stages: [
+    initialTrainingCourse,
+    {
+      stageNumber: 1,
+      name: 'Stage 1',
+      requiredCycles: 6,
+      requiredNewClients: 2,
+      requiredSupervisionMinutes: 7 * 60,
+      requiresIntroductionSession: false,
+      endMeeting: 'transition',
+      requiresWrittenReflection: true,
+      requiresExternalAccreditation: true,
+      expectedMonths: 6,
+      feePence: 64000,
+    },
+    {
+      stageNumber: 2,
+      name: 'Stage 2',
+      requiredCycles: 9,
+      requiredNewClients: 3,
+      requiredSupervisionMinutes: 8 * 60,
+      requiresIntroductionSession: true,
+      endMeeting: 'transition',
+      requiresWrittenReflection: true,
+      requiresExternalAccreditation: true,
+      expectedMonths: 6,
+      feePence: 80000,
+    },
+    {
+      stageNumber: 3,
+      name: 'Stage 3',
+      requiredCycles: 12,
+      requiredNewClients: 3,
+      requiredSupervisionMinutes: 8 * 60,
+      requiresIntroductionSession: true,
+      endMeeting: 'accreditation',
+      requiresWrittenReflection: true,
+      requiresExternalAccreditation: true,
+      expectedMonths: 6,
+      feePence: 88000,
+    },
+  ],
+}
+
+// The older model (about 18 cycles, 6 clients, 15 hours, a mid-point presentation to a different
+// supervisor) still applies to some trainees' records.
+export const earlierPractitionerRuleSet: RuleSetSeed = {
+  pathwayKey: 'practitioner',
+  key: 'aviguk-practitioner-2015',
+  name: 'AVIGuk practitioner pathway (earlier model)',
+  version: 1,
+  status: 'retired',
+  effectiveFrom: '2015-01-01',
+  source: 'Earlier AVIGuk model: about 18 cycles with at least 6 clients and 15 hours of supervision',
+  awardTitle: 'Accredited VIG Practitioner',
+  registrationFeePence: 6000,
+  recordingRetentionDays: 60,
+  thresholds,
+  stages: [
+    initialTrainingCourse,
+    {
+      stageNumber: 1,
+      name: 'Stage 1 (to mid-point)',
+      requiredCycles: 9,
+      requiredNewClients: 3,
+      requiredSupervisionMinutes: 450,
+      requiresIntroductionSession: false,
+      endMeeting: 'midpoint',
+      requiresWrittenReflection: true,
+      requiresExternalAccreditation: true,
+      expectedMonths: 9,
+      feePence: 64000,
+    },
+    {
+      stageNumber: 2,
+      name: 'Stage 2 (to accreditation)',
+      requiredCycles: 9,
+      requiredNewClients: 3,
+      requiredSupervisionMinutes: 450,
+      requiresIntroductionSession: false,
+      endMeeting: 'accreditation',
+      requiresWrittenReflection: true,
+      requiresExternalAccreditation: true,
+      expectedMonths: 9,
+      feePence: 80000,
+    },
+  ],
+}
+
+export const pathwaySeeds = [
+  {
+    key: 'practitioner',
+    name: 'VIG practitioner',
+    description: 'From the Initial Training Course to Accredited VIG Practitioner.',
+  },
+]
+
+export const ruleSetSeeds: RuleSetSeed[] = [currentPractitionerRuleSet, earlierPractitionerRuleSet]
+
+// Principles of attuned interaction and guidance. The first three are confirmed in public
+// sources; the list is seed data that an admin can edit.
+export const principleSeeds = [
+  { name: 'Being attentive', description: 'Looking interested, turning towards, following the other’s lead.' },
+  { name: 'Encouraging initiatives', description: 'Waiting, listening actively, naming positively what you see.' },
+  { name: 'Receiving initiatives', description: 'Showing you have heard and seen, returning the initiative.' },
+  { name: 'Developing attuned interactions', description: 'Taking turns, co-operating, making the interaction flow.' },
+  { name: 'Guiding', description: 'Scaffolding, extending, building on the other’s response.' },
+  { name: 'Deepening discussion', description: 'Supporting shared thinking, reflecting, naming differences of opinion.' },
+]
