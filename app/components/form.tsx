@@ -1,0 +1,322 @@
+// The one form pattern. The same zod schema validates in the browser (react-hook-form's zod
+// resolver) and again on the server (utils/forms.server.ts). Fields render the typed values and the
+// server's errors into the HTML, so every form works, and keeps what was typed, without JavaScript.
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Form, useNavigation, useSubmit } from '@remix-run/react'
+import { createContext, useContext, type FormEvent, type ReactNode } from 'react'
+import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
+import type { z } from 'zod'
+
+export interface ServerFailure {
+  values?: Record<string, string | string[]>
+  fieldErrors?: Record<string, string>
+  formError?: string
+  intent?: string
+}
+
+interface FieldContextValue {
+  form: UseFormReturn<FieldValues>
+  values: Record<string, unknown>
+  serverErrors: Record<string, string>
+}
+
+const FieldContext = createContext<FieldContextValue | null>(null)
+
+function useField(name: string) {
+  const context = useContext(FieldContext)
+  if (!context) throw new Error('Form fields must be inside <ZodForm>')
+  const { form, values, serverErrors } = context
+  const clientError = form.formState.errors[name]?.message
+  return {
+    register: form.register(name),
+    value: values[name],
+    error: (typeof clientError === 'string' ? clientError : undefined) ?? serverErrors[name],
+  }
+}
+
+interface ZodFormProps {
+  schema: z.ZodType<any, any>
+  /** What the fields start with: the saved record, or blanks. */
+  defaultValues: Record<string, unknown>
+  /** The action's answer when it refused the form (only used when it is for this form's intent). */
+  failure?: ServerFailure | null
+  /** Tells apart several forms on one page. */
+  intent?: string
+  action?: string
+  submitLabel: string
+  secondary?: ReactNode
+  children: ReactNode
+  className?: string
+  encType?: 'multipart/form-data'
+}
+
+export function ZodForm({ schema, defaultValues, failure, intent, action, submitLabel, secondary, children, className, encType }: ZodFormProps) {
+  const ours = failure && (failure.intent ?? undefined) === intent ? failure : null
+  const values = { ...defaultValues, ...(ours?.values ?? {}) }
+  const serverErrors = ours?.fieldErrors ?? {}
+  const submit = useSubmit()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === (intent ?? null)
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as any),
+    defaultValues: values,
+    shouldFocusError: true,
+  })
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget
+    void form.handleSubmit(() => submit(element))(event)
+  }
+  const errors = Object.entries(serverErrors)
+  return (
+    <FieldContext.Provider value={{ form, values, serverErrors }}>
+      <Form method="post" action={action} onSubmit={onSubmit} noValidate className={className} encType={encType}>
+        {ours && (errors.length > 0 || ours.formError) ? (
+          <div className="nhsuk-error-summary" aria-labelledby={`${intent ?? 'form'}-error-summary`} role="alert" tabIndex={-1}>
+            <h2 className="nhsuk-error-summary__title" id={`${intent ?? 'form'}-error-summary`}>
+              There is a problem
+            </h2>
+            <div className="nhsuk-error-summary__body">
+              <ul className="nhsuk-list nhsuk-error-summary__list">
+                {ours.formError ? <li>{ours.formError}</li> : null}
+                {errors.map(([field, message]) => (
+                  <li key={field}>
+                    <a href={`#${fieldId(intent, field)}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        ) : null}
+        {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+        <IntentContext.Provider value={intent}>{children}</IntentContext.Provider>
+        <div className="nhsuk-button-group">
+          <button type="submit" className="nhsuk-button" data-module="nhsuk-button" disabled={busy}>
+            {busy ? 'Saving…' : submitLabel}
+          </button>
+          {secondary}
+        </div>
+      </Form>
+    </FieldContext.Provider>
+  )
+}
+
+const IntentContext = createContext<string | undefined>(undefined)
+
+function fieldId(intent: string | undefined, name: string): string {
+  return `${intent ? `${intent}-` : ''}${name}`
+}
+
+function useFieldId(name: string): string {
+  return fieldId(useContext(IntentContext), name)
+}
+
+interface FieldProps {
+  name: string
+  label: ReactNode
+  hint?: ReactNode
+}
+
+function FieldShell({ id, label, hint, error, children, legend }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; legend?: boolean }) {
+  const hintEl = hint ? (
+    <div className="nhsuk-hint" id={`${id}-hint`}>
+      {hint}
+    </div>
+  ) : null
+  const errorEl = error ? (
+    <span className="nhsuk-error-message" id={`${id}-error`}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+    </span>
+  ) : null
+  if (legend) {
+    return (
+      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+        <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)} id={id} tabIndex={-1}>
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{label}</legend>
+          {hintEl}
+          {errorEl}
+          {children}
+        </fieldset>
+      </div>
+    )
+  }
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hintEl}
+      {errorEl}
+      {children}
+    </div>
+  )
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean)
+  return ids.length ? ids.join(' ') : undefined
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  width,
+  inputMode,
+}: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'number'; autoComplete?: string; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30; inputMode?: 'numeric' | 'text' | 'email' }) {
+  const id = useFieldId(name)
+  const { register, value, error } = useField(name)
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        {...register}
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        defaultValue={value == null ? '' : String(value)}
+        className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </FieldShell>
+  )
+}
+
+export function TextArea({ name, label, hint, rows = 4 }: FieldProps & { rows?: number }) {
+  const id = useFieldId(name)
+  const { register, value, error } = useField(name)
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        {...register}
+        id={id}
+        rows={rows}
+        defaultValue={value == null ? '' : String(value)}
+        className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </FieldShell>
+  )
+}
+
+export interface Option {
+  value: string
+  label: string
+}
+
+export function SelectField({ name, label, hint, options, placeholder }: FieldProps & { options: Option[]; placeholder?: string }) {
+  const id = useFieldId(name)
+  const { register, value, error } = useField(name)
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select
+        {...register}
+        id={id}
+        defaultValue={value == null ? '' : String(value)}
+        className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+export function RadioGroup({ name, label, hint, options, inline }: FieldProps & { options: Option[]; inline?: boolean }) {
+  const id = useFieldId(name)
+  const { register, value, error } = useField(name)
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} legend>
+      <div className={`nhsuk-radios${inline ? ' nhsuk-radios--inline' : ''}`}>
+        {options.map((o, i) => (
+          <div className="nhsuk-radios__item" key={o.value}>
+            <input
+              {...register}
+              className="nhsuk-radios__input"
+              id={`${id}-${i}`}
+              type="radio"
+              value={o.value}
+              defaultChecked={String(value ?? '') === o.value}
+            />
+            <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${id}-${i}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </FieldShell>
+  )
+}
+
+/** A group of checkboxes under one name (many values), or a single yes/no checkbox (no options). */
+export function Checkboxes({ name, label, hint, options }: FieldProps & { options: (Option & { hint?: string })[] }) {
+  const id = useFieldId(name)
+  const { register, value, error } = useField(name)
+  const checked = new Set((Array.isArray(value) ? value : value == null || value === '' ? [] : [value]).map(String))
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} legend>
+      <div className="nhsuk-checkboxes">
+        {options.map((o, i) => (
+          <div className="nhsuk-checkboxes__item" key={o.value}>
+            <input
+              {...register}
+              className="nhsuk-checkboxes__input"
+              id={`${id}-${i}`}
+              type="checkbox"
+              value={o.value}
+              defaultChecked={checked.has(o.value)}
+              aria-describedby={o.hint ? `${id}-${i}-hint` : undefined}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-${i}`}>
+              {o.label}
+            </label>
+            {o.hint ? (
+              <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-${i}-hint`}>
+                {o.hint}
+              </div>
+            ) : null}
+          </div>
+        ))}
+      </div>
+    </FieldShell>
+  )
+}
+
+/** A single checkbox whose value is 'on' when ticked. */
+export function Checkbox({ name, label, hint }: FieldProps) {
+  const id = useFieldId(name)
+  const { register, value, error } = useField(name)
+  const ticked = value === true || value === 'on' || value === 'true'
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      {error ? (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </span>
+      ) : null}
+      <div className="nhsuk-checkboxes">
+        <div className="nhsuk-checkboxes__item">
+          <input {...register} className="nhsuk-checkboxes__input" id={id} type="checkbox" value="on" defaultChecked={ticked} aria-describedby={hint ? `${id}-hint` : undefined} />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
+          {hint ? (
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-hint`}>
+              {hint}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  )
+}
+

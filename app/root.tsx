@@ -1,0 +1,185 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { ROLE_HOME, ROLE_LABEL, getUser } from './utils/auth.server'
+import { popFlash } from './utils/session.server'
+import type { Role } from '../db/schema'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: '/styles/app.css' },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Attune – VIG training and accreditation' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  const { flash, headers } = await popFlash(request)
+  return json(
+    { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABEL[user.role] } : null, flash },
+    { headers },
+  )
+}
+
+const NAV: Record<Role, { to: string; label: string }[]> = {
+  trainee: [{ to: ROLE_HOME.trainee, label: 'My progress' }],
+  supervisor: [{ to: ROLE_HOME.supervisor, label: 'My trainees' }],
+  accreditor: [{ to: ROLE_HOME.accreditor, label: 'To accredit' }],
+  lead: [{ to: ROLE_HOME.lead, label: 'Programmes' }],
+  admin: [{ to: ROLE_HOME.admin, label: 'Administration' }],
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const user = data?.user ?? null
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="nhsuk-skip-link" href="#maincontent">
+          Skip to main content
+        </a>
+        <header className="nhsuk-header" role="banner">
+          <div className="nhsuk-header__container nhsuk-width-container">
+            <div className="nhsuk-header__service">
+              <Link className="nhsuk-header__service-logo" to={user ? ROLE_HOME[user.role] : '/'} aria-label="Attune homepage">
+                <span className="nhsuk-header__service-name">Attune</span>
+              </Link>
+            </div>
+            {user ? (
+              <div className="nhsuk-header__account">
+                <p className="app-header-user">
+                  {user.name} <span className="nhsuk-u-visually-hidden">signed in as</span>
+                  <span aria-hidden="true"> · </span>
+                  {user.roleLabel}
+                </p>
+                <Form method="post" action="/logout" className="app-inline-form">
+                  <button type="submit" className="nhsuk-button nhsuk-button--reverse nhsuk-button--small nhsuk-u-margin-bottom-0">
+                    Sign out
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+          {user ? (
+            <nav className="nhsuk-header__navigation" aria-label="Menu">
+              <div className="nhsuk-header__navigation-container nhsuk-width-container">
+                <ul className="nhsuk-header__navigation-list">
+                  {NAV[user.role].map((item) => (
+                    <li className="nhsuk-header__navigation-item" key={item.to}>
+                      <NavLink className="nhsuk-header__navigation-link" to={item.to}>
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </nav>
+          ) : null}
+        </header>
+        <div className="nhsuk-width-container">
+          <main className="nhsuk-main-wrapper" id="maincontent" role="main">
+            {data?.flash ? (
+              <div className="nhsuk-inset-text nhsuk-u-margin-top-0" role="status">
+                <span className="nhsuk-u-visually-hidden">Information: </span>
+                <p>{data.flash}</p>
+              </div>
+            ) : null}
+            {children}
+          </main>
+        </div>
+        <footer role="contentinfo">
+          <div className="nhsuk-footer">
+            <div className="nhsuk-width-container">
+              <p className="nhsuk-body-s">
+                Attune stores no video and no client names: clients are anonymised codes. Built for VIG training programmes.
+              </p>
+            </div>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  useLoaderData<typeof loader>()
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRouteLoaderData<typeof loader>('root')
+  const home = data?.user ? ROLE_HOME[data.user.role] : '/'
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <ErrorPage title="Page not found">
+        <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
+        <p>
+          <Link to={home}>Go to your home page</Link>
+        </p>
+      </ErrorPage>
+    )
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    const message = typeof error.data?.message === 'string' ? error.data.message : 'This page is not open to you.'
+    return (
+      <ErrorPage title="You do not have access to this page">
+        <p>{message}</p>
+        <p>
+          If you think you should have access, ask your programme lead. Meanwhile, you can{' '}
+          <Link to={typeof error.data?.homeHref === 'string' ? error.data.homeHref : home}>go to your home page</Link>.
+        </p>
+      </ErrorPage>
+    )
+  }
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return (
+      <ErrorPage title="Sorry, that did not work">
+        <p>{typeof error.data?.message === 'string' ? error.data.message : 'The request could not be handled.'}</p>
+        <p>
+          <Link to={home}>Go to your home page</Link>
+        </p>
+      </ErrorPage>
+    )
+  }
+  return (
+    <ErrorPage title="Sorry, there is a problem with the service">
+      <p>Try again later. Nothing you saved before this has been lost.</p>
+      <p>
+        <Link to={home}>Go to your home page</Link>
+      </p>
+    </ErrorPage>
+  )
+}
+
+function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>{title}</h1>
+        {children}
+      </div>
+    </div>
+  )
+}

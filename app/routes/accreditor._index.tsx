@@ -1,0 +1,13 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requireRole } from '~/utils/auth.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'accreditor')
+  return json({ name: user.name })
+}
+
+export default function AccreditorHome() {
+  const { name } = useLoaderData<typeof loader>()
+  return <h1>Stages to accredit, {name}</h1>
+}

@@ -1,0 +1,13 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requireRole } from '~/utils/auth.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  return json({ name: user.name })
+}
+
+export default function AdminHome() {
+  const { name } = useLoaderData<typeof loader>()
+  return <h1>Administration, {name}</h1>
+}

@@ -1,0 +1,48 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useSearchParams } from '@remix-run/react'
+import { TextField, ZodForm } from '~/components/form'
+import { SignInSchema } from '~/schemas/sign-in'
+import { ROLE_HOME, assertSameOrigin, createUserSession, getUser, safeRedirect, signIn } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+import { invalid, parseForm } from '~/utils/forms.server'
+import { getActiveUserById } from '~/models/user.server'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in – Attune' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  if (user) throw redirect(ROLE_HOME[user.role])
+  return json({})
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request)
+  const parsed = await parseForm(request, SignInSchema)
+  if (!parsed.ok) return invalid(parsed.failure)
+  const { email, password, redirectTo } = parsed.data
+  const result = await signIn(email, password)
+  // Never send the password back to the page.
+  const values = { email, redirectTo }
+  if (!result.ok) return invalid({ values, fieldErrors: {}, formError: result.message })
+  const user = await getActiveUserById(await getDb(), result.userId)
+  return createUserSession(request, result.userId, safeRedirect(redirectTo, ROLE_HOME[user!.role]))
+}
+
+export default function SignIn() {
+  const failure = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-one-half">
+        <h1>Sign in to Attune</h1>
+        <p className="nhsuk-lede-text">Track VIG training from the first cycle to accreditation.</p>
+        <ZodForm schema={SignInSchema} defaultValues={{ email: '', password: '', redirectTo: params.get('redirectTo') ?? '' }} failure={failure} submitLabel="Sign in">
+          <TextField name="email" label="Email address" type="email" autoComplete="username" inputMode="email" />
+          <TextField name="password" label="Password" type="password" autoComplete="current-password" />
+          <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+        </ZodForm>
+        <p className="nhsuk-body-s">Forgotten your password? Ask your programme lead for a new set-password link.</p>
+      </div>
+    </div>
+  )
+}

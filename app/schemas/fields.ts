@@ -1,0 +1,52 @@
+// Field helpers shared by every form schema. Form values arrive as strings from FormData on the
+// server and from inputs in the browser; these make both parse the same way.
+import { z } from 'zod'
+import { isCalendarDate } from '../utils/dates'
+
+export const requiredText = (label: string, max = 200) =>
+  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+
+export const optionalText = (label: string, max = 2000) =>
+  z.string().trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`).default('')
+
+export const calendarDate = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .refine(isCalendarDate, `Enter ${label} as a real date, for example 24/11/2026`)
+
+export const optionalCalendarDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || isCalendarDate(v), `Enter ${label} as a real date, for example 24/11/2026`)
+    .transform((v) => (v === '' ? null : v))
+
+/** A checkbox: checked is 'on' (FormData) or true (react-hook-form); anything else is unchecked. */
+export const checkbox = () => z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
+
+/** A whole number typed into a text/number input. */
+export const wholeNumber = (label: string, min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v === '' ? undefined : v),
+    z
+      .number({ error: `Enter ${label} as a number` })
+      .int(`Enter ${label} as a whole number`)
+      .min(min, `${capitalise(label)} must be ${min} or more`)
+      .max(max, `${capitalise(label)} must be ${max} or fewer`),
+  )
+
+/** Several values under one name (checkbox groups, multi-selects). */
+export const manyIds = () =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || v === false ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()),
+  )
+
+export const id = () => z.coerce.number().int().positive()
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -1,0 +1,124 @@
+// Who is asking, and may they? Guards throw: a redirect to sign in, or a 403 that says what to do instead.
+import { json, redirect } from '@remix-run/node'
+import type { Role } from '../../db/schema'
+import { secondsToWait } from '../domain/sign-in-throttle'
+import {
+  findUserForSignIn,
+  getActiveUserById,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+  type SessionUser,
+} from '../models/user.server'
+import { getDb } from './db.server'
+import { nowInstant } from './dates'
+import { decoyHash, verifyPassword } from './password.server'
+import { commitSession, destroySession, getSession, newSession } from './session.server'
+
+export type { SessionUser }
+
+export const ROLE_HOME: Record<Role, string> = {
+  trainee: '/trainee',
+  supervisor: '/supervisor',
+  accreditor: '/accreditor',
+  lead: '/lead',
+  admin: '/admin',
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  trainee: 'Trainee',
+  supervisor: 'Supervisor',
+  accreditor: 'External accreditor',
+  lead: 'Programme lead',
+  admin: 'Administrator',
+}
+
+/** Refuses state-changing requests that come from another site (belt and braces over SameSite). */
+export function assertSameOrigin(request: Request): void {
+  if (request.method === 'GET' || request.method === 'HEAD') return
+  const origin = request.headers.get('Origin')
+  const site = request.headers.get('Sec-Fetch-Site')
+  const host = request.headers.get('X-Forwarded-Host') ?? request.headers.get('Host') ?? new URL(request.url).host
+  const crossOrigin = origin !== null && origin !== 'null' ? new URL(origin).host !== host : origin === 'null'
+  if (crossOrigin || site === 'cross-site') {
+    throw json({ message: 'This form was sent from another website, so it was refused. Go back to Attune and try again.' }, { status: 403 })
+  }
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const session = await getSession(request)
+  const userId = session.get('userId')
+  if (!userId) return null
+  const db = await getDb()
+  return (await getActiveUserById(db, userId)) ?? null
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  assertSameOrigin(request)
+  const user = await getUser(request)
+  if (!user) {
+    const url = new URL(request.url)
+    const params = new URLSearchParams({ redirectTo: url.pathname + url.search })
+    throw redirect(`/login?${params}`)
+  }
+  return user
+}
+
+export async function requireRole<R extends Role>(request: Request, ...roles: R[]): Promise<SessionUser & { role: R }> {
+  const user = await requireUser(request)
+  if (!roles.includes(user.role as R)) throw forbidden(user, roles)
+  return user as SessionUser & { role: R }
+}
+
+export function forbidden(user: SessionUser, roles?: Role[]): Response {
+  const forWhom = roles?.length ? ` It is for ${roles.map((r) => ROLE_LABEL[r].toLowerCase() + 's').join(' and ')}.` : ''
+  return json(
+    {
+      message: `You are signed in as ${user.name} (${ROLE_LABEL[user.role].toLowerCase()}), and this page is not open to you.${forWhom}`,
+      homeHref: ROLE_HOME[user.role],
+    },
+    { status: 403 },
+  )
+}
+
+export type SignInResult = { ok: true; userId: number } | { ok: false; message: string }
+
+export const WRONG_CREDENTIALS = 'The email address or password is not right. Check both and try again.'
+
+export async function signIn(email: string, password: string, now = new Date()): Promise<SignInResult> {
+  const db = await getDb()
+  const user = await findUserForSignIn(db, email)
+  if (!user || !user.password_hash || user.deactivated_at) {
+    await verifyPassword(password, await decoyHash())
+    return { ok: false, message: WRONG_CREDENTIALS }
+  }
+  const wait = secondsToWait(user.failed_logins, user.last_failed_login_at ? new Date(user.last_failed_login_at) : null, now)
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60)
+    return { ok: false, message: `Too many attempts that did not work. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again.` }
+  }
+  if (!(await verifyPassword(password, user.password_hash))) {
+    await recordFailedSignIn(db, user.id, nowInstant(now))
+    return { ok: false, message: WRONG_CREDENTIALS }
+  }
+  await recordSuccessfulSignIn(db, user.id)
+  return { ok: true, userId: user.id }
+}
+
+export async function createUserSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
+  const previous = await getSession(request)
+  if (previous.id) await destroySession(previous)
+  const session = await newSession()
+  session.set('userId', userId)
+  return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSession(session) } })
+}
+
+export async function signOut(request: Request): Promise<Response> {
+  const session = await getSession(request)
+  return redirect('/login', { headers: { 'Set-Cookie': await destroySession(session) } })
+}
+
+/** Only same-site paths: never send someone to another website after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}

@@ -1,0 +1,51 @@
+// Server side of the one form pattern: parse FormData with the form's zod schema; on failure hand
+// back the field errors *and* what the person typed, so nothing is lost (works without JavaScript).
+import { json } from '@remix-run/node'
+import type { z } from 'zod'
+
+export type FormValues = Record<string, string | string[]>
+export interface FormFailure {
+  values: FormValues
+  fieldErrors: Record<string, string>
+  formError?: string
+}
+
+export function formDataToValues(formData: FormData): FormValues {
+  const values: FormValues = {}
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string')
+    values[key] = all.length > 1 ? all : (all[0] ?? '')
+  }
+  return values
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form'
+    errors[key] ??= issue.message
+  }
+  return errors
+}
+
+export type Parsed<T> = { ok: true; data: T; values: FormValues } | { ok: false; failure: FormFailure }
+
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<z.output<S>>> {
+  return parseValues(formDataToValues(await request.formData()), schema)
+}
+
+export function parseValues<S extends z.ZodType>(values: FormValues, schema: S): Parsed<z.output<S>> {
+  const result = schema.safeParse(values)
+  if (result.success) return { ok: true, data: result.data, values }
+  return { ok: false, failure: { values, fieldErrors: fieldErrorsOf(result.error) } }
+}
+
+/** The 400 response for a form that failed: the page re-renders with errors beside the fields. */
+export function invalid(failure: FormFailure, intent?: string) {
+  return json({ ...failure, intent }, { status: 400 })
+}
+
+/** A failure found after parsing (a rule the schema cannot know, e.g. a duplicate code). */
+export function invalidField(values: FormValues, field: string, message: string, intent?: string) {
+  return invalid({ values, fieldErrors: { [field]: message } }, intent)
+}

@@ -1,0 +1,107 @@
+// Sessions live in the database (table `sessions`) behind a signed, HttpOnly, SameSite=Lax cookie.
+// The cookie carries only the random session id; sign-out deletes the row.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
+import { getDb } from './db.server'
+import { nowInstant } from './dates'
+import { env } from './env.server'
+import { newToken } from './tokens.server'
+
+export const SESSION_HOURS = 12
+
+/** Without SESSION_SECRET, a random secret is generated once and kept beside the database file. */
+function sessionSecret(): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET
+  const file = join(dirname(env.DATABASE_PATH), 'session-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, newToken(), { mode: 0o600 })
+  }
+  return readFileSync(file, 'utf8').trim()
+}
+
+const cookie = createCookie('attune_session', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  secure: env.SECURE_COOKIES ?? env.PUBLIC_BASE_URL.startsWith('https:'),
+  secrets: [sessionSecret()],
+  maxAge: SESSION_HOURS * 60 * 60,
+})
+
+interface SessionData {
+  userId: number
+}
+interface FlashData {
+  flash: string
+}
+
+const storage = createSessionStorage<SessionData, FlashData>({
+  cookie,
+  async createData(data, expires) {
+    const db = await getDb()
+    const id = newToken()
+    await db
+      .insertInto('sessions')
+      .values({ id, user_id: data.userId ?? null, data: JSON.stringify(data), expires_at: (expires ?? new Date()).toISOString() })
+      .execute()
+    return id
+  },
+  async readData(id) {
+    const db = await getDb()
+    const row = await db
+      .selectFrom('sessions')
+      .select('data')
+      .where('id', '=', id)
+      .where('expires_at', '>', nowInstant())
+      .executeTakeFirst()
+    return row ? JSON.parse(row.data) : null
+  },
+  async updateData(id, data, expires) {
+    const db = await getDb()
+    await db
+      .updateTable('sessions')
+      .set({ data: JSON.stringify(data), user_id: data.userId ?? null, expires_at: (expires ?? new Date()).toISOString() })
+      .where('id', '=', id)
+      .execute()
+  },
+  async deleteData(id) {
+    const db = await getDb()
+    await db.deleteFrom('sessions').where('id', '=', id).execute()
+  },
+})
+
+export type AppSession = Session<SessionData, FlashData>
+
+export function getSession(request: Request): Promise<AppSession> {
+  return storage.getSession(request.headers.get('Cookie'))
+}
+
+export function commitSession(session: AppSession): Promise<string> {
+  return storage.commitSession(session)
+}
+
+export function destroySession(session: AppSession): Promise<string> {
+  return storage.destroySession(session)
+}
+
+/** A fresh session (new id) so a session id seen before sign-in is never reused after it. */
+export function newSession(): Promise<AppSession> {
+  return storage.getSession(null)
+}
+
+/** Redirects and shows a one-off confirmation on the next page ("Cycle saved"). */
+export async function redirectWithFlash(request: Request, to: string, message: string): Promise<Response> {
+  const session = await getSession(request)
+  session.flash('flash', message)
+  return redirect(to, { headers: { 'Set-Cookie': await commitSession(session) } })
+}
+
+/** Reads the one-off message, if any; the Set-Cookie header must go out with the response. */
+export async function popFlash(request: Request): Promise<{ flash: string | null; headers?: HeadersInit }> {
+  const session = await getSession(request)
+  const flash = session.get('flash') ?? null
+  if (!flash) return { flash: null }
+  return { flash, headers: { 'Set-Cookie': await commitSession(session) } }
+}
