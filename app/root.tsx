@@ -14,7 +14,8 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { ROLE_HOME, ROLE_LABEL, getUser } from './utils/auth.server'
+import { getUser } from './utils/auth.server'
+import { ROLE_HOME, ROLE_LABEL } from './utils/roles'
 import { popFlash } from './utils/session.server'
 import type { Role } from '../db/schema'
 

@@ -10,27 +10,14 @@ import {
   type SessionUser,
 } from '../models/user.server'
 import { getDb } from './db.server'
+import { ROLE_HOME, ROLE_LABEL } from './roles'
 import { nowInstant } from './dates'
 import { decoyHash, verifyPassword } from './password.server'
 import { commitSession, destroySession, getSession, newSession } from './session.server'
 
 export type { SessionUser }
 
-export const ROLE_HOME: Record<Role, string> = {
-  trainee: '/trainee',
-  supervisor: '/supervisor',
-  accreditor: '/accreditor',
-  lead: '/lead',
-  admin: '/admin',
-}
-
-export const ROLE_LABEL: Record<Role, string> = {
-  trainee: 'Trainee',
-  supervisor: 'Supervisor',
-  accreditor: 'External accreditor',
-  lead: 'Programme lead',
-  admin: 'Administrator',
-}
+export { ROLE_HOME, ROLE_LABEL }
 
 /** Refuses state-changing requests that come from another site (belt and braces over SameSite). */
 export function assertSameOrigin(request: Request): void {

@@ -40,9 +40,13 @@ export function parseValues<S extends z.ZodType>(values: FormValues, schema: S):
   return { ok: false, failure: { values, fieldErrors: fieldErrorsOf(result.error) } }
 }
 
-/** The 400 response for a form that failed: the page re-renders with errors beside the fields. */
+/**
+ * The answer to a form that failed: the page re-renders with errors beside the fields.
+ * Status 200, not 400: a mistake in a form is part of normal use, and browsers log every 4xx
+ * response as a console error.
+ */
 export function invalid(failure: FormFailure, intent?: string) {
-  return json({ ...failure, intent }, { status: 400 })
+  return json({ ...failure, intent, ok: false as const })
 }
 
 /** A failure found after parsing (a rule the schema cannot know, e.g. a duplicate code). */
