@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { DB, Role } from '../../db/schema'
-
-type Db = Kysely<DB> | Transaction<DB>
+import type { Role } from '../../db/schema'
+import type { Db } from './db-types'
 
 export interface SessionUser {
   id: number

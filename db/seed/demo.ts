@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { addDays, addMonths } from '../../app/utils/dates'
 import { hashPassword } from '../../app/utils/password.server'
-import { newCertificateNumber } from '../../app/utils/tokens.server'
+import { issueCertificates } from '../../app/models/certificate.server'
 import type { DB, Role } from '../schema'
 import { currentPractitionerRuleSet, earlierPractitionerRuleSet } from './rule-sets'
 
@@ -376,9 +376,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
           rule,
           supervisorId,
           accreditorId,
-          holder: plan.name,
           ago,
-          award: stagePlan.stage === finalStage ? rules.awardTitle : null,
         })
       }
     }
@@ -393,9 +391,7 @@ async function signOffAndAccredit(
     rule: (typeof currentPractitionerRuleSet)['stages'][number]
     supervisorId: number
     accreditorId: number
-    holder: string
     ago: (days: number) => string
-    award: string | null
   },
 ): Promise<void> {
   const { enrolmentId, stagePlan, rule, supervisorId, accreditorId, ago } = input
@@ -426,12 +422,7 @@ async function signOffAndAccredit(
     .returning('id')
     .executeTakeFirstOrThrow()
   await audit(db, { at: accreditedOn, actor: accreditorId, action: 'stage.accredited', type: 'accreditation', id: accreditationId, enrolmentId })
-  for (const level of [rule.name, ...(input.award ? [input.award] : [])]) {
-    await db
-      .insertInto('certificates')
-      .values({ number: newCertificateNumber(), enrolment_id: enrolmentId, accreditation_id: accreditationId, stage_number: rule.stageNumber, level, holder_name: input.holder, accredited_on: accreditedOn, issued_at: issuedAt })
-      .execute()
-  }
+  await issueCertificates(db, { enrolmentId, accreditationId, stageNumber: rule.stageNumber, accreditedOn, issuedAt })
 }
 
 async function audit(
