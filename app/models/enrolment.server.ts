@@ -96,3 +96,30 @@ export async function stageOnDate(db: Db, enrolmentId: number, date: string) {
     .orderBy('stage_number', 'desc')
     .executeTakeFirst()
 }
+
+/**
+ * Whether the records of one stage may still change. Sign-off locks a stage (read-only while it
+ * awaits accreditation), a returned accreditation unlocks it, accreditation keeps it locked, and a
+ * programme lead may unlock it with a written reason. So: editable exactly when `locked = 0`.
+ */
+export async function stageLock(db: Db, enrolmentId: number, stageNumber: number): Promise<{ open: true } | { open: false; reason: string }> {
+  const stage = await db
+    .selectFrom('enrolment_stages')
+    .innerJoin('enrolments', 'enrolments.id', 'enrolment_stages.enrolment_id')
+    .innerJoin('rule_set_stages', (join) =>
+      join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
+    )
+    .select(['enrolment_stages.locked', 'enrolment_stages.status', 'enrolment_stages.completed_on', 'rule_set_stages.name'])
+    .where('enrolment_stages.enrolment_id', '=', enrolmentId)
+    .where('enrolment_stages.stage_number', '=', stageNumber)
+    .executeTakeFirst()
+  if (!stage) return { open: false, reason: 'That stage has not started yet.' }
+  if (stage.locked === 0) return { open: true }
+  const why =
+    stage.status === 'accredited'
+      ? `${stage.name} has been accredited`
+      : stage.status === 'recognised'
+        ? `${stage.name} was recognised from earlier training`
+        : `${stage.name} has been signed off and is waiting for accreditation`
+  return { open: false, reason: `${why}, so its records are read-only. Ask your programme lead if something needs correcting.` }
+}

@@ -238,7 +238,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
           status: complete ? (rule.requiresExternalAccreditation ? 'accredited' : 'signed_off') : stagePlan.signedOffAgo !== undefined ? 'signed_off' : 'in_progress',
           started_on: startedOn,
           completed_on: complete ? ago(stagePlan.accreditedAgo ?? stagePlan.signedOffAgo!) : null,
-          locked: stagePlan.accreditedAgo !== undefined ? 1 : 0,
+          locked: stagePlan.signedOffAgo !== undefined ? 1 : 0,
         })
         .execute()
 
