@@ -1,8 +1,13 @@
 // Certificates: issued inside the accreditation transaction (no accreditation without its
 // certificate), one per accredited stage, plus the award certificate when the final stage is accredited.
+import { pathwayTotals, stageTotals } from '../domain/certificate'
 import { finalStageNumber, stageOf } from '../domain/rule-set'
+import { env } from '../utils/env.server'
 import { newCertificateNumber } from '../utils/tokens.server'
+import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
+import { visibleTo, type Viewer } from './enrolment.server'
+import { loadEvidence } from './evidence.server'
 import { getRuleSet } from './rule-set.server'
 
 export async function issueCertificates(
@@ -38,4 +43,116 @@ export async function issueCertificates(
     )
   }
   return issued
+}
+
+/** The public verification link printed on every certificate (its base comes from configuration). */
+export function verificationUrl(number: string): string {
+  return `${env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${encodeURIComponent(number)}`
+}
+
+/** Certificate numbers are typed back from paper: accept any case and stray spaces. */
+export function normaliseCertificateNumber(text: string): string {
+  return text.trim().toUpperCase().replace(/\s+/g, '')
+}
+
+/** What the public verification page may say: valid or revoked, the holder, the level, the date. Nothing more. */
+export async function findCertificateForVerification(db: Db, number: string) {
+  return db
+    .selectFrom('certificates')
+    .select(['number', 'holder_name', 'level', 'accredited_on', 'revoked_at'])
+    .where('number', '=', normaliseCertificateNumber(number))
+    .executeTakeFirst()
+}
+
+const certificateColumns = [
+  'certificates.id',
+  'certificates.number',
+  'certificates.enrolment_id',
+  'certificates.stage_number',
+  'certificates.level',
+  'certificates.holder_name',
+  'certificates.accredited_on',
+  'certificates.issued_at',
+  'certificates.revoked_at',
+  'certificates.revoke_reason',
+] as const
+
+/** Certificates of the enrolments `viewer` may see, newest first. */
+export async function listVisibleCertificates(db: Db, viewer: Viewer, filter: { programmeId?: number } = {}) {
+  let query = db
+    .selectFrom('certificates')
+    .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .select([...certificateColumns, 'programmes.id as programme_id', 'programmes.name as programme_name'])
+    .where(visibleTo(viewer))
+  if (filter.programmeId !== undefined) query = query.where('enrolments.programme_id', '=', filter.programmeId)
+  return query.orderBy('certificates.issued_at', 'desc').orderBy('certificates.id', 'desc').execute()
+}
+
+/** Everything a certificate PDF prints, if `viewer` may see it. */
+export async function getCertificateForViewer(db: Db, viewer: Viewer, number: string) {
+  const row = await db
+    .selectFrom('certificates')
+    .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
+    .innerJoin('accreditations', 'accreditations.id', 'certificates.accreditation_id')
+    .innerJoin('sign_offs', 'sign_offs.id', 'accreditations.sign_off_id')
+    .innerJoin('users as supervisor', 'supervisor.id', 'sign_offs.signed_off_by')
+    .innerJoin('users as accreditor', 'accreditor.id', 'accreditations.accreditor_id')
+    .innerJoin('rule_sets', 'rule_sets.id', 'enrolments.rule_set_id')
+    .innerJoin('pathways', 'pathways.id', 'rule_sets.pathway_id')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .innerJoin('organisations', 'organisations.id', 'programmes.organisation_id')
+    .select([
+      ...certificateColumns,
+      'enrolments.rule_set_id',
+      'rule_sets.name as rule_set_name',
+      'rule_sets.version as rule_set_version',
+      'pathways.name as pathway_name',
+      'supervisor.name as supervisor_name',
+      'accreditor.name as accreditor_name',
+      'programmes.name as programme_name',
+      'organisations.name as organisation_name',
+      'sign_offs.override_reason',
+    ])
+    .where('certificates.number', '=', normaliseCertificateNumber(number))
+    .where(visibleTo(viewer))
+    .executeTakeFirst()
+  if (!row) return undefined
+  const [ruleSet, evidence] = await Promise.all([getRuleSet(db, row.rule_set_id), loadEvidence(db, [row.enrolment_id])])
+  const award = row.level === ruleSet.awardTitle
+  const totals = award ? pathwayTotals(ruleSet, row.stage_number, evidence.get(row.enrolment_id)!) : stageTotals(ruleSet, row.stage_number, evidence.get(row.enrolment_id)!)
+  return { ...row, award, totals, verificationUrl: verificationUrl(row.number) }
+}
+
+export type CertificateForPdf = NonNullable<Awaited<ReturnType<typeof getCertificateForViewer>>>
+
+/** Revoking: leads of the holder's programme and admins only (the rule is in the WHERE). */
+export async function revokeCertificate(trx: Db, viewer: Viewer, input: { number: string; reason: string; at: string }) {
+  if (viewer.role !== 'lead' && viewer.role !== 'admin') return { ok: false as const, problem: 'not_found' as const }
+  const certificate = await trx
+    .selectFrom('certificates')
+    .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
+    .select(['certificates.id', 'certificates.enrolment_id', 'certificates.revoked_at'])
+    .where('certificates.number', '=', normaliseCertificateNumber(input.number))
+    .where(visibleTo(viewer))
+    .executeTakeFirst()
+  if (!certificate) return { ok: false as const, problem: 'not_found' as const }
+  if (certificate.revoked_at) return { ok: false as const, problem: 'already_revoked' as const }
+  await trx
+    .updateTable('certificates')
+    .set({ revoked_at: input.at, revoked_by: viewer.id, revoke_reason: input.reason })
+    .where('id', '=', certificate.id)
+    .where('revoked_at', 'is', null)
+    .execute()
+  await appendAudit(trx, {
+    actorId: viewer.id,
+    action: 'certificate.revoked',
+    entityType: 'certificate',
+    entityId: certificate.id,
+    enrolmentId: certificate.enrolment_id,
+    before: { revoked_at: null },
+    after: { revoked_at: input.at },
+    reason: input.reason,
+  })
+  return { ok: true as const }
 }

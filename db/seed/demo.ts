@@ -83,7 +83,7 @@ const trainees: TraineePlan[] = [
     stages: [
       { stage: 0, startedAgo: 425, signedOffAgo: 423 },
       { stage: 1, startedAgo: 420, cycles: 6, newClients: 2, sessions: 7, writtenReflection: 'submitted', signedOffAgo: 262, accreditedAgo: 255 },
-      { stage: 2, startedAgo: 255, cycles: 9, newClients: 3, sessions: 6, writtenReflection: 'submitted', signedOffAgo: 120, accreditedAgo: 112 },
+      { stage: 2, startedAgo: 255, cycles: 9, newClients: 3, sessions: 8, writtenReflection: 'submitted', signedOffAgo: 120, accreditedAgo: 112 },
       { stage: 3, startedAgo: 112, cycles: 12, newClients: 3, sessions: 8, writtenReflection: 'submitted', signedOffAgo: 28, accreditedAgo: 20 },
     ],
   },

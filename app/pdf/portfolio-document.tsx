@@ -1,0 +1,168 @@
+// The accreditation portfolio: the trainee's whole evidence record per stage, with page numbers
+// and the generation date. A pure function of its props (see models/portfolio.server.ts).
+import { Document, Page, Text, View } from '@react-pdf/renderer'
+import { formatHours } from '../domain/readiness'
+import type { Portfolio } from '../models/portfolio.server'
+import { formatDate, formatInstant, instantToCalendarDate } from '../utils/dates'
+import { PdfTable } from './table'
+import { base, colours } from './theme'
+
+const FORMAT: Record<string, string> = { one_to_one: 'One-to-one', group: 'Group', remote: 'Remote' }
+const MEETING: Record<string, string> = {
+  introduction: 'Introduction session',
+  course_completion: 'Course completed',
+  transition: 'Transition meeting',
+  midpoint: 'Mid-point presentation',
+  accreditation: 'Accreditation meeting',
+}
+const OUTCOME: Record<string, string> = { held: 'Held', passed: 'Passed', not_yet: 'Not yet passed' }
+const STAGE_STATUS: Record<string, string> = { completed: 'Completed', in_progress: 'In progress', signed_off: 'Signed off, awaiting accreditation', accredited: 'Accredited', recognised: 'Recognised from earlier training' }
+
+export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Portfolio; generatedOn: string }) {
+  const status = p.accredited ? `${p.awardTitle} since ${formatDate(p.completedOn)}` : 'In progress: not yet accredited'
+  return (
+    <Document title={`VIG portfolio – ${p.traineeName}`} author="Attune">
+      <Page size="A4" style={base.page}>
+        <Text style={[base.footer, { left: 44, right: 44, textAlign: 'right' }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        <Text style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance · accreditation portfolio</Text>
+        <Text style={[base.h1, { marginTop: 8 }]}>{p.traineeName}</Text>
+        {!p.accredited ? (
+          <Text style={{ color: colours.red, fontFamily: 'Helvetica-Bold', marginBottom: 6 }}>IN PROGRESS</Text>
+        ) : null}
+        <Summary label="Status" value={status} />
+        <Summary label="Programme" value={p.programmeName} />
+        <Summary label="Rule set" value={`${p.ruleSetName} (version ${p.ruleSetVersion})`} />
+        <Summary label="Own supervisor" value={p.supervisorName ?? 'Not assigned'} />
+        <Summary label="External accreditor" value={p.accreditorName ?? 'Not assigned'} />
+        <Summary label="Generated" value={formatDate(generatedOn)} />
+        <Text style={[base.muted, { marginTop: 8, fontSize: 8.5 }]}>
+          Clients appear as anonymised codes. Attune holds no video and no client names.
+          {p.inProgressCycles > 0 ? ` ${p.inProgressCycles} cycle${p.inProgressCycles === 1 ? ' is' : 's are'} waiting for a shared review and not yet listed.` : ''}
+        </Text>
+
+        {p.stages.map((stage) => (
+          <View key={stage.stageNumber} break={stage.stageNumber > 1}>
+            <Text style={base.h2}>
+              {stage.name}: {STAGE_STATUS[stage.status]}
+            </Text>
+            <Text style={base.muted}>
+              Started {formatDate(stage.startedOn)}
+              {stage.completedOn ? ` · completed ${formatDate(stage.completedOn)}` : ''}
+            </Text>
+            {stage.recognisedReason ? <Text>Recognised: {stage.recognisedReason}</Text> : null}
+
+            <Text style={base.h3}>Requirements</Text>
+            <PdfTable
+              headers={['Requirement', 'Done', 'Required']}
+              widths={[3, 1, 1]}
+              empty="No requirements for this stage."
+              rows={stage.readiness.requirements.map((r) => [
+                r.label,
+                r.unit === 'minutes' ? formatHours(r.done) : r.unit === 'done' ? (r.met ? 'Yes' : 'No') : String(r.done),
+                r.unit === 'minutes' ? formatHours(r.required) : r.unit === 'done' ? 'Yes' : String(r.required),
+              ])}
+            />
+
+            {stage.cycles.length > 0 || stage.readiness.requirements.some((r) => r.key === 'cycles') ? (
+              <>
+                <Text style={base.h3}>VIG cycles</Text>
+                <PdfTable
+                  headers={['Client', 'Filmed', 'Shared review', 'Clips']}
+                  widths={[1.2, 1, 1, 0.6]}
+                  empty="No completed cycles in this stage."
+                  rows={stage.cycles.filter((c) => c.reviewed_on).map((c) => [c.client_code, formatDate(c.filmed_on), formatDate(c.reviewed_on), String(c.clip_count)])}
+                />
+              </>
+            ) : null}
+
+            {stage.sessions.length > 0 ? (
+              <>
+                <Text style={base.h3}>Supervision log</Text>
+                <PdfTable
+                  headers={['Date', 'Length', 'Format', 'Supervisor', 'Confirmed']}
+                  widths={[1, 0.8, 0.9, 1.3, 1.6]}
+                  empty=""
+                  rows={stage.sessions.map((s) => [
+                    formatDate(s.held_on),
+                    formatHours(s.minutes),
+                    FORMAT[s.format],
+                    s.supervisor_name,
+                    s.status === 'confirmed' ? `${s.decided_by_name ?? ''}, ${formatDate(s.decided_at ? instantToCalendarDate(s.decided_at) : null)}` : s.status === 'pending' ? 'Waiting for confirmation' : 'Returned for correction',
+                  ])}
+                />
+              </>
+            ) : null}
+
+            {stage.reflections.length > 0 ? (
+              <>
+                <Text style={base.h3}>Reflections after supervision</Text>
+                <PdfTable
+                  headers={['Written', 'Status', 'Supervisor feedback']}
+                  widths={[1, 1, 1]}
+                  empty=""
+                  rows={stage.reflections.map((r) => [
+                    formatDate(instantToCalendarDate(r.submitted_at ?? r.created_at)),
+                    r.status === 'submitted' ? 'Submitted' : 'Draft',
+                    r.feedback_at ? formatDate(instantToCalendarDate(r.feedback_at)) : '–',
+                  ])}
+                />
+              </>
+            ) : null}
+
+            {stage.writtenReflection ? (
+              <>
+                <Text style={base.h3}>Stage-end written reflection (submitted {formatInstant(stage.writtenReflection.submitted_at)})</Text>
+                <Text style={base.prose}>{stage.writtenReflection.body}</Text>
+              </>
+            ) : null}
+
+            {stage.meetings.length > 0 ? (
+              <>
+                <Text style={base.h3}>Meetings</Text>
+                <PdfTable
+                  headers={['Meeting', 'Date', 'Outcome', 'Recorded by', 'Notes']}
+                  widths={[1.3, 0.9, 0.9, 1.1, 2]}
+                  empty=""
+                  rows={stage.meetings.map((m) => [MEETING[m.kind], formatDate(m.held_on), OUTCOME[m.outcome], m.recorded_by_name, [m.notes, m.actions && `Actions: ${m.actions}`].filter(Boolean).join(' ')])}
+                />
+              </>
+            ) : null}
+
+            {stage.signOffs.length + stage.accreditations.length > 0 ? (
+              <>
+                <Text style={base.h3}>Sign-off and accreditation</Text>
+                {stage.signOffs.map((s) => (
+                  <Text key={`s${s.id}`}>
+                    Signed off by {s.signed_off_by_name} on {formatInstant(s.signed_off_at)}
+                    {s.override_reason ? ` WITH A REQUIREMENT UNMET: ${s.override_reason}` : ''}
+                    {s.superseded_at ? ` (reopened ${formatInstant(s.superseded_at)})` : ''}
+                  </Text>
+                ))}
+                {stage.accreditations.map((a, i) => (
+                  <Text key={`a${i}`}>
+                    {a.decision === 'accredited' ? 'Accredited' : 'Returned'} by {a.accreditor_name} on {formatInstant(a.decided_at)}
+                    {a.reasons ? `: ${a.reasons}` : ''}
+                  </Text>
+                ))}
+              </>
+            ) : null}
+          </View>
+        ))}
+
+        {/* Two fixed Texts, not one View: react-pdf drops a render-prop Text inside a fixed View. */}
+        <Text style={[base.footer, { left: 44 }]} fixed>
+          {p.traineeName} · VIG portfolio · generated {formatDate(generatedOn)}
+        </Text>
+      </Page>
+    </Document>
+  )
+}
+
+function Summary({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={{ flexDirection: 'row', marginBottom: 2 }}>
+      <Text style={[base.muted, { width: 120 }]}>{label}</Text>
+      <Text style={{ flex: 1 }}>{value}</Text>
+    </View>
+  )
+}

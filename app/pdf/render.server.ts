@@ -1,0 +1,22 @@
+// Turning a react-pdf document into an HTTP response, and the QR code printed on certificates.
+import { renderToBuffer } from '@react-pdf/renderer'
+import QRCode from 'qrcode'
+import type { ReactElement } from 'react'
+
+export async function renderPdf(document: ReactElement): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await renderToBuffer(document as Parameters<typeof renderToBuffer>[0]))
+}
+
+export function pdfResponse(bytes: Uint8Array<ArrayBuffer>, filename: string): Response {
+  return new Response(bytes, {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.\- ]/g, '_')}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
+
+export function qrCodeDataUrl(text: string): Promise<string> {
+  return QRCode.toDataURL(text, { margin: 0, width: 300, errorCorrectionLevel: 'M' })
+}

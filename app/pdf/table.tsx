@@ -1,0 +1,28 @@
+import { Text, View } from '@react-pdf/renderer'
+import { base } from './theme'
+
+/** A simple printable table; `widths` are flex weights per column. */
+export function PdfTable({ headers, rows, widths, empty }: { headers: string[]; rows: string[][]; widths?: number[]; empty: string }) {
+  if (rows.length === 0) return <Text style={base.muted}>{empty}</Text>
+  const cell = (i: number) => [base.cell, { flex: widths?.[i] ?? 1 }]
+  return (
+    <View>
+      <View style={base.headerRow} fixed>
+        {headers.map((h, i) => (
+          <Text key={h} style={cell(i)}>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row, r) => (
+        <View key={r} style={base.row} wrap={false}>
+          {row.map((value, i) => (
+            <Text key={i} style={cell(i)}>
+              {value}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}

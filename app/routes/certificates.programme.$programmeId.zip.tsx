@@ -1,0 +1,30 @@
+// Every certificate of a programme in one zip, for its programme lead (or an admin).
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { zipSync } from 'fflate'
+import { getCertificateForViewer, listVisibleCertificates } from '~/models/certificate.server'
+import { CertificateDocument } from '~/pdf/certificate-document'
+import { qrCodeDataUrl, renderPdf } from '~/pdf/render.server'
+import { requireRole } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+import { idParam } from '~/utils/params'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'lead', 'admin')
+  const db = await getDb()
+  const listed = await listVisibleCertificates(db, user, { programmeId: idParam(params.programmeId) })
+  if (listed.length === 0) throw new Response('Not found', { status: 404 })
+  const files: Record<string, Uint8Array> = {}
+  for (const { number } of listed) {
+    const certificate = (await getCertificateForViewer(db, user, number))!
+    const name = `${certificate.holder_name} - ${certificate.level} - ${number}.pdf`.replace(/[^\w.\- ]/g, '_')
+    files[name] = await renderPdf(<CertificateDocument certificate={certificate} qrCode={await qrCodeDataUrl(certificate.verificationUrl)} />)
+  }
+  const zip = zipSync(files, { level: 6 })
+  return new Response(new Uint8Array(zip), {
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="certificates-${listed[0].programme_name.replace(/[^\w\- ]/g, '_')}.zip"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -1,0 +1,62 @@
+// Public: anyone holding a printed certificate can check it here, without signing in.
+// It states valid or revoked, the holder, the level and the date, and nothing more.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { findCertificateForVerification } from '~/models/certificate.server'
+import { formatDate, formatInstant } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+
+export const meta: MetaFunction = () => [{ title: 'Check a VIG certificate – Attune' }, { name: 'robots', content: 'noindex' }]
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const certificate = await findCertificateForVerification(await getDb(), params.number ?? '')
+  if (!certificate) throw json({ message: `No certificate has the number ${params.number}. Check it against the paper certificate: numbers look like AVIG-7K2M-9QXD.` }, { status: 404 })
+  return json({
+    number: certificate.number,
+    holder: certificate.holder_name,
+    level: certificate.level,
+    accreditedOn: formatDate(certificate.accredited_on),
+    revokedAt: certificate.revoked_at ? formatInstant(certificate.revoked_at) : null,
+  })
+}
+
+export default function VerifyCertificate() {
+  const c = useLoaderData<typeof loader>()
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Certificate {c.number}</h1>
+        {c.revokedAt ? (
+          <div className="nhsuk-warning-callout">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>Revoked
+              </span>
+            </h2>
+            <p>This certificate was revoked on {c.revokedAt}. It is no longer valid.</p>
+          </div>
+        ) : (
+          <div className="nhsuk-inset-text">
+            <p>
+              <strong className="nhsuk-tag nhsuk-tag--green">Valid</strong> This certificate was issued by Attune and has not been revoked.
+            </p>
+          </div>
+        )}
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Holder</dt>
+            <dd className="nhsuk-summary-list__value">{c.holder}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Level</dt>
+            <dd className="nhsuk-summary-list__value">{c.level}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Accredited on</dt>
+            <dd className="nhsuk-summary-list__value">{c.accreditedOn}</dd>
+          </div>
+        </dl>
+      </div>
+    </div>
+  )
+}
