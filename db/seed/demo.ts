@@ -317,6 +317,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
           await db.insertInto('supervision_session_clients').values({ session_id: sessionId, client_id: clientIds[i % clientIds.length] }).execute()
         }
         if (i % 2 === 0 && !pending) {
+          const read = stagePlan !== current || stagePlan.signedOffAgo !== undefined || i < sessionCount - 2
           const { id: reflectionId } = await db
             .insertInto('reflections')
             .values({
@@ -327,9 +328,10 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
               body: 'I waited longer before speaking and the parent found the moment herself.',
               status: 'submitted',
               submitted_at: `${ago(heldAgo)}T18:00:00.000Z`,
-              feedback: i % 4 === 0 ? 'Good noticing. Next time, try naming the initiative you saw.' : null,
-              feedback_by: i % 4 === 0 ? supervisorId : null,
-              feedback_at: i % 4 === 0 ? `${ago(Math.max(heldAgo - 3, 0))}T09:00:00.000Z` : null,
+              // Supervisors have read everything but the most recent reflection of the current stage.
+              feedback: read ? 'Good noticing. Next time, try naming the initiative you saw.' : null,
+              feedback_by: read ? supervisorId : null,
+              feedback_at: read ? `${ago(Math.max(heldAgo - 3, 0))}T09:00:00.000Z` : null,
             })
             .returning('id')
             .executeTakeFirstOrThrow()
@@ -365,6 +367,9 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
             body: `Looking back over ${rule.name}, the biggest change in my guiding is that I now wait for the parent to notice the moment before I name it. Early on I talked over the clips; by the last shared reviews the parents were leading the discussion and I was deepening it.`,
             status: submitted ? 'submitted' : 'draft',
             submitted_at: submitted ? `${ago(Math.max(endAgo - 1, 0))}T17:00:00.000Z` : null,
+            ...(stagePlan.signedOffAgo !== undefined
+              ? { feedback: 'Thoughtful and honest: ready for the next stage.', feedback_by: supervisorId, feedback_at: `${ago(stagePlan.signedOffAgo)}T09:00:00.000Z` }
+              : {}),
           })
           .execute()
       }

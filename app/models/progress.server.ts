@@ -1,0 +1,121 @@
+// Where each trainee stands: readiness, projected dates, risk flags and last activity, for any
+// number of enrolments in a fixed number of queries (dashboards must never query per trainee).
+// The judging is the domain's (readiness, forecast, risk); this module only gathers the facts.
+import { forecastEnrolment, type EnrolmentForecast } from '../domain/forecast'
+import type { StageReadiness, StageEvidence } from '../domain/readiness'
+import { riskFlags, type EnrolmentFacts, type Flag } from '../domain/risk'
+import { stageOf, type RuleSet } from '../domain/rule-set'
+import { groupBy } from '../utils/collections'
+import { addDays, instantToCalendarDate, maxDate } from '../utils/dates'
+import type { Db } from './db-types'
+import { loadReadiness } from './evidence.server'
+
+export interface EnrolmentForProgress {
+  id: number
+  trainee_id: number
+  rule_set_id: number
+  current_stage: number
+  started_on: string
+  status: string
+  completed_on: string | null
+  supervisor_id: number | null
+  external_accreditor_id: number | null
+  funding_ends_on: string | null
+}
+
+export interface Progress {
+  ruleSet: RuleSet
+  evidence: StageEvidence
+  readiness: StageReadiness
+  stageStartedOn: string
+  /** The current stage is signed off and waits for the external accreditor. */
+  awaitingAccreditation: boolean
+  forecast: EnrolmentForecast | null
+  flags: Flag[]
+  lastActivityOn: string | null
+}
+
+export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], today: string): Promise<Map<number, Progress>> {
+  const ids = enrolments.map((e) => e.id)
+  const traineeIds = [...new Set(enrolments.map((e) => e.trainee_id))]
+  if (ids.length === 0) return new Map()
+  const [readiness, stages, clients, unread, signOffs] = await Promise.all([
+    loadReadiness(db, enrolments),
+    db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'status', 'started_on']).where('enrolment_id', 'in', ids).execute(),
+    db
+      .selectFrom('clients')
+      .select(['trainee_id', 'consent_supervision', 'consent_withdrawn_on', 'work_ended_on', 'recordings_erased_on'])
+      .where('trainee_id', 'in', traineeIds)
+      .execute(),
+    db
+      .selectFrom('reflections')
+      .select(['enrolment_id', (eb) => eb.fn.min('submitted_at').as('oldest')])
+      .where('enrolment_id', 'in', ids)
+      .where('status', '=', 'submitted')
+      .where('feedback_at', 'is', null)
+      .groupBy('enrolment_id')
+      .execute(),
+    db.selectFrom('sign_offs').select(['enrolment_id', 'stage_number', 'signed_off_at']).where('enrolment_id', 'in', ids).where('superseded_at', 'is', null).execute(),
+  ])
+
+  const stagesOf = groupBy(stages, (s) => s.enrolment_id)
+  const signOffsOf = groupBy(signOffs, (s) => s.enrolment_id)
+  const clientsOf = groupBy(clients, (c) => c.trainee_id)
+  const unreadOf = new Map(unread.map((u) => [u.enrolment_id, u.oldest]))
+  const result = new Map<number, Progress>()
+  for (const enrolment of enrolments) {
+    const { ruleSet, evidence, readiness: current } = readiness.get(enrolment.id)!
+    const stage = stagesOf.get(enrolment.id)?.find((s) => s.stage_number === enrolment.current_stage)
+    const stageStartedOn = stage?.started_on ?? enrolment.started_on
+    const signOff = signOffsOf.get(enrolment.id)?.find((s) => s.stage_number === enrolment.current_stage)
+    const awaitingAccreditation = stage?.status === 'signed_off' && stageOf(ruleSet, enrolment.current_stage).requiresExternalAccreditation
+    const ownClients = clientsOf.get(enrolment.trainee_id) ?? []
+    const completedCycles = evidence.cycles.filter((c) => c.reviewedOn)
+    const lastCompletedCycleOn = maxDate(...completedCycles.map((c) => c.reviewedOn))
+    const lastConfirmedSupervisionOn = maxDate(...evidence.supervision.filter((s) => s.status === 'confirmed').map((s) => s.heldOn))
+    const oldestUnread = unreadOf.get(enrolment.id)
+    const lastActivityOn = maxDate(lastCompletedCycleOn, ...evidence.supervision.map((s) => s.heldOn), ...evidence.cycles.map((c) => c.filmedOn))
+
+    if (enrolment.status !== 'active') {
+      result.set(enrolment.id, { ruleSet, evidence, readiness: current, stageStartedOn, awaitingAccreditation: false, forecast: null, flags: [], lastActivityOn })
+      continue
+    }
+    const forecast = forecastEnrolment({ ruleSet, currentStage: enrolment.current_stage, stageStartedOn, evidence, today })
+    const stageEvidenceDates = [
+      ...completedCycles.filter((c) => c.stageNumber === enrolment.current_stage).map((c) => c.reviewedOn),
+      ...evidence.supervision.filter((s) => s.stageNumber === enrolment.current_stage && s.status === 'confirmed').map((s) => s.heldOn),
+    ]
+    const facts: EnrolmentFacts = {
+      enrolmentStartedOn: enrolment.started_on,
+      currentStage: enrolment.current_stage,
+      stageStartedOn,
+      lastConfirmedSupervisionOn,
+      lastCompletedCycleOn,
+      readiness: current,
+      forecastAccreditationOn: forecast.accreditationOn,
+      fundingEndsOn: enrolment.funding_ends_on,
+      supervisorAssigned: enrolment.supervisor_id !== null,
+      accreditorAssigned: enrolment.external_accreditor_id !== null,
+      clientsWithConsent: ownClients.filter((c) => c.consent_supervision === 1 && !c.consent_withdrawn_on && !c.work_ended_on).length,
+      oldestPendingSessionOn: evidence.supervision.filter((s) => s.status === 'pending').map((s) => s.heldOn).sort()[0] ?? null,
+      oldestUnreadReflectionOn: oldestUnread ? instantToCalendarDate(oldestUnread) : null,
+      // Readiness became true with the last piece of evidence of the stage.
+      readyForSignOffSince: current.ready && !awaitingAccreditation ? (maxDate(...stageEvidenceDates) ?? stageStartedOn) : null,
+      awaitingAccreditationSince: awaitingAccreditation && signOff ? instantToCalendarDate(signOff.signed_off_at) : null,
+      recordingErasureDueDates: ownClients
+        .filter((c) => c.work_ended_on && !c.recordings_erased_on)
+        .map((c) => addDays(c.work_ended_on!, ruleSet.recordingRetentionDays)),
+    }
+    result.set(enrolment.id, {
+      ruleSet,
+      evidence,
+      readiness: current,
+      stageStartedOn,
+      awaitingAccreditation,
+      forecast,
+      flags: riskFlags(facts, ruleSet, today),
+      lastActivityOn,
+    })
+  }
+  return result
+}
