@@ -1,0 +1,35 @@
+// Risk flags as people read them: severity in words as well as colour, the reason with its
+// numbers, the next step, and who must act.
+import type { Flag } from '../domain/risk'
+
+const ACTOR: Record<Flag['actor'], string> = {
+  trainee: 'Trainee',
+  supervisor: 'Supervisor',
+  accreditor: 'External accreditor',
+  lead: 'Programme lead',
+}
+
+export function SeverityTag({ severity }: { severity: Flag['severity'] }) {
+  return <strong className={`nhsuk-tag ${severity === 'red' ? 'nhsuk-tag--red' : 'nhsuk-tag--orange'}`}>{severity === 'red' ? 'Red' : 'Amber'}</strong>
+}
+
+export function FlagList({ flags, showActor = true, children }: { flags: Flag[]; showActor?: boolean; children?: (flag: Flag) => React.ReactNode }) {
+  if (flags.length === 0) return <p>No flags: nothing is holding this training up.</p>
+  return (
+    <ul className="nhsuk-list">
+      {flags.map((flag) => (
+        <li key={flag.code} className="nhsuk-card nhsuk-u-margin-bottom-3">
+          <div className="nhsuk-card__content">
+            <p className="nhsuk-u-margin-bottom-2">
+              <SeverityTag severity={flag.severity} /> {flag.reason}
+            </p>
+            <p className="nhsuk-u-margin-bottom-2">
+              <strong>Next step{showActor ? ` (${ACTOR[flag.actor].toLowerCase()})` : ''}:</strong> {flag.nextStep}
+            </p>
+            {children?.(flag)}
+          </div>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,151 @@
+// One trainee's risk flags, projected dates and the concerns raised on them.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { FlagList } from '~/components/flag-list'
+import { TextArea, TextField, ZodForm } from '~/components/form'
+import { CONCERN_STATE_LABEL, concernState } from '~/domain/concerns'
+import { closeConcern, listConcerns, raiseConcern } from '~/models/concern.server'
+import { findVisibleEnrolment } from '~/models/enrolment.server'
+import { loadProgress } from '~/models/progress.server'
+import { CloseConcernSchema, ConcernSchema } from '~/schemas/concern'
+import { requireRole, requireUser } from '~/utils/auth.server'
+import { formatDate, formatInstant, nowInstant, today } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { formDataToValues, invalid, parseValues } from '~/utils/forms.server'
+import { idParam } from '~/utils/params'
+import { redirectWithFlash } from '~/utils/session.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Flags and concerns: ${data?.traineeName ?? ''} – Attune` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const db = await getDb()
+  const enrolment = await findVisibleEnrolment(db, user, idParam(params.enrolmentId))
+  if (!enrolment) throw new Response('Not found', { status: 404 })
+  const date = today()
+  const [progress, concerns] = await Promise.all([loadProgress(db, [enrolment], date), listConcerns(db, [enrolment.id])])
+  const { flags, forecast, readiness } = progress.get(enrolment.id)!
+  const firing = new Set<string>(flags.map((f) => f.code))
+  return json({
+    traineeName: enrolment.trainee_name,
+    stageName: readiness.stageName,
+    flags,
+    forecast,
+    fundingEndsOn: enrolment.funding_ends_on,
+    canManage: user.role === 'lead' || user.role === 'supervisor' || user.role === 'admin',
+    concerns: concerns.map((c) => ({ ...c, state: concernState({ flagCode: c.flag_code, reviewOn: c.review_on, clearedAt: c.cleared_at }, firing, date) })),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'lead', 'supervisor', 'admin')
+  const enrolmentId = idParam(params.enrolmentId)
+  const values = formDataToValues(await request.formData())
+  const intent = String(values.intent ?? '')
+  const db = await getDb()
+  if (intent === 'close') {
+    const parsed = parseValues(values, CloseConcernSchema)
+    if (!parsed.ok) throw new Response('Bad request', { status: 400 })
+    const closed = await db.transaction().execute((trx) => closeConcern(trx, user, { enrolmentId, concernId: parsed.data.concernId, at: nowInstant() }))
+    if (!closed) throw new Response('Not found', { status: 404 })
+    return redirectWithFlash(request, `/enrolments/${enrolmentId}/flags`, 'Concern closed.')
+  }
+  const parsed = parseValues(values, ConcernSchema)
+  if (!parsed.ok) return invalid(parsed.failure, intent)
+  const raised = await db.transaction().execute((trx) => raiseConcern(trx, user, { enrolmentId, ...parsed.data }))
+  if (!raised) throw new Response('Not found', { status: 404 })
+  return redirectWithFlash(request, `/enrolments/${enrolmentId}/flags`, 'Concern recorded. It stays in the history after the flag clears.')
+}
+
+export default function FlagsAndConcerns() {
+  const data = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  return (
+    <>
+      <h1>Flags and concerns: {data.traineeName}</h1>
+      {data.forecast ? (
+        <p className="nhsuk-lede-text">
+          {data.stageName} projected to finish by {formatDate(data.forecast.stageCompletesOn)}; accreditation by{' '}
+          <strong>{formatDate(data.forecast.accreditationOn)}</strong> ({data.forecast.basisText}).
+          {data.fundingEndsOn ? ` Funding ends ${formatDate(data.fundingEndsOn)}.` : ''}
+        </p>
+      ) : null}
+      <h2>Flags now</h2>
+      <FlagList flags={data.flags}>
+        {(flag) =>
+          data.canManage ? (
+            <details className="nhsuk-details nhsuk-u-margin-bottom-0">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">Record a concern and a plan</span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <ZodForm
+                  schema={ConcernSchema}
+                  intent={`raise-${flag.code}`}
+                  defaultValues={{ flagCode: flag.code, note: '', actionPlan: '', reviewOn: '' }}
+                  failure={failure}
+                  submitLabel="Save concern"
+                >
+                  <input type="hidden" name="flagCode" value={flag.code} />
+                  <TextArea name="note" label="What do you know about this?" rows={3} />
+                  <TextArea name="actionPlan" label="Action plan (optional)" hint="Who will do what, by when." rows={3} />
+                  <TextField name="reviewOn" label="Review on (optional)" type="date" width={10} />
+                </ZodForm>
+              </div>
+            </details>
+          ) : null
+        }
+      </FlagList>
+      <h2>Concern history</h2>
+      {data.concerns.length === 0 ? (
+        <p>No concerns recorded yet.</p>
+      ) : (
+        <div className="app-table-scroll">
+          <table className="nhsuk-table">
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                <th scope="col" className="nhsuk-table__header">Raised</th>
+                <th scope="col" className="nhsuk-table__header">Concern and plan</th>
+                <th scope="col" className="nhsuk-table__header">Review</th>
+                <th scope="col" className="nhsuk-table__header">State</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {data.concerns.map((c) => (
+                <tr className="nhsuk-table__row" key={c.id}>
+                  <td className="nhsuk-table__cell">
+                    {formatInstant(c.created_at)}
+                    <br />
+                    {c.raised_by_name}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {c.note}
+                    {c.action_plan ? (
+                      <>
+                        <br />
+                        <strong>Plan:</strong> {c.action_plan}
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="nhsuk-table__cell app-nowrap">{formatDate(c.review_on) || '–'}</td>
+                  <td className="nhsuk-table__cell">
+                    {CONCERN_STATE_LABEL[c.state]}
+                    {data.canManage && (c.state === 'open' || c.state === 'review_due') ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="close" />
+                        <input type="hidden" name="concernId" value={c.id} />
+                        <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                          Close<span className="nhsuk-u-visually-hidden"> concern raised {formatInstant(c.created_at)}</span>
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod'
+import { optionalCalendarDate, optionalText, requiredText } from './fields'
+
+export const ConcernSchema = z.object({
+  flagCode: z.string().min(1, 'Choose the flag this is about'),
+  note: requiredText('what you know about this', 1000),
+  actionPlan: optionalText('the action plan', 2000),
+  reviewOn: optionalCalendarDate('the review date'),
+})
+
+export const CloseConcernSchema = z.object({
+  concernId: z.coerce.number().int().positive(),
+})
