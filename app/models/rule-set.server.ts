@@ -1,5 +1,6 @@
 // Rule sets from the database into the domain's shape (app/domain/rule-set.ts).
 import type { RuleSet } from '../domain/rule-set'
+import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 
 /** Loads several rule sets in two queries. */
@@ -63,4 +64,54 @@ export async function listRuleSets(db: Db) {
     .orderBy('status')
     .orderBy('version', 'desc')
     .execute()
+}
+
+export interface ThresholdSettings {
+  supervisionGapWeeks: number
+  cycleGapWeeks: number
+  overrunRedMonths: number
+  behindPacePercent: number
+  waitingDays: number
+  erasureWarningDays: number
+  recordingRetentionDays: number
+}
+
+/**
+ * Risk thresholds and recording retention are settings: changing them changes which flags show,
+ * never anyone's evidence or requirements, so they are edited in place (and audited). Stage
+ * requirements change only through a new rule-set version (docs/decisions/0003).
+ */
+export async function updateThresholds(trx: Db, actorId: number, ruleSetId: number, settings: ThresholdSettings): Promise<boolean> {
+  const before = await trx.selectFrom('rule_sets').selectAll().where('id', '=', ruleSetId).executeTakeFirst()
+  if (!before) return false
+  const after = {
+    supervision_gap_weeks: settings.supervisionGapWeeks,
+    cycle_gap_weeks: settings.cycleGapWeeks,
+    overrun_red_months: settings.overrunRedMonths,
+    behind_pace_ratio: settings.behindPacePercent / 100,
+    waiting_days: settings.waitingDays,
+    erasure_warning_days: settings.erasureWarningDays,
+    recording_retention_days: settings.recordingRetentionDays,
+  }
+  await trx.updateTable('rule_sets').set(after).where('id', '=', ruleSetId).execute()
+  const { created_at: _c, ...beforeValues } = before
+  await appendAudit(trx, { actorId, action: 'rule_set.thresholds_changed', entityType: 'rule_set', entityId: ruleSetId, before: beforeValues, after })
+  return true
+}
+
+export async function listPrinciples(db: Db, { activeOnly }: { activeOnly: boolean }) {
+  let query = db.selectFrom('principles').select(['id', 'position', 'name', 'description', 'active']).orderBy('position')
+  if (activeOnly) query = query.where('active', '=', 1)
+  return query.execute()
+}
+
+export async function updatePrinciple(trx: Db, actorId: number, input: { principleId: number; name: string; description: string; active: boolean }): Promise<'ok' | 'not_found' | 'duplicate'> {
+  const before = await trx.selectFrom('principles').selectAll().where('id', '=', input.principleId).executeTakeFirst()
+  if (!before) return 'not_found'
+  const clash = await trx.selectFrom('principles').select('id').where('name', '=', input.name).where('id', '!=', input.principleId).executeTakeFirst()
+  if (clash) return 'duplicate'
+  const after = { name: input.name, description: input.description, active: input.active ? (1 as const) : (0 as const) }
+  await trx.updateTable('principles').set(after).where('id', '=', input.principleId).execute()
+  await appendAudit(trx, { actorId, action: 'principle.changed', entityType: 'principle', entityId: input.principleId, before, after })
+  return 'ok'
 }

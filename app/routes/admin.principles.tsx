@@ -1,0 +1,64 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Checkbox, TextArea, TextField, ZodForm } from '~/components/form'
+import { listPrinciples, updatePrinciple } from '~/models/rule-set.server'
+import { PrincipleSchema } from '~/schemas/rule-set'
+import { requireRole } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+import { formDataToValues, invalid, invalidField, parseValues } from '~/utils/forms.server'
+import { redirectWithFlash } from '~/utils/session.server'
+
+export const meta: MetaFunction = () => [{ title: 'Principles – Attune' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  return json({ principles: await listPrinciples(await getDb(), { activeOnly: false }) })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'admin')
+  const values = formDataToValues(await request.formData())
+  const intent = String(values.intent ?? '')
+  const parsed = parseValues(values, PrincipleSchema)
+  if (!parsed.ok) return invalid(parsed.failure, intent)
+  const db = await getDb()
+  const result = await db.transaction().execute((trx) => updatePrinciple(trx, user.id, parsed.data))
+  if (result === 'not_found') throw new Response('Not found', { status: 404 })
+  if (result === 'duplicate') return invalidField(parsed.values, 'name', 'Another principle already has this name', intent)
+  return redirectWithFlash(request, '/admin/principles', `“${parsed.data.name}” saved.`)
+}
+
+export default function Principles() {
+  const { principles } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  return (
+    <>
+      <Link className="nhsuk-back-link" to="/admin">
+        Administration
+      </Link>
+      <h1>Principles of attuned interaction and guidance</h1>
+      <p>Trainees rate themselves against the principles in use after each supervision session. Past ratings keep the principle they were made against.</p>
+      {principles.map((p) => (
+        <section key={p.id} className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading nhsuk-heading-s">
+              {p.position}. {p.name}
+            </h2>
+            <ZodForm
+              schema={PrincipleSchema}
+              intent={`principle-${p.id}`}
+              failure={failure}
+              submitLabel="Save"
+              defaultValues={{ principleId: p.id, name: p.name, description: p.description, active: p.active === 1 }}
+            >
+              <input type="hidden" name="principleId" value={p.id} />
+              <TextField name="name" label="Name" />
+              <TextArea name="description" label="What it looks like" rows={2} />
+              <Checkbox name="active" label="In use: trainees rate themselves against it" />
+            </ZodForm>
+          </div>
+        </section>
+      ))}
+    </>
+  )
+}
