@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { TableScroll } from '~/components/table-scroll'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TextField, ZodForm } from '~/components/form'
 import { formatHours } from '~/domain/readiness'
@@ -49,7 +50,7 @@ export default function RuleSetPage() {
       </p>
       <h2>Stages</h2>
       <p>Requirements change only through a new version of the rule set, so no trainee’s record is judged by rules they did not train under.</p>
-      <div className="app-table-scroll">
+      <TableScroll label="Stage requirements">
         <table className="nhsuk-table">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
@@ -78,7 +79,7 @@ export default function RuleSetPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>When to flag a trainee as at risk</h2>
       <p>No published maximum exists, so these are settings. Changing them changes which flags show; it never changes anyone’s records.</p>
       <ZodForm

@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { TableScroll } from '~/components/table-scroll'
 import { Link, useLoaderData } from '@remix-run/react'
 import { listVisibleCertificates } from '~/models/certificate.server'
 import { findTraineeEnrolment } from '~/models/enrolment.server'
@@ -44,7 +45,7 @@ export default function Certificates() {
               </a>
             </p>
           ) : null}
-          <div className="app-table-scroll">
+          <TableScroll label={`Certificates for ${programme.name}`}>
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Certificates for {programme.name}</caption>
               <thead className="nhsuk-table__head">
@@ -72,7 +73,7 @@ export default function Certificates() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
     </>

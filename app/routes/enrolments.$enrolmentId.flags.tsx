@@ -1,4 +1,5 @@
 // One trainee's risk flags, projected dates and the concerns raised on them.
+import { TableScroll } from '~/components/table-scroll'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FlagList } from '~/components/flag-list'
@@ -100,7 +101,7 @@ export default function FlagsAndConcerns() {
       {data.concerns.length === 0 ? (
         <p>No concerns recorded yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label="Concern history">
           <table className="nhsuk-table">
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
@@ -144,7 +145,7 @@ export default function FlagsAndConcerns() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )
