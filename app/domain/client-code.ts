@@ -36,6 +36,17 @@ export function clientCodeProblem(raw: string): string | null {
   return null
 }
 
+/**
+ * Why free text about a client (the helping question) contains something identifying, or null:
+ * an email address or a phone, NHS or other long number. Names cannot be told from ordinary words
+ * in a sentence, so the form reminds the trainee instead.
+ */
+export function identifyingDetailProblem(text: string): string | null {
+  if (/\S@\S/.test(text)) return 'Remove the email address: nothing that could identify the family belongs here'
+  const number = identifyingNumberProblem(text)
+  return number ? `Remove the number: ${number.charAt(0).toLowerCase()}${number.slice(1).split('. ')[0]}` : null
+}
+
 function identifyingNumberProblem(code: string): string | null {
   for (const run of code.match(/\+?\d[\d -]*\d/g) ?? []) {
     const digits = run.replace(/\D/g, '')
