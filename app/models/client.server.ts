@@ -118,3 +118,13 @@ export async function deleteClient(db: Db, owner: Owner & { id: number; actorId:
   await appendAudit(db, { actorId: owner.actorId, action: 'client.deleted', entityType: 'client', entityId: owner.id, enrolmentId: owner.enrolmentId, before })
   return succeed(null)
 }
+
+/** The trainee's clients as choices for a form, each saying when it cannot be used for new work. */
+export async function listClientChoices(db: Db, traineeId: number) {
+  const clients = await db.selectFrom('clients').selectAll().where('trainee_id', '=', traineeId).orderBy('code').execute()
+  return clients.map((client) => {
+    const consent = consentOf(client)
+    const note = consent.withdrawnOn ? 'consent withdrawn' : !consent.givenOn || !consent.supervision ? 'no consent for supervision' : client.work_ended_on ? 'work ended' : null
+    return { value: String(client.id), label: note ? `${client.code} (${note})` : client.code }
+  })
+}
