@@ -6,9 +6,9 @@
 // - a run of digits (spaces and hyphens allowed inside) of 10 digits passing the NHS Modulus 11
 //   check: an NHS number; a UK phone number (0 and 9-10 more digits, or 44 and 10 more); 6 or more: some other
 //   identifying number (a date of birth, a hospital number);
-// - a run of letters of 4 or more ('JANE', 'smith'), a capitalised word ('Jo', 'Amy') or a lower-
-//   case word of 3 letters ('tom'): looks like a name. Three capitals ('FAM', 'TOM') cannot be told
-//   apart from initials, so they pass.
+// - a run of letters of 4 or more ('JANE', 'smith') or a capitalised word ('Jo', 'Amy'): looks like
+//   a name. Three letters in one case ('FAM', 'tom') cannot be told apart from initials, so they
+//   pass (codes are stored in capitals).
 
 export const CLIENT_CODE_MAX_LENGTH = 12
 
@@ -64,9 +64,7 @@ function identifyingNumberProblem(code: string): string | null {
 }
 
 function looksLikeName(word: string): boolean {
-  if (word.length >= 4) return true
-  if (/^[A-Z][a-z]+$/.test(word)) return true
-  return word.length === 3 && word !== word.toUpperCase()
+  return word.length >= 4 || /^[A-Z][a-z]+$/.test(word)
 }
 
 /**

@@ -24,7 +24,7 @@ export interface TimelineEntry {
 
 export async function listTimeline(db: Db, traineeId: number): Promise<TimelineEntry[]> {
   const [clients, cycles, sessions, reflections] = await Promise.all([
-    db.selectFrom('clients').select(['id', 'code', 'relationship', 'created_at']).where('trainee_id', '=', traineeId).execute(),
+    db.selectFrom('clients').select(['id', 'code', 'relationship', 'consent_given_on', 'created_at']).where('trainee_id', '=', traineeId).execute(),
     db
       .selectFrom('cycles')
       .innerJoin('enrolments', 'enrolments.id', 'cycles.enrolment_id')
@@ -84,10 +84,11 @@ export async function listTimeline(db: Db, traineeId: number): Promise<TimelineE
     ...clients.map((c) => ({
       key: `client-${c.id}`,
       kind: 'client' as const,
-      date: instantToCalendarDate(c.created_at),
+      // A client's work starts with consent; one added before consent is dated by when it was added.
+      date: c.consent_given_on ?? instantToCalendarDate(c.created_at),
       loggedAt: c.created_at,
-      title: `Client ${c.code} added`,
-      detail: relationshipLabel(c.relationship),
+      title: `Client ${c.code}`,
+      detail: `${relationshipLabel(c.relationship)}, ${c.consent_given_on ? 'consent given' : 'no consent recorded yet'}`,
       status: null,
       href: `/trainee/clients/${c.id}`,
       lockedReason: null,
@@ -110,7 +111,7 @@ export async function listTimeline(db: Db, traineeId: number): Promise<TimelineE
       kind: 'session' as const,
       date: s.held_on,
       loggedAt: s.created_at,
-      title: `Supervision, ${formatHours(s.minutes)}`,
+      title: `Supervision session, ${formatHours(s.minutes)}`,
       detail: `${formatLabel(s.format)} with ${s.supervisor_name}`,
       status: s.status,
       href: `/trainee/supervision/${s.id}`,

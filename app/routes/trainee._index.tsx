@@ -75,6 +75,24 @@ export default function TraineeHome() {
           You are not enrolled on a VIG programme yet. Ask your programme lead to enrol you. Meanwhile you can <Link to="/trainee/clients">add clients</Link>.
         </p>
       )}
+      {enrolled ? (
+        <nav aria-label="Log your work" className="app-quick-actions">
+          <Link to="/trainee/cycles/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
+            Log a cycle
+          </Link>
+          <Link to="/trainee/supervision/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
+            Log supervision
+          </Link>
+          <Link to="/trainee/clients/new" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-3">
+            Add a client
+          </Link>
+          {enrolled.stageEndHref && !enrolled.lockedReason ? (
+            <Link to={enrolled.stageEndHref} className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-3">
+              {enrolled.stageEndStarted ? 'Your stage-end reflection' : 'Write your stage-end reflection'}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
       {attention.length > 0 ? (
         <div className="nhsuk-warning-callout">
           <h2 className="nhsuk-warning-callout__label">
@@ -97,33 +115,6 @@ export default function TraineeHome() {
           <div className="nhsuk-grid-column-two-thirds">
             {enrolled.lockedReason ? <ReadOnlyNotice reason={enrolled.lockedReason} /> : null}
             <StageReadinessPanel readiness={enrolled.readiness} />
-          </div>
-          <div className="nhsuk-grid-column-one-third">
-            <h2 className="nhsuk-heading-m">Log your work</h2>
-            <ul className="nhsuk-list">
-              <li>
-                <Link to="/trainee/cycles/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
-                  Log a cycle
-                </Link>
-              </li>
-              <li>
-                <Link to="/trainee/supervision/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
-                  Log supervision
-                </Link>
-              </li>
-              <li>
-                <Link to="/trainee/clients/new" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-3">
-                  Add a client
-                </Link>
-              </li>
-              {enrolled.stageEndHref && !enrolled.lockedReason ? (
-                <li>
-                  <Link to={enrolled.stageEndHref} className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-3">
-                    {enrolled.stageEndStarted ? 'Your stage-end reflection' : 'Write your stage-end reflection'}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
           </div>
         </div>
       ) : null}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { clientCodeProblem, isValidNhsNumber } from '~/domain/client-code'
+import { clientCodeProblem, identifyingDetailProblem, isValidNhsNumber } from '~/domain/client-code'
 
 describe('client codes that keep the family anonymous', () => {
-  it.each(['FAM-07', 'AK-01', 'B3', 'TOM-2', 'ak-01', 'P 12', 'HV/03', 'AK-12345', 'X'])('accepts %s', (code) => {
+  it.each(['FAM-07', 'AK-01', 'B3', 'TOM-2', 'ak-01', 'P 12', 'HV/03', 'AK-12345', 'X', 'fam-07', 'tom'])('accepts %s', (code) => {
     expect(clientCodeProblem(code)).toBeNull()
   })
 
@@ -12,7 +12,6 @@ describe('client codes that keep the family anonymous', () => {
     ['JANE-01', /“JANE” looks like a name/],
     ['smith2', /“smith” looks like a name/],
     ['Amy-1', /“Amy” looks like a name/],
-    ['tom', /“tom” looks like a name/],
     ['Jo 3', /“Jo” looks like a name/],
   ])('refuses %s as a name', (code, message) => {
     expect(clientCodeProblem(code)).toMatch(message)
@@ -61,5 +60,19 @@ describe('NHS number check digit (Modulus 11)', () => {
   it('refuses numbers whose check digit would be 10', () => {
     // 1, 0, 0, 0, 0, 0, 0, 0, 1: sum = 10 + 2 = 12, remainder 1, 11 - 1 = 10: never a valid NHS number.
     for (let last = 0; last <= 9; last++) expect(isValidNhsNumber(`100000001${last}`)).toBe(false)
+  })
+})
+
+describe('identifying details in the helping question', () => {
+  it.each([
+    ['I want to understand what my baby is telling me when she cries.', null],
+    ['How can we enjoy 10 minutes of play each day?', null],
+    ['Call me on 07700 900123 about bath time', /^Remove the number: this looks like a phone number/],
+    ['Her NHS number is 943 476 5919', /^Remove the number: this looks like an NHS number/],
+    ['Email mum@example.com', /^Remove the email address/],
+  ])('%s', (text, problem) => {
+    const found = identifyingDetailProblem(text)
+    if (problem === null) expect(found).toBeNull()
+    else expect(found).toMatch(problem)
   })
 })
