@@ -1,6 +1,7 @@
 // The VIG cycle form: filming, then the shared review. A cycle without its review is in progress.
 import { z } from 'zod'
 import type { Cycle } from '../../db/schema'
+import { isCalendarDate } from '../utils/dates'
 import { calendarDate, optionalCalendarDate, optionalText, refuseFutureDate, wholeNumber } from './fields'
 
 export function cycleSchema(today: string) {
@@ -15,7 +16,7 @@ export function cycleSchema(today: string) {
     .superRefine((v, ctx) => {
       refuseFutureDate(ctx, 'filmed_on', v.filmed_on, today, 'The date filmed cannot be in the future')
       refuseFutureDate(ctx, 'reviewed_on', v.reviewed_on, today, 'The shared review cannot be in the future. Leave it blank until it has happened')
-      if (v.reviewed_on && v.reviewed_on < v.filmed_on) {
+      if (v.reviewed_on && isCalendarDate(v.filmed_on) && v.reviewed_on < v.filmed_on) {
         ctx.addIssue({ code: 'custom', path: ['reviewed_on'], message: 'The shared review cannot be before the date filmed' })
       }
     })

@@ -64,5 +64,5 @@ export const manyOf = <const T extends readonly [string, ...string[]]>(values: T
  * the server judge the same way and tests stay exact).
  */
 export function refuseFutureDate(ctx: z.RefinementCtx, field: string, date: string | null, today: string, message: string): void {
-  if (date && date > today) ctx.addIssue({ code: 'custom', path: [field], message })
+  if (date && isCalendarDate(date) && date > today) ctx.addIssue({ code: 'custom', path: [field], message })
 }
