@@ -57,7 +57,7 @@ describe('trainee B and trainee A’s records', () => {
       [newReflection, `/trainee/reflections/new?session=${session.id}`, {}, { decision: 'draft', body: 'on someone else’s session' }],
     ] as const
     for (const [action, path, params, fields] of writes) {
-      expect((await run(action, formRequest(path, fields, b.cookie), params)).status, `${path} ${fields.intent ?? ''}`).toBe(404)
+      expect((await run(action, formRequest(path, fields, b.cookie), params)).status, `${path} ${JSON.stringify(fields)}`).toBe(404)
     }
     expect(await snapshot()).toEqual(before)
     expect(await b.db.selectFrom('audit_log').select('id').execute()).toHaveLength(0)
