@@ -48,7 +48,7 @@ function RequirementRow({ requirement, id }: { requirement: Requirement; id: str
         {unit === 'done' ? (
           <strong className={`nhsuk-tag ${met ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>{met ? 'Done' : 'Not yet'}</strong>
         ) : (
-          <span className="app-nowrap">{progress}</span>
+          <span>{progress}</span>
         )}
       </span>
       {unit === 'done' ? null : (
