@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { WarningCallout } from '~/components/page'
 import { ReadOnlyNotice } from '~/components/record-actions'
 import { StageReadinessPanel } from '~/components/stage-readiness-panel'
 import { Timeline } from '~/components/timeline'
@@ -94,13 +95,7 @@ export default function TraineeHome() {
         </nav>
       ) : null}
       {attention.length > 0 ? (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              Needs your attention
-            </span>
-          </h2>
+        <WarningCallout title="Needs your attention">
           <ul className="nhsuk-list nhsuk-list--bullet">
             {attention.map((item) => (
               <li key={item.key}>
@@ -108,7 +103,7 @@ export default function TraineeHome() {
               </li>
             ))}
           </ul>
-        </div>
+        </WarningCallout>
       ) : null}
       {enrolled ? (
         <div className="nhsuk-grid-row">

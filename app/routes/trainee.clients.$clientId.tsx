@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage, WarningCallout } from '~/components/page'
 import { useMemo } from 'react'
 import { ClientFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
@@ -13,9 +14,7 @@ import { listClientCycles } from '~/models/cycle.server'
 import { getRuleSet } from '~/models/rule-set.server'
 import { clientFormValues, clientSchema, relationshipLabel } from '~/schemas/client'
 import { formatDate, today } from '~/utils/dates'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
-import { redirectWithFlash } from '~/utils/session.server'
-import { idParam, intentOf, notFound, requireTrainee } from '~/utils/trainee.server'
+import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Client ${data?.client.code ?? ''} – Attune` }]
 
@@ -44,18 +43,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params, 'clientId')
   if (!(await getClient(db, { id, traineeId: user.id }))) throw notFound()
   const owner = { id, traineeId: user.id, enrolmentId: enrolment?.id ?? null, actorId: user.id }
-  const intent = await intentOf(request)
-  if (intent === 'delete') {
-    const result = await db.transaction().execute((trx) => deleteClient(trx, owner))
-    if (!result.ok) return json({ ok: false as const, intent, deleteError: result.message })
-    return redirectWithFlash(request, '/trainee/clients', 'Client deleted.')
-  }
-  const parsed = await parseForm(request, clientSchema(today()))
-  if (!parsed.ok) return invalid(parsed.failure, 'update')
-  const input = parsed.data
-  const result = await db.transaction().execute((trx) => updateClient(trx, { ...owner, input }))
-  if (!result.ok) return refused(parsed.values, result, 'update')
-  return redirectWithFlash(request, `/trainee/clients/${id}`, `Client ${input.code} saved.`)
+  return updateOrDelete(request, db, {
+    schema: clientSchema(today()),
+    update: (trx, input) => updateClient(trx, { ...owner, input }),
+    remove: (trx) => deleteClient(trx, owner),
+    updated: (input) => ({ to: `/trainee/clients/${id}`, message: `Client ${input.code} saved.` }),
+    deleted: { to: '/trainee/clients', message: 'Client deleted.' },
+  })
 }
 
 export default function ClientPage() {
@@ -65,70 +59,58 @@ export default function ClientPage() {
   const failure = answer && 'fieldErrors' in answer ? answer : null
   const deleteError = answer && 'deleteError' in answer ? answer.deleteError : null
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee/clients" className="nhsuk-back-link">
-          My clients
-        </Link>
-        <h1>Client {client.code}</h1>
-        {reminder ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                Erase the recordings
-              </span>
-            </h2>
-            <p>{reminder}</p>
-          </div>
-        ) : null}
-        <dl className="nhsuk-summary-list">
-          <SummaryRow label="Relationship">{relationship}</SummaryRow>
-          <SummaryRow label="Helping question">{client.helping_question || 'Not recorded'}</SummaryRow>
-          <SummaryRow label="Consent given on">{client.consent_given_on ? formatDate(client.consent_given_on) : 'Not recorded'}</SummaryRow>
-          <SummaryRow label="Consent covers">{consent}</SummaryRow>
-          <SummaryRow label="Work ended">{client.work_ended_on ? formatDate(client.work_ended_on) : 'Work ongoing'}</SummaryRow>
-          <SummaryRow label="Recordings">
-            {recordings?.state === 'erased'
-              ? `Erased on ${formatDate(recordings.erasedOn)}`
-              : recordings && recordings.state !== 'work_ongoing'
-                ? `Must be erased by ${formatDate(recordings.dueOn)}`
-                : 'Kept while work goes on'}
-          </SummaryRow>
-        </dl>
+    <FormPage back={{ to: '/trainee/clients', label: 'My clients' }} title={<>Client {client.code}</>}>
+      {reminder ? (
+        <WarningCallout title="Erase the recordings">
+          <p>{reminder}</p>
+        </WarningCallout>
+      ) : null}
+      <dl className="nhsuk-summary-list">
+        <SummaryRow label="Relationship">{relationship}</SummaryRow>
+        <SummaryRow label="Helping question">{client.helping_question || 'Not recorded'}</SummaryRow>
+        <SummaryRow label="Consent given on">{client.consent_given_on ? formatDate(client.consent_given_on) : 'Not recorded'}</SummaryRow>
+        <SummaryRow label="Consent covers">{consent}</SummaryRow>
+        <SummaryRow label="Work ended">{client.work_ended_on ? formatDate(client.work_ended_on) : 'Work ongoing'}</SummaryRow>
+        <SummaryRow label="Recordings">
+          {recordings?.state === 'erased'
+            ? `Erased on ${formatDate(recordings.erasedOn)}`
+            : recordings && recordings.state !== 'work_ongoing'
+              ? `Must be erased by ${formatDate(recordings.dueOn)}`
+              : 'Kept while work goes on'}
+        </SummaryRow>
+      </dl>
 
-        <h2>Cycles</h2>
-        {cycles.length === 0 ? <p>No cycles logged with {client.code} yet.</p> : null}
-        <ul className="nhsuk-list">
-          {cycles.map((c) => (
-            <li key={c.id}>
-              <Link to={`/trainee/cycles/${c.id}`}>Filmed {formatDate(c.filmed_on)}</Link>{' '}
-              {c.reviewed_on ? <>– shared review {formatDate(c.reviewed_on)} </> : null}
-              <StatusTag status={c.reviewed_on ? 'completed' : 'in_progress'} />
-            </li>
-          ))}
-        </ul>
-        {cannotLogCycles ? (
-          <p className="nhsuk-body-s">{cannotLogCycles}.</p>
-        ) : (
-          <p>
-            <Link to={`/trainee/cycles/new?client=${client.id}`} className="nhsuk-button nhsuk-button--secondary">
-              Log a cycle with {client.code}
-            </Link>
-          </p>
-        )}
+      <h2>Cycles</h2>
+      {cycles.length === 0 ? <p>No cycles logged with {client.code} yet.</p> : null}
+      <ul className="nhsuk-list">
+        {cycles.map((c) => (
+          <li key={c.id}>
+            <Link to={`/trainee/cycles/${c.id}`}>Filmed {formatDate(c.filmed_on)}</Link>{' '}
+            {c.reviewed_on ? <>– shared review {formatDate(c.reviewed_on)} </> : null}
+            <StatusTag status={c.reviewed_on ? 'completed' : 'in_progress'} />
+          </li>
+        ))}
+      </ul>
+      {cannotLogCycles ? (
+        <p className="nhsuk-body-s">{cannotLogCycles}.</p>
+      ) : (
+        <p>
+          <Link to={`/trainee/cycles/new?client=${client.id}`} className="nhsuk-button nhsuk-button--secondary">
+            Log a cycle with {client.code}
+          </Link>
+        </p>
+      )}
 
-        <h2>Change details, consent or end of work</h2>
-        <ZodForm schema={schema} defaultValues={clientFormValues(client)} failure={failure} intent="update" submitLabel="Save changes">
-          <ClientFields withEndOfWork />
-        </ZodForm>
+      <h2>Change details, consent or end of work</h2>
+      <ZodForm schema={schema} defaultValues={clientFormValues(client)} failure={failure} intent="update" submitLabel="Save changes">
+        <ClientFields withEndOfWork />
+      </ZodForm>
 
-        <DeleteRecord
-          what="client"
-          error={deleteError}
-          warning={`Only a client with no cycles or supervision sessions can be deleted. ${client.code} and its consent record will be removed.`}
-        />
-      </div>
-    </div>
+      <DeleteRecord
+        what="client"
+        error={deleteError}
+        warning={`Only a client with no cycles or supervision sessions can be deleted. ${client.code} and its consent record will be removed.`}
+      />
+    </FormPage>
   )
 }

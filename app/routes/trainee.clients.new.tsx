@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
 import { useMemo } from 'react'
 import { ClientFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
@@ -32,16 +33,10 @@ export default function NewClient() {
   const failure = useActionData<typeof action>()
   const schema = useMemo(() => clientSchema(today), [today])
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee/clients" className="nhsuk-back-link">
-          My clients
-        </Link>
-        <h1>Add a client</h1>
-        <ZodForm schema={schema} defaultValues={blankClient} failure={failure} submitLabel="Add client">
-          <ClientFields withEndOfWork={false} />
-        </ZodForm>
-      </div>
-    </div>
+    <FormPage back={{ to: '/trainee/clients', label: 'My clients' }} title="Add a client">
+      <ZodForm schema={schema} defaultValues={blankClient} failure={failure} submitLabel="Add client">
+        <ClientFields withEndOfWork={false} />
+      </ZodForm>
+    </FormPage>
   )
 }

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
 import { useMemo } from 'react'
 import { CycleFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
@@ -11,9 +12,7 @@ import { deleteCycle, getCycle, updateCycle } from '~/models/cycle.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { cycleFormValues, cycleSchema } from '~/schemas/cycle'
 import { formatDate, today } from '~/utils/dates'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
-import { redirectWithFlash } from '~/utils/session.server'
-import { idParam, intentOf, notFound, requireTrainee } from '~/utils/trainee.server'
+import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 
 export const meta: MetaFunction = () => [{ title: 'Cycle – Attune' }]
 
@@ -29,17 +28,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db } = await requireTrainee(request)
   const id = idParam(params, 'cycleId')
   if (!(await getCycle(db, { id, traineeId: user.id }))) throw notFound()
-  const intent = await intentOf(request)
-  if (intent === 'delete') {
-    const result = await db.transaction().execute((trx) => deleteCycle(trx, { id, traineeId: user.id, actorId: user.id }))
-    if (!result.ok) return json({ ok: false as const, intent, deleteError: result.message })
-    return redirectWithFlash(request, '/trainee', 'Cycle deleted.')
-  }
-  const parsed = await parseForm(request, cycleSchema(today()))
-  if (!parsed.ok) return invalid(parsed.failure, 'update')
-  const result = await db.transaction().execute((trx) => updateCycle(trx, { id, traineeId: user.id, actorId: user.id, input: parsed.data }))
-  if (!result.ok) return refused(parsed.values, result, 'update')
-  return redirectWithFlash(request, `/trainee/cycles/${id}`, 'Cycle saved.')
+  const owner = { id, traineeId: user.id, actorId: user.id }
+  return updateOrDelete(request, db, {
+    schema: cycleSchema(today()),
+    update: (trx, input) => updateCycle(trx, { ...owner, input }),
+    remove: (trx) => deleteCycle(trx, owner),
+    updated: () => ({ to: `/trainee/cycles/${id}`, message: 'Cycle saved.' }),
+    deleted: { to: '/trainee', message: 'Cycle deleted.' },
+  })
 }
 
 export default function CyclePage() {
@@ -47,36 +43,35 @@ export default function CyclePage() {
   const answer = useActionData<typeof action>()
   const schema = useMemo(() => cycleSchema(today), [today])
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee/timeline" className="nhsuk-back-link">
-          Everything I have logged
-        </Link>
-        <h1>
+    <FormPage
+      back={{ to: '/trainee/timeline', label: 'Everything I have logged' }}
+      title={
+        <>
           Cycle with {cycle.client_code} <StatusTag status={cycle.reviewed_on ? 'completed' : 'in_progress'} />
-        </h1>
-        <dl className="nhsuk-summary-list">
-          <SummaryRow label="Client">
-            <Link to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>
-          </SummaryRow>
-          <SummaryRow label="Filmed on">{formatDate(cycle.filmed_on)}</SummaryRow>
-          <SummaryRow label="Shared review">{cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'}</SummaryRow>
-          <SummaryRow label="Counts towards">{cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`}</SummaryRow>
-          <SummaryRow label="Clips used">{cycle.clip_count}</SummaryRow>
-          <SummaryRow label="What went well">{cycle.notes || 'No notes'}</SummaryRow>
-        </dl>
-        {lockedReason ? (
-          <ReadOnlyNotice reason={lockedReason} />
-        ) : (
-          <>
-            <h2>Change this cycle</h2>
-            <ZodForm schema={schema} defaultValues={cycleFormValues(cycle)} failure={answer && 'fieldErrors' in answer ? answer : null} intent="update" submitLabel="Save changes">
-              <CycleFields clients={clients} />
-            </ZodForm>
-            <DeleteRecord what="cycle" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="The cycle will no longer count towards your stage." />
-          </>
-        )}
-      </div>
-    </div>
+        </>
+      }
+    >
+      <dl className="nhsuk-summary-list">
+        <SummaryRow label="Client">
+          <Link to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>
+        </SummaryRow>
+        <SummaryRow label="Filmed on">{formatDate(cycle.filmed_on)}</SummaryRow>
+        <SummaryRow label="Shared review">{cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'}</SummaryRow>
+        <SummaryRow label="Counts towards">{cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`}</SummaryRow>
+        <SummaryRow label="Clips used">{cycle.clip_count}</SummaryRow>
+        <SummaryRow label="What went well">{cycle.notes || 'No notes'}</SummaryRow>
+      </dl>
+      {lockedReason ? (
+        <ReadOnlyNotice reason={lockedReason} />
+      ) : (
+        <>
+          <h2>Change this cycle</h2>
+          <ZodForm schema={schema} defaultValues={cycleFormValues(cycle)} failure={answer && 'fieldErrors' in answer ? answer : null} intent="update" submitLabel="Save changes">
+            <CycleFields clients={clients} />
+          </ZodForm>
+          <DeleteRecord what="cycle" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="The cycle will no longer count towards your stage." />
+        </>
+      )}
+    </FormPage>
   )
 }

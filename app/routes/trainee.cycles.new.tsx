@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
 import { useMemo } from 'react'
 import { CycleFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
@@ -39,27 +40,21 @@ export default function NewCycle() {
   const failure = useActionData<typeof action>()
   const schema = useMemo(() => cycleSchema(today), [today])
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee" className="nhsuk-back-link">
-          My progress
-        </Link>
-        <h1>Log a VIG cycle</h1>
-        {clients.length === 0 ? (
-          <p>
-            Add a client with their consent first: <Link to="/trainee/clients/new">add a client</Link>.
-          </p>
-        ) : (
-          <ZodForm
-            schema={schema}
-            defaultValues={{ client_id: chosen, filmed_on: '', reviewed_on: '', clip_count: '3', notes: '' }}
-            failure={failure}
-            submitLabel="Save cycle"
-          >
-            <CycleFields clients={clients} />
-          </ZodForm>
-        )}
-      </div>
-    </div>
+    <FormPage back={{ to: '/trainee', label: 'My progress' }} title="Log a VIG cycle">
+      {clients.length === 0 ? (
+        <p>
+          Add a client with their consent first: <Link to="/trainee/clients/new">add a client</Link>.
+        </p>
+      ) : (
+        <ZodForm
+          schema={schema}
+          defaultValues={{ client_id: chosen, filmed_on: '', reviewed_on: '', clip_count: '3', notes: '' }}
+          failure={failure}
+          submitLabel="Save cycle"
+        >
+          <CycleFields clients={clients} />
+        </ZodForm>
+      )}
+    </FormPage>
   )
 }

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
 import { useMemo } from 'react'
 import { ReflectionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
@@ -7,7 +8,7 @@ import { stageOf } from '~/domain/rule-set'
 import { createReflection, findSessionReflection, findStageEndReflection, listActivePrinciples, type ReflectionSubject } from '~/models/reflection.server'
 import { getRuleSet } from '~/models/rule-set.server'
 import { getSupervisionSession } from '~/models/supervision.server'
-import { reflectionSchema } from '~/schemas/reflection'
+import { reflectionSaved, reflectionSchema } from '~/schemas/reflection'
 import { formatDate } from '~/utils/dates'
 import { invalid, parseForm, refused } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
@@ -47,9 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = parsed.data
   const result = await db.transaction().execute((trx) => createReflection(trx, { traineeId: user.id, actorId: user.id, subject, input }))
   if (!result.ok) return refused(parsed.values, result)
-  return input.decision === 'submit'
-    ? redirectWithFlash(request, '/trainee', 'Reflection submitted. Your supervisor can now read it.')
-    : redirectWithFlash(request, `/trainee/reflections/${result.value}`, 'Draft saved. Only you can see it until you submit it.')
+  const { to, message } = reflectionSaved(input.decision, result.value)
+  return redirectWithFlash(request, to, message)
 }
 
 export default function NewReflection() {
@@ -57,23 +57,17 @@ export default function NewReflection() {
   const failure = useActionData<typeof action>()
   const schema = useMemo(() => reflectionSchema(principles), [principles])
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee" className="nhsuk-back-link">
-          My progress
-        </Link>
-        <h1>{title}</h1>
-        <p>Save a draft at any time and come back to it. Once you submit it, your supervisor can read it and it can no longer be changed.</p>
-        <ZodForm
-          schema={schema}
-          defaultValues={{ body: '' }}
-          failure={failure}
-          submitLabel="Submit to supervisor"
-          choice={{ name: 'decision', value: 'submit', other: { value: 'draft', label: 'Save draft' } }}
-        >
-          <ReflectionFields principles={principles} kind={kind} />
-        </ZodForm>
-      </div>
-    </div>
+    <FormPage back={{ to: '/trainee', label: 'My progress' }} title={<>{title}</>}>
+      <p>Save a draft at any time and come back to it. Once you submit it, your supervisor can read it and it can no longer be changed.</p>
+      <ZodForm
+        schema={schema}
+        defaultValues={{ body: '' }}
+        failure={failure}
+        submitLabel="Submit to supervisor"
+        choice={{ name: 'decision', value: 'submit', other: { value: 'draft', label: 'Save draft' } }}
+      >
+        <ReflectionFields principles={principles} kind={kind} />
+      </ZodForm>
+    </FormPage>
   )
 }

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage, WarningCallout } from '~/components/page'
 import { useMemo } from 'react'
 import { SupervisionSessionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
@@ -13,9 +14,7 @@ import { lockedStageReasons } from '~/models/stage-rules.server'
 import { deleteSupervisionSession, getSupervisionSession, listSupervisorChoices, updateSupervisionSession } from '~/models/supervision.server'
 import { formatLabel, supervisionSessionFormValues, supervisionSessionSchema } from '~/schemas/supervision-session'
 import { formatDate, formatInstant, today } from '~/utils/dates'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
-import { redirectWithFlash } from '~/utils/session.server'
-import { idParam, intentOf, notFound, requireTrainee } from '~/utils/trainee.server'
+import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 
 export const meta: MetaFunction = () => [{ title: 'Supervision session – Attune' }]
 
@@ -48,17 +47,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db } = await requireTrainee(request)
   const id = idParam(params, 'sessionId')
   if (!(await getSupervisionSession(db, { id, traineeId: user.id }))) throw notFound()
-  const intent = await intentOf(request)
-  if (intent === 'delete') {
-    const result = await db.transaction().execute((trx) => deleteSupervisionSession(trx, { id, traineeId: user.id, actorId: user.id }))
-    if (!result.ok) return json({ ok: false as const, intent, deleteError: result.message })
-    return redirectWithFlash(request, '/trainee', 'Supervision session deleted.')
-  }
-  const parsed = await parseForm(request, supervisionSessionSchema(today()))
-  if (!parsed.ok) return invalid(parsed.failure, 'update')
-  const result = await db.transaction().execute((trx) => updateSupervisionSession(trx, { id, traineeId: user.id, actorId: user.id, input: parsed.data }))
-  if (!result.ok) return refused(parsed.values, result, 'update')
-  return redirectWithFlash(request, `/trainee/supervision/${id}`, 'Session saved. It is waiting for your supervisor to confirm it.')
+  const owner = { id, traineeId: user.id, actorId: user.id }
+  return updateOrDelete(request, db, {
+    schema: supervisionSessionSchema(today()),
+    update: (trx, input) => updateSupervisionSession(trx, { ...owner, input }),
+    remove: (trx) => deleteSupervisionSession(trx, owner),
+    updated: () => ({ to: `/trainee/supervision/${id}`, message: 'Session saved. It is waiting for your supervisor to confirm it.' }),
+    deleted: { to: '/trainee', message: 'Supervision session deleted.' },
+  })
 }
 
 export default function SupervisionSessionPage() {
@@ -66,68 +62,61 @@ export default function SupervisionSessionPage() {
   const answer = useActionData<typeof action>()
   const schema = useMemo(() => supervisionSessionSchema(today), [today])
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee/timeline" className="nhsuk-back-link">
-          Everything I have logged
-        </Link>
-        <h1>
+    <FormPage
+      back={{ to: '/trainee/timeline', label: 'Everything I have logged' }}
+      title={
+        <>
           Supervision on {formatDate(session.held_on)} <StatusTag status={session.status} />
-        </h1>
-        {session.status === 'returned' ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                Returned by your supervisor
-              </span>
-            </h2>
-            <p>{session.return_comment || 'Your supervisor returned this session without a comment.'}</p>
-            <p>Correct the session below and save it: it goes back to your supervisor to confirm.</p>
-          </div>
-        ) : null}
-        <dl className="nhsuk-summary-list">
-          <SummaryRow label="Status">
-            {session.status === 'confirmed'
-              ? `Confirmed${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}: it counts towards your stage`
-              : session.status === 'pending'
-                ? 'Waiting for your supervisor to confirm it: it counts once confirmed'
-                : 'Returned to you: it does not count until corrected and confirmed'}
-          </SummaryRow>
-          <SummaryRow label="Length">{formatHours(session.minutes)}</SummaryRow>
-          <SummaryRow label="How it was held">{formatLabel(session.format)}</SummaryRow>
-          <SummaryRow label="Supervisor">{session.supervisor_name}</SummaryRow>
-          <SummaryRow label="Clients discussed">{session.clients.length ? session.clients.map((c) => c.code).join(', ') : 'None recorded'}</SummaryRow>
-          <SummaryRow label="Counts towards">Stage {session.stage_number}</SummaryRow>
-          <SummaryRow label="Notes">{session.notes || 'No notes'}</SummaryRow>
-        </dl>
-        <p>
-          {reflection ? (
-            <Link to={`/trainee/reflections/${reflection.id}`}>{reflection.status === 'draft' ? 'Carry on with your draft reflection' : 'Read your reflection on this session'}</Link>
-          ) : stageLocked ? null : (
-            <Link to={`/trainee/reflections/new?session=${session.id}`} className="nhsuk-button nhsuk-button--secondary">
-              Reflect on this session
-            </Link>
-          )}
-        </p>
-        {lockedReason ? (
-          <ReadOnlyNotice reason={lockedReason} />
-        ) : (
-          <>
-            <h2>Change this session</h2>
-            <ZodForm
-              schema={schema}
-              defaultValues={supervisionSessionFormValues(session, session.clients.map((c) => c.id))}
-              failure={answer && 'fieldErrors' in answer ? answer : null}
-              intent="update"
-              submitLabel={session.status === 'returned' ? 'Save and send back to your supervisor' : 'Save changes'}
-            >
-              <SupervisionSessionFields supervisors={supervisors} clients={clients} />
-            </ZodForm>
-            <DeleteRecord what="session" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="A draft reflection on this session is deleted with it." />
-          </>
+        </>
+      }
+    >
+      {session.status === 'returned' ? (
+        <WarningCallout title="Returned by your supervisor">
+          <p>{session.return_comment || 'Your supervisor returned this session without a comment.'}</p>
+          <p>Correct the session below and save it: it goes back to your supervisor to confirm.</p>
+        </WarningCallout>
+      ) : null}
+      <dl className="nhsuk-summary-list">
+        <SummaryRow label="Status">
+          {session.status === 'confirmed'
+            ? `Confirmed${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}: it counts towards your stage`
+            : session.status === 'pending'
+              ? 'Waiting for your supervisor to confirm it: it counts once confirmed'
+              : 'Returned to you: it does not count until corrected and confirmed'}
+        </SummaryRow>
+        <SummaryRow label="Length">{formatHours(session.minutes)}</SummaryRow>
+        <SummaryRow label="How it was held">{formatLabel(session.format)}</SummaryRow>
+        <SummaryRow label="Supervisor">{session.supervisor_name}</SummaryRow>
+        <SummaryRow label="Clients discussed">{session.clients.length ? session.clients.map((c) => c.code).join(', ') : 'None recorded'}</SummaryRow>
+        <SummaryRow label="Counts towards">Stage {session.stage_number}</SummaryRow>
+        <SummaryRow label="Notes">{session.notes || 'No notes'}</SummaryRow>
+      </dl>
+      <p>
+        {reflection ? (
+          <Link to={`/trainee/reflections/${reflection.id}`}>{reflection.status === 'draft' ? 'Carry on with your draft reflection' : 'Read your reflection on this session'}</Link>
+        ) : stageLocked ? null : (
+          <Link to={`/trainee/reflections/new?session=${session.id}`} className="nhsuk-button nhsuk-button--secondary">
+            Reflect on this session
+          </Link>
         )}
-      </div>
-    </div>
+      </p>
+      {lockedReason ? (
+        <ReadOnlyNotice reason={lockedReason} />
+      ) : (
+        <>
+          <h2>Change this session</h2>
+          <ZodForm
+            schema={schema}
+            defaultValues={supervisionSessionFormValues(session, session.clients.map((c) => c.id))}
+            failure={answer && 'fieldErrors' in answer ? answer : null}
+            intent="update"
+            submitLabel={session.status === 'returned' ? 'Save and send back to your supervisor' : 'Save changes'}
+          >
+            <SupervisionSessionFields supervisors={supervisors} clients={clients} />
+          </ZodForm>
+          <DeleteRecord what="session" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="A draft reflection on this session is deleted with it." />
+        </>
+      )}
+    </FormPage>
   )
 }

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
 import { useMemo } from 'react'
 import { SupervisionSessionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
@@ -40,25 +41,19 @@ export default function NewSupervisionSession() {
   const failure = useActionData<typeof action>()
   const schema = useMemo(() => supervisionSessionSchema(today), [today])
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee" className="nhsuk-back-link">
-          My progress
-        </Link>
-        <h1>Log a supervision session</h1>
-        {supervisors.length === 0 ? (
-          <p>No supervisor is assigned to you yet. Ask your programme lead to assign one, then log your sessions here.</p>
-        ) : (
-          <ZodForm
-            schema={schema}
-            defaultValues={{ held_on: '', minutes: '60', format: 'one_to_one', supervisor_id: defaultSupervisor, client_ids: [], notes: '' }}
-            failure={failure}
-            submitLabel="Save session"
-          >
-            <SupervisionSessionFields supervisors={supervisors} clients={clients} />
-          </ZodForm>
-        )}
-      </div>
-    </div>
+    <FormPage back={{ to: '/trainee', label: 'My progress' }} title="Log a supervision session">
+      {supervisors.length === 0 ? (
+        <p>No supervisor is assigned to you yet. Ask your programme lead to assign one, then log your sessions here.</p>
+      ) : (
+        <ZodForm
+          schema={schema}
+          defaultValues={{ held_on: '', minutes: '60', format: 'one_to_one', supervisor_id: defaultSupervisor, client_ids: [], notes: '' }}
+          failure={failure}
+          submitLabel="Save session"
+        >
+          <SupervisionSessionFields supervisors={supervisors} clients={clients} />
+        </ZodForm>
+      )}
+    </FormPage>
   )
 }

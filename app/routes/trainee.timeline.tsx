@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
 import { Timeline } from '~/components/timeline'
 import { listTimeline } from '~/models/timeline.server'
 import { requireTrainee } from '~/utils/trainee.server'
@@ -14,15 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TimelinePage() {
   const { entries } = useLoaderData<typeof loader>()
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <Link to="/trainee" className="nhsuk-back-link">
-          My progress
-        </Link>
-        <h1>Everything I have logged</h1>
-        <p>Newest first. Records of a signed-off stage are read-only.</p>
-        <Timeline entries={entries} />
-      </div>
-    </div>
+    <FormPage back={{ to: '/trainee', label: 'My progress' }} title="Everything I have logged">
+      <p>Newest first. Records of a signed-off stage are read-only.</p>
+      <Timeline entries={entries} />
+    </FormPage>
   )
 }

@@ -54,3 +54,10 @@ export type ReflectionInput = z.output<ReturnType<typeof reflectionSchema>>
 export function reflectionFormValues(body: string, ratings: { principle_id: number; rating: number }[]) {
   return { body, ...Object.fromEntries(ratings.map((r) => [ratingField(r.principle_id), String(r.rating)])) }
 }
+
+/** Where saving a reflection leads: a draft back to itself, a submission home. */
+export function reflectionSaved(decision: ReflectionInput['decision'], id: number) {
+  return decision === 'submit'
+    ? { to: '/trainee', message: 'Reflection submitted. Your supervisor can now read it.' }
+    : { to: `/trainee/reflections/${id}`, message: 'Draft saved. Only you can see it until you submit it.' }
+}
