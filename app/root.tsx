@@ -36,7 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
-  trainee: [{ to: ROLE_HOME.trainee, label: 'My progress' }],
+  trainee: [
+    { to: ROLE_HOME.trainee, label: 'My progress' },
+    { to: '/trainee/clients', label: 'My clients' },
+    { to: '/trainee/timeline', label: 'Everything logged' },
+  ],
   supervisor: [{ to: ROLE_HOME.supervisor, label: 'My trainees' }],
   accreditor: [{ to: ROLE_HOME.accreditor, label: 'To accredit' }],
   lead: [{ to: ROLE_HOME.lead, label: 'Programmes' }],

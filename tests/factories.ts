@@ -99,3 +99,100 @@ export async function createEnrolment(
   }
   return enrolment
 }
+
+/** A client of `traineeId`, by default with consent to supervision and intervision from 10 Jan 2026. */
+export async function createClientRow(
+  db: Kysely<DB>,
+  traineeId: number,
+  overrides: Partial<{ code: string; consentGivenOn: string | null; supervision: boolean; intervision: boolean; withdrawnOn: string | null; workEndedOn: string | null }> = {},
+) {
+  return db
+    .insertInto('clients')
+    .values({
+      trainee_id: traineeId,
+      code: overrides.code ?? `TC-${++counter}`,
+      relationship: 'parent_infant',
+      helping_question: 'I want to enjoy playing together again.',
+      consent_given_on: overrides.consentGivenOn === undefined ? '2026-01-10' : overrides.consentGivenOn,
+      consent_supervision: overrides.supervision === false ? 0 : 1,
+      consent_intervision: overrides.intervision === false ? 0 : 1,
+      consent_withdrawn_on: overrides.withdrawnOn ?? null,
+      work_ended_on: overrides.workEndedOn ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** A cycle; completed (reviewed, counted in `stageNumber`) unless reviewedOn is null. */
+export async function createCycleRow(
+  db: Kysely<DB>,
+  options: { enrolmentId: number; clientId: number; filmedOn?: string; reviewedOn?: string | null; stageNumber?: number | null },
+) {
+  const reviewedOn = options.reviewedOn === undefined ? '2026-02-10' : options.reviewedOn
+  return db
+    .insertInto('cycles')
+    .values({
+      enrolment_id: options.enrolmentId,
+      client_id: options.clientId,
+      filmed_on: options.filmedOn ?? '2026-02-03',
+      reviewed_on: reviewedOn,
+      stage_number: reviewedOn === null ? null : (options.stageNumber ?? 1),
+      clip_count: 3,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function createSessionRow(
+  db: Kysely<DB>,
+  options: {
+    enrolmentId: number
+    supervisorId: number
+    heldOn?: string
+    minutes?: number
+    status?: 'pending' | 'confirmed' | 'returned'
+    stageNumber?: number
+    returnComment?: string
+    clientIds?: number[]
+  },
+) {
+  const session = await db
+    .insertInto('supervision_sessions')
+    .values({
+      enrolment_id: options.enrolmentId,
+      supervisor_id: options.supervisorId,
+      held_on: options.heldOn ?? '2026-02-12',
+      minutes: options.minutes ?? 60,
+      format: 'one_to_one',
+      stage_number: options.stageNumber ?? 1,
+      status: options.status ?? 'pending',
+      decided_by: options.status && options.status !== 'pending' ? options.supervisorId : null,
+      decided_at: options.status && options.status !== 'pending' ? '2026-02-14T10:00:00.000Z' : null,
+      return_comment: options.returnComment ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  for (const clientId of options.clientIds ?? []) {
+    await db.insertInto('supervision_session_clients').values({ session_id: session.id, client_id: clientId }).execute()
+  }
+  return session
+}
+
+export async function createReflectionRow(
+  db: Kysely<DB>,
+  options: { enrolmentId: number; kind?: 'session' | 'stage_end'; stageNumber?: number; sessionId?: number | null; status?: 'draft' | 'submitted'; body?: string },
+) {
+  return db
+    .insertInto('reflections')
+    .values({
+      enrolment_id: options.enrolmentId,
+      kind: options.kind ?? 'session',
+      stage_number: options.stageNumber ?? 1,
+      supervision_session_id: options.sessionId ?? null,
+      body: options.body ?? 'I waited before naming the moment.',
+      status: options.status ?? 'draft',
+      submitted_at: options.status === 'submitted' ? '2026-02-15T18:00:00.000Z' : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

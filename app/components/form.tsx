@@ -44,13 +44,18 @@ interface ZodFormProps {
   intent?: string
   action?: string
   submitLabel: string
+  /**
+   * Two ways to send the same form ('Submit to supervisor' / 'Save draft'): both buttons post
+   * `name`, the main one with `value`, the other with `other.value`. The schema sees the choice too.
+   */
+  choice?: { name: string; value: string; other: { value: string; label: string } }
   secondary?: ReactNode
   children: ReactNode
   className?: string
   encType?: 'multipart/form-data'
 }
 
-export function ZodForm({ schema, defaultValues, failure, intent, action, submitLabel, secondary, children, className, encType }: ZodFormProps) {
+export function ZodForm({ schema, defaultValues, failure, intent, action, submitLabel, choice, secondary, children, className, encType }: ZodFormProps) {
   const ours = failure && (failure.intent ?? undefined) === intent ? failure : null
   const values = { ...defaultValues, ...(ours?.values ?? {}) }
   const serverErrors = ours?.fieldErrors ?? {}
@@ -64,7 +69,12 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
   })
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget
-    void form.handleSubmit(() => submit(element))(event)
+    // The button pressed decides what the schema checks (a draft loosely, a submission strictly)
+    // and is sent along, as the browser would send it without JavaScript.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter
+    const button = submitter instanceof HTMLButtonElement && submitter.name ? submitter : null
+    if (button) form.setValue(button.name, button.value)
+    void form.handleSubmit(() => submit(button ?? element))(event)
   }
   const errors = Object.entries(serverErrors)
   return (
@@ -90,9 +100,14 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
         <IntentContext.Provider value={intent}>{children}</IntentContext.Provider>
         <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" data-module="nhsuk-button" disabled={busy}>
+          <button type="submit" className="nhsuk-button" data-module="nhsuk-button" disabled={busy} name={choice?.name} value={choice?.value}>
             {busy ? 'Saving…' : submitLabel}
           </button>
+          {choice ? (
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" disabled={busy} name={choice.name} value={choice.other.value}>
+              {choice.other.label}
+            </button>
+          ) : null}
           {secondary}
         </div>
       </Form>

@@ -50,3 +50,19 @@ export const id = () => z.coerce.number().int().positive()
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
+
+/** One of a fixed list of values (radios, selects), with a message for when none is chosen. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess((v) => (v === null ? undefined : v), z.enum(values, { error: message }))
+
+/** Several of a fixed list of values under one name (a checkbox group). */
+export const manyOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === undefined || v === null || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)))
+
+/**
+ * Adds an error to `field` when a calendar date lies after `today` (passed in, so the browser and
+ * the server judge the same way and tests stay exact).
+ */
+export function refuseFutureDate(ctx: z.RefinementCtx, field: string, date: string | null, today: string, message: string): void {
+  if (date && isCalendarDate(date) && date > today) ctx.addIssue({ code: 'custom', path: [field], message })
+}

@@ -53,3 +53,8 @@ export function invalid(failure: FormFailure, intent?: string) {
 export function invalidField(values: FormValues, field: string, message: string, intent?: string) {
   return invalid({ values, fieldErrors: { [field]: message } }, intent)
 }
+
+/** The answer to a form a model refused: the message beside its field, or above the form. */
+export function refused(values: FormValues, refusal: { field?: string; message: string }, intent?: string) {
+  return refusal.field ? invalidField(values, refusal.field, refusal.message, intent) : invalid({ values, fieldErrors: {}, formError: refusal.message }, intent)
+}

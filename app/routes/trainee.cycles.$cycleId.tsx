@@ -1,0 +1,77 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
+import { useMemo } from 'react'
+import { CycleFields } from '~/components/evidence-fields'
+import { ZodForm } from '~/components/form'
+import { DeleteRecord, ReadOnlyNotice } from '~/components/record-actions'
+import { StatusTag } from '~/components/status-tag'
+import { SummaryRow } from '~/components/summary-row'
+import { listClientChoices } from '~/models/client.server'
+import { deleteCycle, getCycle, updateCycle } from '~/models/cycle.server'
+import { lockedStageReasons } from '~/models/stage-rules.server'
+import { cycleFormValues, cycleSchema } from '~/schemas/cycle'
+import { formatDate, today } from '~/utils/dates'
+import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+
+export const meta: MetaFunction = () => [{ title: 'Cycle – Attune' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db } = await requireTrainee(request)
+  const cycle = await getCycle(db, { id: idParam(params, 'cycleId'), traineeId: user.id })
+  if (!cycle) throw notFound()
+  const [clients, locks] = await Promise.all([listClientChoices(db, user.id), lockedStageReasons(db, cycle.enrolment_id, [cycle.stage_number])])
+  return json({ today: today(), cycle, clients, lockedReason: cycle.stage_number === null ? null : (locks.get(cycle.stage_number) ?? null) })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db } = await requireTrainee(request)
+  const id = idParam(params, 'cycleId')
+  if (!(await getCycle(db, { id, traineeId: user.id }))) throw notFound()
+  const owner = { id, traineeId: user.id, actorId: user.id }
+  return updateOrDelete(request, db, {
+    schema: cycleSchema(today()),
+    update: (trx, input) => updateCycle(trx, { ...owner, input }),
+    remove: (trx) => deleteCycle(trx, owner),
+    updated: () => ({ to: `/trainee/cycles/${id}`, message: 'Cycle saved.' }),
+    deleted: { to: '/trainee', message: 'Cycle deleted.' },
+  })
+}
+
+export default function CyclePage() {
+  const { today, cycle, clients, lockedReason } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>()
+  const schema = useMemo(() => cycleSchema(today), [today])
+  return (
+    <FormPage
+      back={{ to: '/trainee/timeline', label: 'Everything I have logged' }}
+      title={
+        <>
+          Cycle with {cycle.client_code} <StatusTag status={cycle.reviewed_on ? 'completed' : 'in_progress'} />
+        </>
+      }
+    >
+      <dl className="nhsuk-summary-list">
+        <SummaryRow label="Client">
+          <Link to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>
+        </SummaryRow>
+        <SummaryRow label="Filmed on">{formatDate(cycle.filmed_on)}</SummaryRow>
+        <SummaryRow label="Shared review">{cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'}</SummaryRow>
+        <SummaryRow label="Counts towards">{cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`}</SummaryRow>
+        <SummaryRow label="Clips used">{cycle.clip_count}</SummaryRow>
+        <SummaryRow label="What went well">{cycle.notes || 'No notes'}</SummaryRow>
+      </dl>
+      {lockedReason ? (
+        <ReadOnlyNotice reason={lockedReason} />
+      ) : (
+        <>
+          <h2>Change this cycle</h2>
+          <ZodForm schema={schema} defaultValues={cycleFormValues(cycle)} failure={answer && 'fieldErrors' in answer ? answer : null} intent="update" submitLabel="Save changes">
+            <CycleFields clients={clients} />
+          </ZodForm>
+          <DeleteRecord what="cycle" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="The cycle will no longer count towards your stage." />
+        </>
+      )}
+    </FormPage>
+  )
+}

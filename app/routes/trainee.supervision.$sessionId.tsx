@@ -1,0 +1,122 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage, WarningCallout } from '~/components/page'
+import { useMemo } from 'react'
+import { SupervisionSessionFields } from '~/components/evidence-fields'
+import { ZodForm } from '~/components/form'
+import { DeleteRecord, ReadOnlyNotice } from '~/components/record-actions'
+import { StatusTag } from '~/components/status-tag'
+import { SummaryRow } from '~/components/summary-row'
+import { formatHours } from '~/domain/readiness'
+import { listClientChoices } from '~/models/client.server'
+import { findSessionReflection } from '~/models/reflection.server'
+import { lockedStageReasons } from '~/models/stage-rules.server'
+import { deleteSupervisionSession, getSupervisionSession, listSupervisorChoices, updateSupervisionSession } from '~/models/supervision.server'
+import { formatLabel, supervisionSessionFormValues, supervisionSessionSchema } from '~/schemas/supervision-session'
+import { formatDate, formatInstant, today } from '~/utils/dates'
+import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+
+export const meta: MetaFunction = () => [{ title: 'Supervision session – Attune' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db } = await requireTrainee(request)
+  const session = await getSupervisionSession(db, { id: idParam(params, 'sessionId'), traineeId: user.id })
+  if (!session) throw notFound()
+  const [supervisors, clients, locks, reflection] = await Promise.all([
+    listSupervisorChoices(db, { enrolmentId: session.enrolment_id, traineeId: user.id }),
+    listClientChoices(db, user.id),
+    lockedStageReasons(db, session.enrolment_id, [session.stage_number]),
+    findSessionReflection(db, { sessionId: session.id, traineeId: user.id }),
+  ])
+  const stageLocked = locks.has(session.stage_number)
+  const lockedReason =
+    locks.get(session.stage_number) ??
+    (session.status === 'confirmed' ? `Your supervisor confirmed this session${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}, so it can no longer be changed.` : null)
+  return json({
+    today: today(),
+    session,
+    supervisors: supervisors.map((s) => ({ value: String(s.id), label: s.name })),
+    clients,
+    lockedReason,
+    stageLocked,
+    reflection: reflection ?? null,
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db } = await requireTrainee(request)
+  const id = idParam(params, 'sessionId')
+  if (!(await getSupervisionSession(db, { id, traineeId: user.id }))) throw notFound()
+  const owner = { id, traineeId: user.id, actorId: user.id }
+  return updateOrDelete(request, db, {
+    schema: supervisionSessionSchema(today()),
+    update: (trx, input) => updateSupervisionSession(trx, { ...owner, input }),
+    remove: (trx) => deleteSupervisionSession(trx, owner),
+    updated: () => ({ to: `/trainee/supervision/${id}`, message: 'Session saved. It is waiting for your supervisor to confirm it.' }),
+    deleted: { to: '/trainee', message: 'Supervision session deleted.' },
+  })
+}
+
+export default function SupervisionSessionPage() {
+  const { today, session, supervisors, clients, lockedReason, stageLocked, reflection } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>()
+  const schema = useMemo(() => supervisionSessionSchema(today), [today])
+  return (
+    <FormPage
+      back={{ to: '/trainee/timeline', label: 'Everything I have logged' }}
+      title={
+        <>
+          Supervision on {formatDate(session.held_on)} <StatusTag status={session.status} />
+        </>
+      }
+    >
+      {session.status === 'returned' ? (
+        <WarningCallout title="Returned by your supervisor">
+          <p>{session.return_comment || 'Your supervisor returned this session without a comment.'}</p>
+          <p>Correct the session below and save it: it goes back to your supervisor to confirm.</p>
+        </WarningCallout>
+      ) : null}
+      <dl className="nhsuk-summary-list">
+        <SummaryRow label="Status">
+          {session.status === 'confirmed'
+            ? `Confirmed${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}: it counts towards your stage`
+            : session.status === 'pending'
+              ? 'Waiting for your supervisor to confirm it: it counts once confirmed'
+              : 'Returned to you: it does not count until corrected and confirmed'}
+        </SummaryRow>
+        <SummaryRow label="Length">{formatHours(session.minutes)}</SummaryRow>
+        <SummaryRow label="How it was held">{formatLabel(session.format)}</SummaryRow>
+        <SummaryRow label="Supervisor">{session.supervisor_name}</SummaryRow>
+        <SummaryRow label="Clients discussed">{session.clients.length ? session.clients.map((c) => c.code).join(', ') : 'None recorded'}</SummaryRow>
+        <SummaryRow label="Counts towards">Stage {session.stage_number}</SummaryRow>
+        <SummaryRow label="Notes">{session.notes || 'No notes'}</SummaryRow>
+      </dl>
+      <p>
+        {reflection ? (
+          <Link to={`/trainee/reflections/${reflection.id}`}>{reflection.status === 'draft' ? 'Carry on with your draft reflection' : 'Read your reflection on this session'}</Link>
+        ) : stageLocked ? null : (
+          <Link to={`/trainee/reflections/new?session=${session.id}`} className="nhsuk-button nhsuk-button--secondary">
+            Reflect on this session
+          </Link>
+        )}
+      </p>
+      {lockedReason ? (
+        <ReadOnlyNotice reason={lockedReason} />
+      ) : (
+        <>
+          <h2>Change this session</h2>
+          <ZodForm
+            schema={schema}
+            defaultValues={supervisionSessionFormValues(session, session.clients.map((c) => c.id))}
+            failure={answer && 'fieldErrors' in answer ? answer : null}
+            intent="update"
+            submitLabel={session.status === 'returned' ? 'Save and send back to your supervisor' : 'Save changes'}
+          >
+            <SupervisionSessionFields supervisors={supervisors} clients={clients} />
+          </ZodForm>
+          <DeleteRecord what="session" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="A draft reflection on this session is deleted with it." />
+        </>
+      )}
+    </FormPage>
+  )
+}

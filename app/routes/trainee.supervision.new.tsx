@@ -1,0 +1,59 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/page'
+import { useMemo } from 'react'
+import { SupervisionSessionFields } from '~/components/evidence-fields'
+import { ZodForm } from '~/components/form'
+import { listClientChoices } from '~/models/client.server'
+import { createSupervisionSession, listSupervisorChoices } from '~/models/supervision.server'
+import { supervisionSessionSchema } from '~/schemas/supervision-session'
+import { today } from '~/utils/dates'
+import { invalid, parseForm, refused } from '~/utils/forms.server'
+import { redirectWithFlash } from '~/utils/session.server'
+import { requireTraineeEnrolment } from '~/utils/trainee.server'
+
+export const meta: MetaFunction = () => [{ title: 'Log supervision – Attune' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, db, enrolment } = await requireTraineeEnrolment(request)
+  const [supervisors, clients] = await Promise.all([listSupervisorChoices(db, { enrolmentId: enrolment.id, traineeId: user.id }), listClientChoices(db, user.id)])
+  return json({
+    today: today(),
+    supervisors: supervisors.map((s) => ({ value: String(s.id), label: s.name })),
+    defaultSupervisor: enrolment.supervisor_id ? String(enrolment.supervisor_id) : (supervisors[0] ? String(supervisors[0].id) : ''),
+    clients,
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, db, enrolment } = await requireTraineeEnrolment(request)
+  const parsed = await parseForm(request, supervisionSessionSchema(today()))
+  if (!parsed.ok) return invalid(parsed.failure)
+  const result = await db.transaction().execute((trx) =>
+    createSupervisionSession(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input: parsed.data }),
+  )
+  if (!result.ok) return refused(parsed.values, result)
+  return redirectWithFlash(request, `/trainee/supervision/${result.value}`, 'Session logged. It counts once your supervisor confirms it.')
+}
+
+export default function NewSupervisionSession() {
+  const { today, supervisors, defaultSupervisor, clients } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const schema = useMemo(() => supervisionSessionSchema(today), [today])
+  return (
+    <FormPage back={{ to: '/trainee', label: 'My progress' }} title="Log a supervision session">
+      {supervisors.length === 0 ? (
+        <p>No supervisor is assigned to you yet. Ask your programme lead to assign one, then log your sessions here.</p>
+      ) : (
+        <ZodForm
+          schema={schema}
+          defaultValues={{ held_on: '', minutes: '60', format: 'one_to_one', supervisor_id: defaultSupervisor, client_ids: [], notes: '' }}
+          failure={failure}
+          submitLabel="Save session"
+        >
+          <SupervisionSessionFields supervisors={supervisors} clients={clients} />
+        </ZodForm>
+      )}
+    </FormPage>
+  )
+}
