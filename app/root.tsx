@@ -90,7 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <ul className="nhsuk-header__navigation-list">
                   {NAV[user.role].map((item) => (
                     <li className="nhsuk-header__navigation-item" key={item.to}>
-                      <NavLink className="nhsuk-header__navigation-link" to={item.to}>
+                      <NavLink className="nhsuk-header__navigation-link" to={item.to} end={item.to === ROLE_HOME[user.role]}>
                         {item.label}
                       </NavLink>
                     </li>
