@@ -7,10 +7,12 @@ import { Timeline } from '~/components/timeline'
 import { erasureReminder, recordingStatus } from '~/domain/retention'
 import { listClients } from '~/models/client.server'
 import { stageLock } from '~/models/enrolment.server'
-import { loadReadiness } from '~/models/evidence.server'
+import { loadProgress } from '~/models/progress.server'
 import { findStageEndReflection } from '~/models/reflection.server'
 import { listTimeline } from '~/models/timeline.server'
-import { today } from '~/utils/dates'
+import type { EnrolmentForecast } from '~/domain/forecast'
+import type { Flag } from '~/domain/risk'
+import { formatDate, today } from '~/utils/dates'
 import { requireTrainee } from '~/utils/trainee.server'
 
 export const meta: MetaFunction = () => [{ title: 'My progress – Attune' }]
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const timeline = await listTimeline(db, user.id)
   if (!enrolment) return json({ name: user.name, enrolled: null, recent: timeline.slice(0, RECENT), attention: [] as AttentionItem[] })
   const [judged, lock, clients, stageEnd] = await Promise.all([
-    loadReadiness(db, [enrolment]).then((all) => all.get(enrolment.id)!),
+    loadProgress(db, [enrolment], today()).then((all) => all.get(enrolment.id)!),
     stageLock(db, enrolment.id, enrolment.current_stage),
     listClients(db, user.id),
     findStageEndReflection(db, { enrolmentId: enrolment.id, traineeId: user.id, stageNumber: enrolment.current_stage }),
@@ -56,10 +58,64 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lockedReason: lock.open ? null : lock.reason,
       stageEndHref,
       stageEndStarted: Boolean(stageEnd),
+      forecast: judged.forecast,
+      fundingEndsOn: enrolment.funding_ends_on,
+      // Erasure is already in "Needs your attention", client by client.
+      flags: judged.flags.filter((f) => !f.code.startsWith('recordings_')),
     },
     recent: timeline.slice(0, RECENT),
     attention,
   })
+}
+
+const WAITING_ON: Record<Flag['actor'], string> = {
+  trainee: '',
+  supervisor: 'Waiting for your supervisor',
+  accreditor: 'Waiting for your external accreditor',
+  lead: 'Your programme lead has been told',
+}
+
+/** Projected dates and the trainee's own flags, said as next steps rather than warnings. */
+function Outlook({ forecast, flags, stageName, fundingEndsOn }: { forecast: EnrolmentForecast | null; flags: Flag[]; stageName: string; fundingEndsOn: string | null }) {
+  if (!forecast) return null
+  const own = flags.filter((f) => f.actor === 'trainee')
+  const others = flags.filter((f) => f.actor !== 'trainee')
+  return (
+    <section aria-labelledby="outlook-heading" className="nhsuk-u-margin-bottom-5">
+      <h2 id="outlook-heading">Looking ahead</h2>
+      <p>
+        {forecast.stageCompletesOn === forecast.accreditationOn ? (
+          <>You could be accredited by <strong>{formatDate(forecast.accreditationOn)}</strong></>
+        ) : (
+          <>
+            {stageName} could be ready by <strong>{formatDate(forecast.stageCompletesOn)}</strong>, and you could be accredited by{' '}
+            <strong>{formatDate(forecast.accreditationOn)}</strong>
+          </>
+        )}{' '}
+        ({forecast.basisText}).
+        {fundingEndsOn ? ` The programme’s funding ends ${formatDate(fundingEndsOn)}.` : ''}
+      </p>
+      {own.length > 0 ? (
+        <>
+          <h3>Your next steps</h3>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {own.map((f) => (
+              <li key={f.code}>
+                <strong>{f.nextStep}</strong>
+                <br />
+                <span className="nhsuk-body-s">{f.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {others.map((f) => (
+        <p key={f.code} className="nhsuk-body-s">
+          <strong>{WAITING_ON[f.actor]}:</strong> {f.reason}
+        </p>
+      ))}
+    </section>
+  )
 }
 
 export default function TraineeHome() {
@@ -110,6 +166,7 @@ export default function TraineeHome() {
           <div className="nhsuk-grid-column-two-thirds">
             {enrolled.lockedReason ? <ReadOnlyNotice reason={enrolled.lockedReason} /> : null}
             <StageReadinessPanel readiness={enrolled.readiness} />
+            <Outlook forecast={enrolled.forecast} flags={enrolled.flags} stageName={enrolled.readiness.stageName} fundingEndsOn={enrolled.fundingEndsOn} />
           </div>
         </div>
       ) : null}
