@@ -2,6 +2,7 @@
 // back the field errors *and* what the person typed, so nothing is lost (works without JavaScript).
 import { json } from '@remix-run/node'
 import type { z } from 'zod'
+import { Refusal } from './refusal.server'
 
 export type FormValues = Record<string, string | string[]>
 export interface FormFailure {
@@ -52,4 +53,10 @@ export function invalid(failure: FormFailure, intent?: string) {
 /** A failure found after parsing (a rule the schema cannot know, e.g. a duplicate code). */
 export function invalidField(values: FormValues, field: string, message: string, intent?: string) {
   return invalid({ values, fieldErrors: { [field]: message } }, intent)
+}
+
+/** The answer when a model refused (utils/refusal.server.ts); anything else is unexpected and rethrown. */
+export function refused(error: unknown, values: FormValues, intent?: string) {
+  if (!(error instanceof Refusal)) throw error
+  return error.field ? invalidField(values, error.field, error.message, intent) : invalid({ values, fieldErrors: {}, formError: error.message }, intent)
 }

@@ -1,0 +1,25 @@
+// Money is stored as integer pence and typed by people as pounds ('£1,250.50', '640').
+
+const POUNDS = /^£?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/
+
+/** Pence from a typed pounds amount, or null when it is not an amount of money. */
+export function penceFromPounds(text: string): number | null {
+  const trimmed = text.trim()
+  if (!POUNDS.test(trimmed)) return null
+  const [whole, fraction = ''] = trimmed.replace(/[£,\s]/g, '').split('.')
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+}
+
+/** Pounds as a person types them back into a form: 64000 → '640', 64050 → '640.50'. */
+export function poundsFromPence(pence: number): string {
+  return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2)
+}
+
+/** '£24,000' or '£640.50' */
+export function formatPence(pence: number): string {
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency: 'GBP',
+    minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
+  }).format(pence / 100)
+}
