@@ -14,6 +14,10 @@ export const END_MEETING_LABEL: Record<EndMeeting, string> = {
   accreditation: 'Accreditation meeting',
 }
 
+export function meetingKindLabel(kind: 'introduction' | EndMeeting): string {
+  return kind === 'introduction' ? 'Introduction session' : END_MEETING_LABEL[kind]
+}
+
 /**
  * Readiness as judged at sign-off. For a course stage the sign-off is itself the record that the
  * course was completed, so that one requirement counts as met by the act; everything else is
