@@ -37,7 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
   trainee: [{ to: ROLE_HOME.trainee, label: 'My progress' }],
-  supervisor: [{ to: ROLE_HOME.supervisor, label: 'My trainees' }],
+  supervisor: [
+    { to: ROLE_HOME.supervisor, label: 'My trainees' },
+    // Accredited supervisors also accredit other supervisors' trainees.
+    { to: ROLE_HOME.accreditor, label: 'To accredit' },
+  ],
   accreditor: [{ to: ROLE_HOME.accreditor, label: 'To accredit' }],
   lead: [{ to: ROLE_HOME.lead, label: 'Programmes' }],
   admin: [{ to: ROLE_HOME.admin, label: 'Administration' }],

@@ -82,7 +82,7 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
         .map((r) => ({ id: r.id, kind: r.kind, submittedOn: r.submitted_at ? instantToCalendarDate(r.submitted_at) : today })),
       waitingDays: ruleSet.thresholds.waitingDays,
     }
-    return { ...e, stageName: stage.name, readiness, lastActivityOn, facts }
+    return { ...e, readiness, lastActivityOn, facts }
   })
   const todos = supervisorTodos(trainees.map((t) => t.facts), today)
   return {

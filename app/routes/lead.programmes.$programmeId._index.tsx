@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { ReadinessSummary, ReadinessTag } from '~/components/readiness-summary'
-import { StageStatusTag } from '~/components/stage-tags'
+import { ProgressCells } from '~/components/progress-cells'
 import { formatHours } from '~/domain/readiness'
 import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
 import { requireRole } from '~/utils/auth.server'
@@ -84,30 +83,7 @@ export default function ProgrammeOverview() {
                   <td>
                     <Link to={`/lead/enrolments/${t.id}`}>{t.trainee_name}</Link>
                   </td>
-                  <td>
-                    {t.status === 'accredited' ? (
-                      <strong className="nhsuk-tag nhsuk-tag--green">Accredited</strong>
-                    ) : (
-                      <>
-                        {t.readiness.stageName}
-                        <br />
-                        <StageStatusTag status={t.stage_status} completedOn={t.stage_completed_on} />
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {t.status === 'accredited' ? (
-                      'Complete'
-                    ) : (
-                      <>
-                        <ReadinessTag readiness={t.readiness} />
-                        <br />
-                        <span className="nhsuk-body-s">
-                          <ReadinessSummary readiness={t.readiness} />
-                        </span>
-                      </>
-                    )}
-                  </td>
+                  <ProgressCells enrolmentStatus={t.status} stageStatus={t.stage_status} stageCompletedOn={t.stage_completed_on} readiness={t.readiness} />
                   <td>{t.supervisor_name ?? 'None'}</td>
                   <td>{t.accreditor_name ?? 'None'}</td>
                 </tr>
