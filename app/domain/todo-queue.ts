@@ -25,6 +25,7 @@ export interface CaseFacts {
   /** The last evidence logged for the stage: a ready stage has been waiting since then. */
   lastActivityOn: CalendarDate | null
   pendingSessions: { id: number; heldOn: CalendarDate; minutes: number }[]
+  /** Submitted reflections of the current stage with no feedback yet. */
   unreadReflections: { id: number; kind: 'session' | 'stage_end'; submittedOn: CalendarDate }[]
   /** The rule set's threshold for something waiting on someone else. */
   waitingDays: number

@@ -40,7 +40,7 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
       .execute(),
     db
       .selectFrom('reflections')
-      .select(['id', 'enrolment_id', 'kind', 'submitted_at'])
+      .select(['id', 'enrolment_id', 'kind', 'stage_number', 'submitted_at'])
       .where('enrolment_id', 'in', ids)
       .where('status', '=', 'submitted')
       .where('feedback', 'is', null)
@@ -78,7 +78,8 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
       lastActivityOn,
       pendingSessions: pendingSessions.filter((s) => s.enrolment_id === e.id).map((s) => ({ id: s.id, heldOn: s.held_on, minutes: s.minutes })),
       unreadReflections: unreadReflections
-        .filter((r) => r.enrolment_id === e.id)
+        // Feedback is given while a stage is open: older stages' reflections are history, not to-dos.
+        .filter((r) => r.enrolment_id === e.id && r.stage_number === e.current_stage && e.stage_status === 'in_progress')
         .map((r) => ({ id: r.id, kind: r.kind, submittedOn: r.submitted_at ? instantToCalendarDate(r.submitted_at) : today })),
       waitingDays: ruleSet.thresholds.waitingDays,
     }
