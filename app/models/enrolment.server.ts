@@ -231,7 +231,7 @@ export async function enrolTrainee(trx: Db, viewer: Viewer, programmeId: number,
         .map((s) =>
           s.stage_number < input.startingStage
             ? { enrolment_id: id, stage_number: s.stage_number, status: 'recognised' as const, started_on: input.startedOn, completed_on: input.startedOn, locked: 1 as const, recognised_reason: reason }
-            : { enrolment_id: id, stage_number: s.stage_number, status: 'in_progress' as const, started_on: input.startedOn },
+            : { enrolment_id: id, stage_number: s.stage_number, status: 'in_progress' as const, started_on: input.startedOn, completed_on: null, locked: 0 as const, recognised_reason: null },
         ),
     )
     .execute()
