@@ -67,13 +67,14 @@ describe('a supervisor’s decisions', () => {
     const reflection = await submittedReflection(db, enrolment)
     await db.updateTable('enrolment_stages').set({ status: 'accredited', locked: 1 }).where('enrolment_id', '=', enrolment.id).where('stage_number', '=', 1).execute()
     const cookie = await signInCookie(supervisor.email)
-    for (const fields of [
+    const attempts: Record<string, string>[] = [
       { intent: `confirm-session-${session.id}` },
       { intent: `return-session-${session.id}`, comment: 'x' },
       { intent: `feedback-${reflection.id}`, feedback: 'x' },
       { intent: 'introduction', heldOn: '2026-02-01', notes: '' },
       { intent: 'end-meeting', heldOn: '2026-02-01', outcome: 'passed', notes: '', actions: '' },
-    ]) {
+    ]
+    for (const fields of attempts) {
       const response = await post(enrolment.id, cookie, fields)
       expect((await response.json()).formError, fields.intent).toMatch(/accredited|read-only|locked|no introduction/)
     }
