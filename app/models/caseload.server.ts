@@ -4,26 +4,11 @@ import { readinessForSignOff } from '../domain/stage-end'
 import { supervisorTodos, type CaseFacts } from '../domain/todo-queue'
 import { instantToCalendarDate, maxDate } from '../utils/dates'
 import type { Db } from './db-types'
-import type { Viewer } from './enrolment.server'
+import { enrolmentsWithCurrentStage, type Viewer } from './enrolment.server'
 import { loadReadiness } from './evidence.server'
 
 export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) {
-  const enrolments = await db
-    .selectFrom('enrolments')
-    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
-    .innerJoin('enrolment_stages as stage', (join) =>
-      join.onRef('stage.enrolment_id', '=', 'enrolments.id').onRef('stage.stage_number', '=', 'enrolments.current_stage'),
-    )
-    .select([
-      'enrolments.id',
-      'enrolments.rule_set_id',
-      'enrolments.current_stage',
-      'enrolments.status',
-      'trainee.name as trainee_name',
-      'stage.status as stage_status',
-      'stage.started_on as stage_started_on',
-      'stage.completed_on as stage_completed_on',
-    ])
+  const enrolments = await enrolmentsWithCurrentStage(db)
     .where('enrolments.supervisor_id', '=', viewer.id)
     .orderBy('trainee.name')
     .execute()

@@ -74,6 +74,26 @@ export async function findTraineeEnrolment(db: Db, traineeId: number) {
     .executeTakeFirst()
 }
 
+/** Enrolments with the trainee's name and their current stage's row: the base of every trainee table. */
+export function enrolmentsWithCurrentStage(db: Db) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+    .innerJoin('enrolment_stages as stage', (join) =>
+      join.onRef('stage.enrolment_id', '=', 'enrolments.id').onRef('stage.stage_number', '=', 'enrolments.current_stage'),
+    )
+    .select([
+      'enrolments.id',
+      'enrolments.rule_set_id',
+      'enrolments.current_stage',
+      'enrolments.status',
+      'trainee.name as trainee_name',
+      'stage.status as stage_status',
+      'stage.started_on as stage_started_on',
+      'stage.completed_on as stage_completed_on',
+    ])
+}
+
 export async function listEnrolmentStages(db: Db, enrolmentIds: number[]) {
   if (enrolmentIds.length === 0) return []
   return db

@@ -7,7 +7,7 @@ import type { ProgrammeInput } from '../schemas/programme'
 import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
-import { visibleTo, type Viewer } from './enrolment.server'
+import { enrolmentsWithCurrentStage, visibleTo, type Viewer } from './enrolment.server'
 import { loadReadiness } from './evidence.server'
 
 /** Restricts a query over `programmes` to those `viewer` leads. */
@@ -187,25 +187,10 @@ export async function programmeSnapshot(db: Db, programmeId: number) {
 
 /** The programme's trainees with their supervisor, accreditor and current-stage readiness. */
 export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeId: number) {
-  const enrolments = await db
-    .selectFrom('enrolments')
-    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+  const enrolments = await enrolmentsWithCurrentStage(db)
     .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
     .leftJoin('users as accreditor', 'accreditor.id', 'enrolments.external_accreditor_id')
-    .innerJoin('enrolment_stages as stage', (join) =>
-      join.onRef('stage.enrolment_id', '=', 'enrolments.id').onRef('stage.stage_number', '=', 'enrolments.current_stage'),
-    )
-    .select([
-      'enrolments.id',
-      'enrolments.rule_set_id',
-      'enrolments.current_stage',
-      'enrolments.status',
-      'trainee.name as trainee_name',
-      'supervisor.name as supervisor_name',
-      'accreditor.name as accreditor_name',
-      'stage.status as stage_status',
-      'stage.completed_on as stage_completed_on',
-    ])
+    .select(['supervisor.name as supervisor_name', 'accreditor.name as accreditor_name'])
     .where('enrolments.programme_id', '=', programmeId)
     .where(visibleTo(viewer))
     .orderBy('trainee.name')
