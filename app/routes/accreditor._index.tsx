@@ -66,14 +66,31 @@ export default function AccreditorHome() {
       {trainees.length === 0 ? (
         <p>No trainees are allocated to you.</p>
       ) : (
-        <ul className="nhsuk-list nhsuk-list--bullet">
-          {trainees.map((t) => (
-            <li key={t.id}>
-              <Link to={`/accreditor/enrolments/${t.id}`}>{t.trainee_name}</Link>: {t.status === 'accredited' ? 'accredited' : t.stage_name}, supervised by{' '}
-              {t.supervisor_name ?? 'no one yet'} ({t.programme_name})
-            </li>
-          ))}
-        </ul>
+        <div className="app-table-scroll">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-u-visually-hidden">Trainees allocated to you</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Trainee</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Supervisor</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {trainees.map((t) => (
+                <tr key={t.id}>
+                  <td>
+                    <Link to={`/accreditor/enrolments/${t.id}`}>{t.trainee_name}</Link>
+                    <br />
+                    <span className="nhsuk-body-s">{t.programme_name}</span>
+                  </td>
+                  <td>{t.status === 'accredited' ? 'Accredited' : t.stage_name}</td>
+                  <td>{t.supervisor_name ?? 'No one yet'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   )
