@@ -1,5 +1,6 @@
 import { auditActionLabel, describeChange } from '~/utils/audit-wording'
 import { formatInstant } from '~/utils/dates'
+import { TableScroll } from './table-scroll'
 
 export interface AuditRow {
   id: number
@@ -25,7 +26,7 @@ export function AuditTrail({ rows, enrolmentId }: { rows: AuditRow[]; enrolmentI
       {rows.length === 0 ? (
         <p>Nothing recorded yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label="Audit trail">
           <table className="nhsuk-table">
             <caption className="nhsuk-u-visually-hidden">Audit trail, newest first</caption>
             <thead className="nhsuk-table__head">
@@ -55,7 +56,7 @@ export function AuditTrail({ rows, enrolmentId }: { rows: AuditRow[]; enrolmentI
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   )

@@ -1,6 +1,7 @@
 // Readiness at a glance, from the one readiness computation (domain/readiness.ts): a compact line for
 // tables ("Cycles 4/6 · Clients 1/2 · Supervision 5 h/7 h") or a short table for evidence summaries.
 import { formatHours, type Requirement, type StageReadiness } from '~/domain/readiness'
+import { TableScroll } from './table-scroll'
 
 const SHORT_LABEL: Record<Requirement['key'], string> = {
   course: 'Course',
@@ -43,7 +44,7 @@ export function ReadinessSummary({ readiness }: { readiness: StageReadiness }) {
 /** The requirements of one stage, what is done and what is missing: an evidence summary. */
 export function ReadinessTable({ readiness, caption }: { readiness: StageReadiness; caption: string }) {
   return (
-    <div className="app-table-scroll">
+    <TableScroll label={caption}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
         <thead className="nhsuk-table__head">
@@ -68,6 +69,6 @@ export function ReadinessTable({ readiness, caption }: { readiness: StageReadine
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { formatDate, formatInstant } from '~/utils/dates'
 import { LockTag, OverrideTag, StageStatusTag } from './stage-tags'
+import { TableScroll } from './table-scroll'
 
 export interface StageHistoryRow {
   stage_number: number
@@ -19,7 +20,7 @@ export interface StageHistoryRow {
 /** Every stage with its status, lock, sign-off (overrides marked) and accreditation decision. */
 export function StageHistory({ stages, actions }: { stages: StageHistoryRow[]; actions?: (stage: StageHistoryRow) => ReactNode }) {
   return (
-    <div className="app-table-scroll">
+    <TableScroll label="Stages">
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">Stages</caption>
         <thead className="nhsuk-table__head">
@@ -65,6 +66,6 @@ export function StageHistory({ stages, actions }: { stages: StageHistoryRow[]; a
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

@@ -176,7 +176,7 @@ async function saveFeesAndCapacities(trx: Db, programmeId: number, input: Progra
 }
 
 /** The programme as its form shows it: the audit trail's before and after. */
-export async function programmeSnapshot(db: Db, programmeId: number) {
+async function programmeSnapshot(db: Db, programmeId: number) {
   const [programme, stageFees, capacities] = await Promise.all([
     db.selectFrom('programmes').select(['name', 'started_on', 'funding_ends_on', 'budget_pence', 'registration_fee_pence']).where('id', '=', programmeId).executeTakeFirstOrThrow(),
     db.selectFrom('programme_stage_fees').select(['stage_number', 'fee_pence']).where('programme_id', '=', programmeId).orderBy('stage_number').execute(),

@@ -31,7 +31,7 @@ export type EnrolmentScope = (eb: ExpressionBuilder<DB, 'enrolments'>) => Expres
  * The enrolments `viewer` accredits: allocated to them as external accreditor and, belt and braces
  * over the database CHECK, never ones they supervise.
  */
-export function accreditedBy(viewer: Viewer): EnrolmentScope {
+function accreditedBy(viewer: Viewer): EnrolmentScope {
   return (eb) =>
     eb.and([
       eb('enrolments.external_accreditor_id', '=', viewer.id),
@@ -40,7 +40,7 @@ export function accreditedBy(viewer: Viewer): EnrolmentScope {
 }
 
 /** The enrolments `viewer` supervises. */
-export function supervisedBy(viewer: Viewer): EnrolmentScope {
+function supervisedBy(viewer: Viewer): EnrolmentScope {
   return (eb) => eb('enrolments.supervisor_id', '=', viewer.id)
 }
 
@@ -325,8 +325,6 @@ export async function stageHistory(db: Db, scope: EnrolmentScope, enrolmentId: n
     .execute()
   return stages.map((s) => ({ ...s, latestDecision: decisions.find((d) => d.stage_number === s.stage_number) ?? null }))
 }
-
-export type StageHistory = Awaited<ReturnType<typeof stageHistory>>
 
 /** Stages waiting for `viewer`'s accreditation, the longest waiting first. */
 export async function listAwaitingAccreditation(db: Db, viewer: Viewer) {

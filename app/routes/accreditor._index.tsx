@@ -6,6 +6,7 @@ import { listAccreditorTrainees, listAwaitingAccreditation } from '~/models/sign
 import { requireRole } from '~/utils/auth.server'
 import { daysBetween, formatInstant, instantToCalendarDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
+import { TableScroll } from '~/components/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'Stages to accredit – Attune' }]
 
@@ -31,7 +32,7 @@ export default function AccreditorHome() {
       {waiting.length === 0 ? (
         <p>No stage is waiting for you.</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label="Stages waiting for your decision">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--m">Waiting for your decision, the longest waiting first</caption>
             <thead className="nhsuk-table__head">
@@ -60,13 +61,13 @@ export default function AccreditorHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h2>Trainees allocated to you</h2>
       {trainees.length === 0 ? (
         <p>No trainees are allocated to you.</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label="Trainees allocated to you">
           <table className="nhsuk-table">
             <caption className="nhsuk-u-visually-hidden">Trainees allocated to you</caption>
             <thead className="nhsuk-table__head">
@@ -90,7 +91,7 @@ export default function AccreditorHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

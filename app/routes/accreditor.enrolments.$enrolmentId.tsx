@@ -10,21 +10,22 @@ import { AccreditSchema, ReturnStageSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, formatInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refused } from '~/utils/forms.server'
-import { found, idParam, notFound } from '~/utils/http.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { found, notFound } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'}: accreditation – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'accreditor', 'supervisor')
-  const accreditationCase = found(await findAccreditationCase(await getDb(), user, idParam(params, 'enrolmentId')))
+  const accreditationCase = found(await findAccreditationCase(await getDb(), user, idParam(params.enrolmentId)))
   return json({ ...accreditationCase, today: today() })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'accreditor', 'supervisor')
-  const enrolmentId = idParam(params, 'enrolmentId')
+  const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
   const values = formDataToValues(await request.formData())
   const intent = String(values.intent ?? '')
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw notFound()
   } catch (error) {
-    return refused(error, values, intent)
+    return refusalAnswer(error, values, intent)
   }
 }
 

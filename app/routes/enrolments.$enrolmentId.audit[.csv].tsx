@@ -6,12 +6,13 @@ import { auditActionLabel } from '~/utils/audit-wording'
 import { requireRole } from '~/utils/auth.server'
 import { toCsv } from '~/utils/csv'
 import { getDb } from '~/utils/db.server'
-import { found, idParam } from '~/utils/http.server'
+import { found } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'lead', 'supervisor', 'admin')
   const db = await getDb()
-  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params, 'enrolmentId')))
+  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
   const rows = await listAuditForEnrolment(db, enrolment.id)
   const csv = toCsv([
     ['When (UTC)', 'Who', 'Action', 'What', 'Record', 'Record id', 'Before', 'After', 'Reason'],

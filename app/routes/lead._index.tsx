@@ -4,6 +4,7 @@ import { listLedProgrammes } from '~/models/programme.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
+import { TableScroll } from '~/components/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'Programmes – Attune' }]
 
@@ -23,7 +24,7 @@ export default function LeadHome() {
       {programmes.length === 0 ? (
         <p>You do not lead any programmes yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label="Programmes you lead">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--m">Programmes you lead</caption>
             <thead className="nhsuk-table__head">
@@ -49,7 +50,7 @@ export default function LeadHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

@@ -12,16 +12,18 @@ import { ReassignSchema, RelockSchema, UnlockSchema } from '~/schemas/enrolment'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refused } from '~/utils/forms.server'
-import { found, idParam, notFound } from '~/utils/http.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { found, notFound } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
+import { TableScroll } from '~/components/table-scroll'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'} – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'lead')
   const db = await getDb()
-  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params, 'enrolmentId')))
+  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
   const [stages, assignments, audit, readiness] = await Promise.all([
     stageHistory(db, visibleTo(user), enrolment.id),
     assignmentsOf(db, user, enrolment.id),
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'lead')
-  const enrolmentId = idParam(params, 'enrolmentId')
+  const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
   const values = formDataToValues(await request.formData())
   const intent = String(values.intent ?? '')
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     found(await db.transaction().execute((trx) => setStageLocked(trx, user, { enrolmentId, stageNumber: parsed.data.stageNumber, locked: !unlocking, reason: parsed.data.reason })))
     return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, unlocking ? 'Stage records unlocked: every change is audited' : 'Stage records locked again')
   } catch (error) {
-    return refused(error, values, intent)
+    return refusalAnswer(error, values, intent)
   }
 }
 
@@ -95,7 +97,7 @@ export default function LeadEnrolment() {
       />
 
       <h2>Supervisor and external accreditor</h2>
-      <div className="app-table-scroll">
+      <TableScroll label="Assignment history">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Assignment history</caption>
           <thead className="nhsuk-table__head">
@@ -122,7 +124,7 @@ export default function LeadEnrolment() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h3>Change the supervisor or accreditor</h3>

@@ -6,15 +6,17 @@ import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.se
 import { requireRole } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { found, idParam } from '~/utils/http.server'
+import { found } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 import { formatPence } from '~/utils/money'
+import { TableScroll } from '~/components/table-scroll'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.programme.name ?? 'Programme'} – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'lead')
   const db = await getDb()
-  const programme = found(await findLedProgramme(db, user, idParam(params, 'programmeId')))
+  const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
   return json({ programme, trainees: await listProgrammeEnrolments(db, user, programme.id) })
 }
 
@@ -65,7 +67,7 @@ export default function ProgrammeOverview() {
       {trainees.length === 0 ? (
         <p>No one is enrolled yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label="Trainees">
           <table className="nhsuk-table">
             <caption className="nhsuk-u-visually-hidden">Trainees on {programme.name}</caption>
             <thead className="nhsuk-table__head">
@@ -90,7 +92,7 @@ export default function ProgrammeOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

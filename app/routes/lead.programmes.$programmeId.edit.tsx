@@ -5,8 +5,9 @@ import { findLedProgramme, programmeFormOptions, updateProgramme } from '~/model
 import { programmeSchema } from '~/schemas/programme'
 import { requireRole } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
-import { found, idParam } from '~/utils/http.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
+import { found } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit programme – Attune' }]
@@ -20,12 +21,12 @@ async function load(request: Request, programmeId: number) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { programme, options } = await load(request, idParam(params, 'programmeId'))
+  const { programme, options } = await load(request, idParam(params.programmeId))
   return json({ programme, options })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, programme, options } = await load(request, idParam(params, 'programmeId'))
+  const { user, db, programme, options } = await load(request, idParam(params.programmeId))
   const schema = programmeSchema({ stageNumbers: options.stages.map((s) => s.stage_number), supervisorIds: options.supervisors.map((s) => s.id) })
   const parsed = await parseForm(request, schema)
   if (!parsed.ok) return invalid(parsed.failure)
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     found(await db.transaction().execute((trx) => updateProgramme(trx, user, programme.id, parsed.data)))
     return redirectWithFlash(request, `/lead/programmes/${programme.id}`, 'Programme saved')
   } catch (error) {
-    return refused(error, parsed.values)
+    return refusalAnswer(error, parsed.values)
   }
 }
 

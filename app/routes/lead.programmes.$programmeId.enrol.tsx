@@ -6,8 +6,9 @@ import { EnrolSchema } from '~/schemas/enrolment'
 import { requireRole } from '~/utils/auth.server'
 import { today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
-import { found, idParam } from '~/utils/http.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
+import { found } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 import { ROLE_LABEL } from '~/utils/roles'
 import { redirectWithFlash } from '~/utils/session.server'
 
@@ -15,13 +16,13 @@ export const meta: MetaFunction = () => [{ title: 'Enrol a trainee – Attune' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'lead')
-  const options = found(await enrolmentFormOptions(await getDb(), user, idParam(params, 'programmeId')))
+  const options = found(await enrolmentFormOptions(await getDb(), user, idParam(params.programmeId)))
   return json({ options, today: today() })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'lead')
-  const programmeId = idParam(params, 'programmeId')
+  const programmeId = idParam(params.programmeId)
   const parsed = await parseForm(request, EnrolSchema)
   if (!parsed.ok) return invalid(parsed.failure)
   const db = await getDb()
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = found(await db.transaction().execute((trx) => enrolTrainee(trx, user, programmeId, parsed.data)))
     return redirectWithFlash(request, `/lead/enrolments/${id}`, 'Trainee enrolled')
   } catch (error) {
-    return refused(error, parsed.values)
+    return refusalAnswer(error, parsed.values)
   }
 }
 

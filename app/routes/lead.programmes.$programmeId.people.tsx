@@ -8,16 +8,18 @@ import { requireRole } from '~/utils/auth.server'
 import { formatInstant } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
-import { formDataToValues, invalid, parseValues, refused } from '~/utils/forms.server'
-import { found, idParam, notFound } from '~/utils/http.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { found, notFound } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 import { ROLE_LABEL } from '~/utils/roles'
+import { TableScroll } from '~/components/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'People and sign-in links – Attune' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'lead')
   const db = await getDb()
-  const programme = found(await findLedProgramme(db, user, idParam(params, 'programmeId')))
+  const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
   return json({ programme: { id: programme.id, name: programme.name }, people: found(await listProgrammePeople(db, user, programme.id)) })
 }
 
@@ -28,7 +30,7 @@ function linkShown(person: { name: string; token: string }) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'lead')
-  const programmeId = idParam(params, 'programmeId')
+  const programmeId = idParam(params.programmeId)
   const db = await getDb()
   const values = formDataToValues(await request.formData())
   if (values.intent === 'add-person') {
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const created = found(await db.transaction().execute((trx) => createPerson(trx, user, programmeId, parsed.data)))
       return linkShown({ name: parsed.data.name, token: created.token })
     } catch (error) {
-      return refused(error, values, 'add-person')
+      return refusalAnswer(error, values, 'add-person')
     }
   }
   const parsed = parseValues(values, PasswordLinkSchema)
@@ -101,7 +103,7 @@ export default function People() {
         </div>
       </div>
       <h2>People in {programme.name}’s organisation</h2>
-      <div className="app-table-scroll">
+      <TableScroll label="People">
         <table className="nhsuk-table">
           <caption className="nhsuk-u-visually-hidden">People, their role and whether they can sign in</caption>
           <thead className="nhsuk-table__head">
@@ -143,7 +145,7 @@ export default function People() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   )
 }

@@ -5,7 +5,7 @@ import { createProgramme, programmeFormOptions } from '~/models/programme.server
 import { programmeSchema } from '~/schemas/programme'
 import { requireRole, type SessionUser } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Create a programme – Attune' }]
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = await db.transaction().execute((trx) => createProgramme(trx, user, parsed.data))
     return redirectWithFlash(request, `/lead/programmes/${id}`, `${parsed.data.name} created`)
   } catch (error) {
-    return refused(error, parsed.values)
+    return refusalAnswer(error, parsed.values)
   }
 }
 

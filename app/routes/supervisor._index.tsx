@@ -7,6 +7,7 @@ import { supervisorCaseload } from '~/models/caseload.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
+import { TableScroll } from '~/components/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'My trainees – Attune' }]
 
@@ -38,7 +39,7 @@ export default function SupervisorHome() {
           <p>
             {plural(todos.length, 'thing')} waiting for you{overdue ? `, ${overdue} overdue` : ''}. Overdue first, then the longest waiting.
           </p>
-          <div className="app-table-scroll">
+          <TableScroll label="To do">
             <table className="nhsuk-table" aria-labelledby="todo-heading">
               <thead className="nhsuk-table__head">
                 <tr>
@@ -67,14 +68,14 @@ export default function SupervisorHome() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       <h2 id="caseload-heading">Caseload</h2>
       {trainees.length === 0 ? (
         <p>You have no trainees yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label="Caseload">
           <table className="nhsuk-table" aria-labelledby="caseload-heading">
             <thead className="nhsuk-table__head">
               <tr>
@@ -97,7 +98,7 @@ export default function SupervisorHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

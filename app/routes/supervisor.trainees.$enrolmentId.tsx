@@ -22,9 +22,11 @@ import { SignOffSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, formatInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refused } from '~/utils/forms.server'
-import { found, idParam, notFound } from '~/utils/http.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { found, notFound } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
+import { TableScroll } from '~/components/table-scroll'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'} – Attune` }]
 
@@ -33,7 +35,7 @@ const FORMAT: Record<string, string> = { one_to_one: 'One to one', group: 'Group
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
   const db = await getDb()
-  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params, 'enrolmentId')))
+  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
   const [loaded, stages, sessions, reflections, meetings, audit, meetingPassed] = await Promise.all([
     loadReadiness(db, [enrolment]),
     stageHistory(db, visibleTo(user), enrolment.id),
@@ -67,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
-  const enrolmentId = idParam(params, 'enrolmentId')
+  const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
   const values = formDataToValues(await request.formData())
   const intent = String(values.intent ?? '')
@@ -117,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw notFound()
     }
   } catch (error) {
-    return refused(error, values, intent)
+    return refusalAnswer(error, values, intent)
   }
 }
 
@@ -242,7 +244,7 @@ export default function SupervisorTrainee() {
         {meetings.length === 0 ? (
           <p>No meetings recorded yet.</p>
         ) : (
-          <div className="app-table-scroll">
+          <TableScroll label="Meetings">
             <table className="nhsuk-table">
               <caption className="nhsuk-u-visually-hidden">Meetings recorded</caption>
               <thead className="nhsuk-table__head">
@@ -274,7 +276,7 @@ export default function SupervisorTrainee() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {open && signOff.requiresIntroduction && !stageMeetings.some((m) => m.kind === 'introduction') ? (
           <div className="nhsuk-grid-row">

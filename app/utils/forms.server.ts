@@ -55,8 +55,13 @@ export function invalidField(values: FormValues, field: string, message: string,
   return invalid({ values, fieldErrors: { [field]: message } }, intent)
 }
 
-/** The answer when a model refused (utils/refusal.server.ts); anything else is unexpected and rethrown. */
-export function refused(error: unknown, values: FormValues, intent?: string) {
+/** The answer to a form a model refused: the message beside its field, or above the form. */
+export function refused(values: FormValues, refusal: { field?: string; message: string }, intent?: string) {
+  return refusal.field ? invalidField(values, refusal.field, refusal.message, intent) : invalid({ values, fieldErrors: {}, formError: refusal.message }, intent)
+}
+
+/** The answer when a model threw a Refusal (rolling its transaction back); anything else is rethrown. */
+export function refusalAnswer(error: unknown, values: FormValues, intent?: string) {
   if (!(error instanceof Refusal)) throw error
-  return error.field ? invalidField(values, error.field, error.message, intent) : invalid({ values, fieldErrors: {}, formError: error.message }, intent)
+  return refused(values, error, intent)
 }

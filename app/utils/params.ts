@@ -1,0 +1,6 @@
+// Route ids come from the URL: anything that is not a positive whole number is simply not found.
+export function idParam(value: string | undefined): number {
+  const id = Number(value)
+  if (!value || !Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
+  return id
+}
