@@ -41,7 +41,11 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: '/trainee/clients', label: 'My clients' },
     { to: '/trainee/timeline', label: 'Everything logged' },
   ],
-  supervisor: [{ to: ROLE_HOME.supervisor, label: 'My trainees' }],
+  supervisor: [
+    { to: ROLE_HOME.supervisor, label: 'My trainees' },
+    // Accredited supervisors also accredit other supervisors' trainees.
+    { to: ROLE_HOME.accreditor, label: 'To accredit' },
+  ],
   accreditor: [{ to: ROLE_HOME.accreditor, label: 'To accredit' }],
   lead: [{ to: ROLE_HOME.lead, label: 'Programmes' }],
   admin: [{ to: ROLE_HOME.admin, label: 'Administration' }],

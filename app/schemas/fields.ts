@@ -1,7 +1,8 @@
 // Field helpers shared by every form schema. Form values arrive as strings from FormData on the
 // server and from inputs in the browser; these make both parse the same way.
 import { z } from 'zod'
-import { isCalendarDate } from '../utils/dates'
+import { isCalendarDate, today } from '../utils/dates'
+import { penceFromPounds } from '../utils/money'
 
 export const requiredText = (label: string, max = 200) =>
   z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${capitalise(label)} must be ${max} characters or fewer`)
@@ -66,3 +67,28 @@ export const manyOf = <const T extends readonly [string, ...string[]]>(values: T
 export function refuseFutureDate(ctx: z.RefinementCtx, field: string, date: string | null, today: string, message: string): void {
   if (date && isCalendarDate(date) && date > today) ctx.addIssue({ code: 'custom', path: [field], message })
 }
+
+/** A calendar date that has already happened (or is today): meetings held, decisions taken. */
+export const pastCalendarDate = (label: string) =>
+  calendarDate(label).refine((v) => v <= today(), `${capitalise(label)} cannot be in the future`)
+
+/** An amount of money typed in pounds, as pence; blank is not allowed. */
+export const money = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .refine((v) => penceFromPounds(v) !== null, `Enter ${label} in pounds, like 640 or 1,250.50`)
+    .transform((v) => penceFromPounds(v)!)
+
+/** An amount of money in pounds, as pence; blank means "not set" (null). */
+export const optionalMoney = (label: string) =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || penceFromPounds(v) !== null, `Enter ${label} in pounds, like 640 or 1,250.50`)
+    .transform((v) => (v === '' ? null : penceFromPounds(v)))
+
+/** The id of something chosen from a list; blank (nothing chosen) gives `message`. */
+export const chosenId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message)

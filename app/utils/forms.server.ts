@@ -2,6 +2,7 @@
 // back the field errors *and* what the person typed, so nothing is lost (works without JavaScript).
 import { json } from '@remix-run/node'
 import type { z } from 'zod'
+import { Refusal } from './refusal.server'
 
 export type FormValues = Record<string, string | string[]>
 export interface FormFailure {
@@ -57,4 +58,10 @@ export function invalidField(values: FormValues, field: string, message: string,
 /** The answer to a form a model refused: the message beside its field, or above the form. */
 export function refused(values: FormValues, refusal: { field?: string; message: string }, intent?: string) {
   return refusal.field ? invalidField(values, refusal.field, refusal.message, intent) : invalid({ values, fieldErrors: {}, formError: refusal.message }, intent)
+}
+
+/** The answer when a model threw a Refusal (rolling its transaction back); anything else is rethrown. */
+export function refusalAnswer(error: unknown, values: FormValues, intent?: string) {
+  if (!(error instanceof Refusal)) throw error
+  return refused(values, error, intent)
 }

@@ -1,0 +1,63 @@
+// How a stage of the pathway ends (AVIGuk, ../shared/DOMAIN.md): the trainee's own supervisor holds
+// the end-of-stage meeting (course completion, transition, mid-point or accreditation meeting) and
+// signs the stage off; where the rule set asks for external accreditation, an external supervisor
+// then accredits it, and only that completes the stage. The Initial Training Course has no external
+// accreditation, so its sign-off completes it. Accrediting the final stage makes the trainee the
+// rule set's award (e.g. Accredited VIG Practitioner).
+import { stageReadiness, type StageEvidence, type StageReadiness } from './readiness'
+import { finalStageNumber, stageOf, type EndMeeting, type RuleSet } from './rule-set'
+
+export const END_MEETING_LABEL: Record<EndMeeting, string> = {
+  course_completion: 'Course completion',
+  transition: 'Transition meeting',
+  midpoint: 'Mid-point presentation',
+  accreditation: 'Accreditation meeting',
+}
+
+export function meetingKindLabel(kind: 'introduction' | EndMeeting): string {
+  return kind === 'introduction' ? 'Introduction session' : END_MEETING_LABEL[kind]
+}
+
+/**
+ * Readiness as judged at sign-off. For a course stage the sign-off is itself the record that the
+ * course was completed, so that one requirement counts as met by the act; everything else is
+ * exactly `stageReadiness`.
+ */
+export function readinessForSignOff(ruleSet: RuleSet, stageNumber: number, evidence: StageEvidence): StageReadiness {
+  const stage = stageOf(ruleSet, stageNumber)
+  const judged =
+    stage.endMeeting === 'course_completion'
+      ? { ...evidence, courseCompletedStages: [...evidence.courseCompletedStages, stageNumber] }
+      : evidence
+  return stageReadiness(ruleSet, stageNumber, judged)
+}
+
+/** Whether the supervisor's sign-off completes the stage (no external accreditation follows). */
+export function completesOnSignOff(ruleSet: RuleSet, stageNumber: number): boolean {
+  return !stageOf(ruleSet, stageNumber).requiresExternalAccreditation
+}
+
+export type AfterStage = { kind: 'next'; stageNumber: number } | { kind: 'award'; title: string }
+
+/** What follows once `stageNumber` is complete: the next stage, or the award after the final one. */
+export function afterStage(ruleSet: RuleSet, stageNumber: number): AfterStage {
+  if (stageNumber >= finalStageNumber(ruleSet)) return { kind: 'award', title: ruleSet.awardTitle }
+  const next = ruleSet.stages.find((s) => s.stageNumber > stageNumber)!
+  return { kind: 'next', stageNumber: next.stageNumber }
+}
+
+export type StageStatus = 'in_progress' | 'signed_off' | 'accredited' | 'recognised'
+
+/** A stage's standing in a few words, for tags and tables. */
+export function stageStatusLabel(status: StageStatus, completedOn: string | null): string {
+  switch (status) {
+    case 'in_progress':
+      return 'In progress'
+    case 'signed_off':
+      return completedOn ? 'Completed' : 'Signed off, awaiting accreditation'
+    case 'accredited':
+      return 'Accredited'
+    case 'recognised':
+      return 'Recognised prior learning'
+  }
+}

@@ -1,0 +1,78 @@
+// A supervisor's caseload and to-do queue, for any number of trainees in a fixed number of queries.
+import { stageOf } from '../domain/rule-set'
+import { readinessForSignOff } from '../domain/stage-end'
+import { supervisorTodos, type CaseFacts } from '../domain/todo-queue'
+import { instantToCalendarDate, maxDate } from '../utils/dates'
+import type { Db } from './db-types'
+import { enrolmentsWithCurrentStage, type Viewer } from './enrolment.server'
+import { loadReadiness } from './evidence.server'
+
+export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) {
+  const enrolments = await enrolmentsWithCurrentStage(db)
+    .where('enrolments.supervisor_id', '=', viewer.id)
+    .orderBy('trainee.name')
+    .execute()
+  const ids = enrolments.map((e) => e.id)
+  if (ids.length === 0) return { trainees: [], todos: [] }
+  const [loaded, pendingSessions, unreadReflections, meetings] = await Promise.all([
+    loadReadiness(db, enrolments),
+    db
+      .selectFrom('supervision_sessions')
+      .select(['id', 'enrolment_id', 'held_on', 'minutes'])
+      .where('enrolment_id', 'in', ids)
+      .where('status', '=', 'pending')
+      .orderBy('held_on')
+      .execute(),
+    db
+      .selectFrom('reflections')
+      .select(['id', 'enrolment_id', 'kind', 'stage_number', 'submitted_at'])
+      .where('enrolment_id', 'in', ids)
+      .where('status', '=', 'submitted')
+      .where('feedback', 'is', null)
+      .orderBy('submitted_at')
+      .execute(),
+    db
+      .selectFrom('stage_meetings')
+      .select(['enrolment_id', 'stage_number', 'kind', 'outcome'])
+      .where('enrolment_id', 'in', ids)
+      .orderBy('held_on')
+      .orderBy('id')
+      .execute(),
+  ])
+
+  const trainees = enrolments.map((e) => {
+    const { ruleSet, evidence, readiness } = loaded.get(e.id)!
+    const stage = stageOf(ruleSet, e.current_stage)
+    const stageMeetings = meetings.filter((m) => m.enrolment_id === e.id && m.stage_number === e.current_stage)
+    const latestEnd = stageMeetings.filter((m) => m.kind !== 'introduction').at(-1)
+    const lastActivityOn = maxDate(
+      ...evidence.cycles.map((c) => c.reviewedOn ?? c.filmedOn),
+      ...evidence.supervision.map((s) => s.heldOn),
+    )
+    const facts: CaseFacts = {
+      enrolmentId: e.id,
+      traineeName: e.trainee_name,
+      stageName: stage.name,
+      stageStatus: e.status === 'active' ? e.stage_status : 'accredited',
+      stageStartedOn: e.stage_started_on,
+      requiresIntroduction: stage.requiresIntroductionSession,
+      introductionRecorded: stageMeetings.some((m) => m.kind === 'introduction'),
+      endMeeting: stage.endMeeting,
+      endMeetingPassed: latestEnd?.outcome === 'passed',
+      readiness: readinessForSignOff(ruleSet, e.current_stage, evidence),
+      lastActivityOn,
+      pendingSessions: pendingSessions.filter((s) => s.enrolment_id === e.id).map((s) => ({ id: s.id, heldOn: s.held_on, minutes: s.minutes })),
+      unreadReflections: unreadReflections
+        // Feedback is given while a stage is open: older stages' reflections are history, not to-dos.
+        .filter((r) => r.enrolment_id === e.id && r.stage_number === e.current_stage && e.stage_status === 'in_progress')
+        .map((r) => ({ id: r.id, kind: r.kind, submittedOn: r.submitted_at ? instantToCalendarDate(r.submitted_at) : today })),
+      waitingDays: ruleSet.thresholds.waitingDays,
+    }
+    return { ...e, readiness, lastActivityOn, facts }
+  })
+  const todos = supervisorTodos(trainees.map((t) => t.facts), today)
+  return {
+    trainees: trainees.map(({ facts: _facts, ...t }) => ({ ...t, todoCount: todos.filter((item) => item.enrolmentId === t.id).length })),
+    todos,
+  }
+}

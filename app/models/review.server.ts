@@ -1,0 +1,127 @@
+// A supervisor's decisions on what their trainee logged: confirming or returning supervision
+// sessions, and feedback on reflections. Only the trainee's current supervisor reaches these rows
+// (enrolments.supervisor_id in the WHERE), only while the stage's records are unlocked (the one
+// locking rule, enrolment.server.ts `stageLock`), and every decision is audited.
+import { nowInstant } from '../utils/dates'
+import { Refusal } from '../utils/refusal.server'
+import { appendAudit } from './audit.server'
+import type { Db } from './db-types'
+import { stageLock, type Viewer } from './enrolment.server'
+
+export async function listSessionsToConfirm(db: Db, viewer: Viewer, enrolmentId: number) {
+  return db
+    .selectFrom('supervision_sessions')
+    .innerJoin('enrolments', 'enrolments.id', 'supervision_sessions.enrolment_id')
+    .select([
+      'supervision_sessions.id',
+      'supervision_sessions.held_on',
+      'supervision_sessions.minutes',
+      'supervision_sessions.format',
+      'supervision_sessions.stage_number',
+      'supervision_sessions.notes',
+    ])
+    .where('supervision_sessions.enrolment_id', '=', enrolmentId)
+    .where('enrolments.supervisor_id', '=', viewer.id)
+    .where('supervision_sessions.status', '=', 'pending')
+    .orderBy('supervision_sessions.held_on')
+    .execute()
+}
+
+export type SessionDecision = { decision: 'confirmed' } | { decision: 'returned'; comment: string }
+
+/** Confirms or returns a pending session. Undefined when it is not the viewer's to decide. */
+export async function decideSession(trx: Db, viewer: Viewer, input: { enrolmentId: number; sessionId: number } & SessionDecision, now = new Date()) {
+  const session = await trx
+    .selectFrom('supervision_sessions')
+    .innerJoin('enrolments', 'enrolments.id', 'supervision_sessions.enrolment_id')
+    .select(['supervision_sessions.id', 'supervision_sessions.status', 'supervision_sessions.stage_number', 'supervision_sessions.held_on', 'supervision_sessions.minutes'])
+    .where('supervision_sessions.id', '=', input.sessionId)
+    .where('supervision_sessions.enrolment_id', '=', input.enrolmentId)
+    .where('enrolments.supervisor_id', '=', viewer.id)
+    .executeTakeFirst()
+  if (!session) return undefined
+  if (session.status !== 'pending') throw new Refusal(`This session was already ${session.status}. Refresh the page to see where things stand.`)
+  const lock = await stageLock(trx, input.enrolmentId, session.stage_number)
+  if (!lock.open) throw new Refusal(lock.reason)
+  const decidedAt = nowInstant(now)
+  const comment = input.decision === 'returned' ? input.comment : null
+  await trx
+    .updateTable('supervision_sessions')
+    .set({ status: input.decision, decided_by: viewer.id, decided_at: decidedAt, return_comment: comment, updated_at: decidedAt })
+    .where('id', '=', session.id)
+    .where('status', '=', 'pending')
+    .execute()
+  await appendAudit(trx, {
+    actorId: viewer.id,
+    action: input.decision === 'confirmed' ? 'supervision.confirmed' : 'supervision.returned',
+    entityType: 'supervision_session',
+    entityId: session.id,
+    enrolmentId: input.enrolmentId,
+    before: { status: 'pending', heldOn: session.held_on, minutes: session.minutes },
+    after: { status: input.decision },
+    reason: comment,
+  })
+  return true
+}
+
+/** Submitted reflections, newest first, with their principle ratings and any feedback given. */
+export async function listReflectionsToRead(db: Db, viewer: Viewer, enrolmentId: number) {
+  const reflections = await db
+    .selectFrom('reflections')
+    .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
+    .leftJoin('users as by', 'by.id', 'reflections.feedback_by')
+    .select([
+      'reflections.id',
+      'reflections.kind',
+      'reflections.stage_number',
+      'reflections.body',
+      'reflections.submitted_at',
+      'reflections.feedback',
+      'reflections.feedback_at',
+      'by.name as feedback_by_name',
+    ])
+    .where('reflections.enrolment_id', '=', enrolmentId)
+    .where('enrolments.supervisor_id', '=', viewer.id)
+    .where('reflections.status', '=', 'submitted')
+    .orderBy((eb) => eb.case().when('reflections.feedback', 'is', null).then(0).else(1).end())
+    .orderBy('reflections.submitted_at', 'desc')
+    .execute()
+  const ratings = reflections.length
+    ? await db
+        .selectFrom('reflection_ratings')
+        .innerJoin('principles', 'principles.id', 'reflection_ratings.principle_id')
+        .select(['reflection_ratings.reflection_id', 'principles.name', 'reflection_ratings.rating', 'reflection_ratings.comment'])
+        .where('reflection_ratings.reflection_id', 'in', reflections.map((r) => r.id))
+        .orderBy('principles.position')
+        .execute()
+    : []
+  return reflections.map((r) => ({ ...r, ratings: ratings.filter((x) => x.reflection_id === r.id) }))
+}
+
+/** Feedback on a submitted reflection (replacing earlier feedback). Undefined when not the viewer's. */
+export async function giveReflectionFeedback(trx: Db, viewer: Viewer, input: { enrolmentId: number; reflectionId: number; feedback: string }, now = new Date()) {
+  const reflection = await trx
+    .selectFrom('reflections')
+    .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
+    .select(['reflections.id', 'reflections.stage_number', 'reflections.feedback'])
+    .where('reflections.id', '=', input.reflectionId)
+    .where('reflections.enrolment_id', '=', input.enrolmentId)
+    .where('reflections.status', '=', 'submitted')
+    .where('enrolments.supervisor_id', '=', viewer.id)
+    .executeTakeFirst()
+  if (!reflection) return undefined
+  const lock = await stageLock(trx, input.enrolmentId, reflection.stage_number)
+  if (!lock.open) throw new Refusal(lock.reason)
+  const at = nowInstant(now)
+  await trx.updateTable('reflections').set({ feedback: input.feedback, feedback_by: viewer.id, feedback_at: at, updated_at: at }).where('id', '=', reflection.id).execute()
+  await appendAudit(trx, {
+    actorId: viewer.id,
+    action: 'reflection.feedback_given',
+    entityType: 'reflection',
+    entityId: reflection.id,
+    enrolmentId: input.enrolmentId,
+    before: { feedback: reflection.feedback },
+    after: { feedback: input.feedback },
+  })
+  return true
+}

@@ -1,0 +1,431 @@
+// Sign-off and accreditation: the decisions that end a stage. Each runs inside the transaction the
+// action opens, so it happens completely (status, lock, audit row, certificates) or not at all.
+// - A supervisor signs off their trainee's current stage once the end-of-stage meeting has passed
+//   (recorded with the sign-off when it is not yet); with a requirement unmet, only with a written
+//   reason, kept on the sign-off and shown wherever it appears. Sign-off locks the stage.
+// - The external accreditor, who is never the trainee's supervisor, accredits a signed-off stage
+//   (completing it, moving the trainee on, issuing certificates) or returns it with reasons
+//   (superseding the sign-off and unlocking the stage).
+// Two people acting at once cannot both succeed: the second re-reads the stage inside its own
+// transaction and is refused, and the partial unique index on live sign-offs (and the unique
+// accreditation per sign-off) backs that up in the database.
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
+import type { DB } from '../../db/schema'
+import type { RuleSet } from '../domain/rule-set'
+import { stageOf } from '../domain/rule-set'
+import { END_MEETING_LABEL, afterStage, completesOnSignOff, readinessForSignOff } from '../domain/stage-end'
+import type { SignOffInput } from '../schemas/sign-off'
+import { formatDate, formatInstant, nowInstant, today } from '../utils/dates'
+import { Refusal, isUniqueViolation } from '../utils/refusal.server'
+import { appendAudit } from './audit.server'
+import { issueCertificates } from './certificate.server'
+import type { Db } from './db-types'
+import type { Viewer } from './enrolment.server'
+import { loadReadiness } from './evidence.server'
+import { addMeeting, endMeetingPassed } from './meeting.server'
+import { getRuleSet } from './rule-set.server'
+
+export type EnrolmentScope = (eb: ExpressionBuilder<DB, 'enrolments'>) => Expression<SqlBool>
+
+/**
+ * The enrolments `viewer` accredits: allocated to them as external accreditor and, belt and braces
+ * over the database CHECK, never ones they supervise.
+ */
+function accreditedBy(viewer: Viewer): EnrolmentScope {
+  return (eb) =>
+    eb.and([
+      eb('enrolments.external_accreditor_id', '=', viewer.id),
+      eb.or([eb('enrolments.supervisor_id', 'is', null), eb('enrolments.supervisor_id', '!=', viewer.id)]),
+    ])
+}
+
+/** The enrolments `viewer` supervises. */
+function supervisedBy(viewer: Viewer): EnrolmentScope {
+  return (eb) => eb('enrolments.supervisor_id', '=', viewer.id)
+}
+
+async function findScopedEnrolment(db: Db, scope: EnrolmentScope, enrolmentId: number) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+    .select(['enrolments.id', 'enrolments.rule_set_id', 'enrolments.current_stage', 'enrolments.status', 'trainee.name as trainee_name'])
+    .where('enrolments.id', '=', enrolmentId)
+    .where(scope)
+    .executeTakeFirst()
+}
+
+async function findStage(db: Db, enrolmentId: number, stageNumber: number) {
+  return db
+    .selectFrom('enrolment_stages')
+    .select(['id', 'status', 'locked', 'completed_on'])
+    .where('enrolment_id', '=', enrolmentId)
+    .where('stage_number', '=', stageNumber)
+    .executeTakeFirst()
+}
+
+async function liveSignOff(db: Db, enrolmentId: number, stageNumber: number) {
+  return db
+    .selectFrom('sign_offs')
+    .innerJoin('users', 'users.id', 'sign_offs.signed_off_by')
+    .select(['sign_offs.id', 'sign_offs.signed_off_at', 'sign_offs.override_reason', 'users.name as signed_off_by_name'])
+    .where('sign_offs.enrolment_id', '=', enrolmentId)
+    .where('sign_offs.stage_number', '=', stageNumber)
+    .where('sign_offs.superseded_at', 'is', null)
+    .executeTakeFirst()
+}
+
+async function alreadySignedOff(db: Db, enrolmentId: number, stageNumber: number, stageName: string): Promise<Refusal> {
+  const live = await liveSignOff(db, enrolmentId, stageNumber)
+  return new Refusal(
+    live
+      ? `${stageName} was already signed off by ${live.signed_off_by_name} on ${formatInstant(live.signed_off_at)}. Nothing more to do.`
+      : `${stageName} is no longer open for sign-off. Refresh the page to see where it stands.`,
+  )
+}
+
+/** Marks a stage complete and moves the trainee on: the next stage starts, or the award is reached. */
+async function completeStage(trx: Db, ruleSet: RuleSet, enrolmentId: number, stageNumber: number, completedOn: string) {
+  const after = afterStage(ruleSet, stageNumber)
+  if (after.kind === 'next') {
+    await trx.insertInto('enrolment_stages').values({ enrolment_id: enrolmentId, stage_number: after.stageNumber, status: 'in_progress', started_on: completedOn }).execute()
+    await trx.updateTable('enrolments').set({ current_stage: after.stageNumber }).where('id', '=', enrolmentId).execute()
+  } else {
+    await trx.updateTable('enrolments').set({ status: 'accredited', completed_on: completedOn }).where('id', '=', enrolmentId).execute()
+  }
+  return after
+}
+
+export interface SignOffResult {
+  signOffId: number
+  stageName: string
+  traineeName: string
+  /** Set when the sign-off itself completed the stage (no external accreditation). */
+  completed: boolean
+  override: boolean
+}
+
+/** Signs off the supervisor's trainee's stage. Undefined when the trainee is not theirs. */
+export async function signOffStage(trx: Db, viewer: Viewer, input: { enrolmentId: number } & SignOffInput, now = new Date()): Promise<SignOffResult | undefined> {
+  const enrolment = await findScopedEnrolment(trx, supervisedBy(viewer), input.enrolmentId)
+  if (!enrolment) return undefined
+  const ruleSet = await getRuleSet(trx, enrolment.rule_set_id)
+  if (!ruleSet.stages.some((s) => s.stageNumber === input.stageNumber)) throw new Refusal('There is no such stage to sign off')
+  const stage = stageOf(ruleSet, input.stageNumber)
+  const row = await findStage(trx, enrolment.id, stage.stageNumber)
+  if (!row || enrolment.status !== 'active') throw new Refusal(`${stage.name} is not open for sign-off`)
+  if (row.status !== 'in_progress' || enrolment.current_stage !== stage.stageNumber) throw await alreadySignedOff(trx, enrolment.id, stage.stageNumber, stage.name)
+  if (row.locked === 1) throw new Refusal(`${stage.name} is locked; ask the programme lead`)
+
+  const meetingPassed = await endMeetingPassed(trx, enrolment.id, stage.stageNumber)
+  const meetingLabel = END_MEETING_LABEL[stage.endMeeting].toLowerCase()
+  if (!meetingPassed && !input.meetingHeldOn) throw new Refusal(`Enter the date of the ${meetingLabel}`, 'meetingHeldOn')
+
+  // Readiness is decided here, from the evidence as it stands inside this transaction.
+  const { evidence } = (await loadReadiness(trx, [{ ...enrolment, current_stage: stage.stageNumber }])).get(enrolment.id)!
+  const readiness = readinessForSignOff(ruleSet, stage.stageNumber, evidence)
+  if (!readiness.ready && !input.overrideReason) {
+    throw new Refusal(
+      `Not every requirement holds (still missing: ${readiness.missing.join('; ')}). To sign off anyway, give the reason, for example prior learning recognised.`,
+      'overrideReason',
+    )
+  }
+  const overrideReason = readiness.ready ? null : input.overrideReason
+
+  if (!meetingPassed) {
+    await addMeeting(trx, viewer, {
+      enrolmentId: enrolment.id,
+      stageNumber: stage.stageNumber,
+      kind: stage.endMeeting,
+      heldOn: input.meetingHeldOn!,
+      outcome: 'passed',
+      notes: input.meetingNotes,
+      actions: '',
+    })
+  }
+  let signOffId: number
+  try {
+    signOffId = (
+      await trx
+        .insertInto('sign_offs')
+        .values({
+          enrolment_id: enrolment.id,
+          stage_number: stage.stageNumber,
+          signed_off_by: viewer.id,
+          signed_off_at: nowInstant(now),
+          override_reason: overrideReason,
+          readiness_json: JSON.stringify(readiness),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  } catch (error) {
+    if (isUniqueViolation(error, 'sign_offs')) throw await alreadySignedOff(trx, enrolment.id, stage.stageNumber, stage.name)
+    throw error
+  }
+  const completed = completesOnSignOff(ruleSet, stage.stageNumber)
+  const completedOn = today(now)
+  await trx
+    .updateTable('enrolment_stages')
+    .set({ status: 'signed_off', locked: 1, completed_on: completed ? completedOn : null })
+    .where('id', '=', row.id)
+    .where('status', '=', 'in_progress')
+    .execute()
+  const after = completed ? await completeStage(trx, ruleSet, enrolment.id, stage.stageNumber, completedOn) : null
+  await appendAudit(trx, {
+    actorId: viewer.id,
+    action: overrideReason ? 'stage.signed_off_with_requirement_unmet' : 'stage.signed_off',
+    entityType: 'sign_off',
+    entityId: signOffId,
+    enrolmentId: enrolment.id,
+    before: { stageNumber: stage.stageNumber, status: 'in_progress', locked: 0 },
+    after: { stageNumber: stage.stageNumber, status: 'signed_off', locked: 1, missing: readiness.missing, ...(after ? { completedOn, then: after } : {}) },
+    reason: overrideReason,
+  })
+  return { signOffId, stageName: stage.name, traineeName: enrolment.trainee_name, completed, override: overrideReason !== null }
+}
+
+/** The stage waiting for the accreditor's decision, with its live sign-off, or a Refusal saying why not. */
+async function stageAwaitingDecision(trx: Db, enrolmentId: number, ruleSet: RuleSet, stageNumber: number) {
+  if (!ruleSet.stages.some((s) => s.stageNumber === stageNumber)) throw new Refusal('There is no such stage to accredit')
+  const stage = stageOf(ruleSet, stageNumber)
+  const [row, signOff] = await Promise.all([findStage(trx, enrolmentId, stageNumber), liveSignOff(trx, enrolmentId, stageNumber)])
+  if (row?.status === 'accredited') {
+    const decision = await trx
+      .selectFrom('accreditations')
+      .innerJoin('users', 'users.id', 'accreditations.accreditor_id')
+      .select(['users.name', 'accreditations.decided_at'])
+      .where('accreditations.enrolment_id', '=', enrolmentId)
+      .where('accreditations.stage_number', '=', stageNumber)
+      .where('accreditations.decision', '=', 'accredited')
+      .executeTakeFirst()
+    throw new Refusal(`${stage.name} was already accredited${decision ? ` by ${decision.name} on ${formatInstant(decision.decided_at)}` : ''}.`)
+  }
+  if (!row || row.status !== 'signed_off' || row.completed_on !== null || !signOff) {
+    throw new Refusal(`${stage.name} is not waiting for accreditation: it may have been returned to the supervisor. Refresh the page to see where it stands.`)
+  }
+  return { stage, row, signOff }
+}
+
+async function insertDecision(trx: Db, values: { enrolment_id: number; stage_number: number; sign_off_id: number; accreditor_id: number; decision: 'accredited' | 'returned'; decided_at: string; reasons: string }, stageName: string) {
+  try {
+    return (await trx.insertInto('accreditations').values(values).returning('id').executeTakeFirstOrThrow()).id
+  } catch (error) {
+    if (isUniqueViolation(error, 'accreditations')) throw new Refusal(`${stageName} has just been decided by someone else. Refresh the page to see the decision.`)
+    throw error
+  }
+}
+
+/**
+ * Accredits a signed-off stage: the decision, the stage accredited (locked stays on), the trainee
+ * moved on (or awarded after the final stage) and the certificates, all in the caller's transaction.
+ */
+export async function accreditStage(trx: Db, viewer: Viewer, input: { enrolmentId: number; stageNumber: number; accreditedOn: string }, now = new Date()) {
+  const enrolment = await findScopedEnrolment(trx, accreditedBy(viewer), input.enrolmentId)
+  if (!enrolment) return undefined
+  const ruleSet = await getRuleSet(trx, enrolment.rule_set_id)
+  const { stage, row, signOff } = await stageAwaitingDecision(trx, enrolment.id, ruleSet, input.stageNumber)
+  const signedOffOn = signOff.signed_off_at.slice(0, 10)
+  if (input.accreditedOn < signedOffOn) throw new Refusal(`The date of accreditation cannot be before the sign-off on ${formatDate(signedOffOn)}`, 'accreditedOn')
+  const decidedAt = nowInstant(now)
+  const accreditationId = await insertDecision(
+    trx,
+    { enrolment_id: enrolment.id, stage_number: stage.stageNumber, sign_off_id: signOff.id, accreditor_id: viewer.id, decision: 'accredited', decided_at: decidedAt, reasons: '' },
+    stage.name,
+  )
+  await trx.updateTable('enrolment_stages').set({ status: 'accredited', completed_on: input.accreditedOn, locked: 1 }).where('id', '=', row.id).execute()
+  const after = await completeStage(trx, ruleSet, enrolment.id, stage.stageNumber, input.accreditedOn)
+  const certificates = await issueCertificates(trx, {
+    enrolmentId: enrolment.id,
+    accreditationId,
+    stageNumber: stage.stageNumber,
+    accreditedOn: input.accreditedOn,
+    issuedAt: decidedAt,
+  })
+  await appendAudit(trx, {
+    actorId: viewer.id,
+    action: 'stage.accredited',
+    entityType: 'accreditation',
+    entityId: accreditationId,
+    enrolmentId: enrolment.id,
+    before: { stageNumber: stage.stageNumber, status: 'signed_off' },
+    after: { stageNumber: stage.stageNumber, status: 'accredited', accreditedOn: input.accreditedOn, then: after, certificates: certificates.map((c) => c.number) },
+  })
+  return { accreditationId, stageName: stage.name, traineeName: enrolment.trainee_name, after, certificates }
+}
+
+/** Returns a signed-off stage to the supervisor and trainee with reasons: the stage reopens. */
+export async function returnStage(trx: Db, viewer: Viewer, input: { enrolmentId: number; stageNumber: number; reasons: string }, now = new Date()) {
+  const enrolment = await findScopedEnrolment(trx, accreditedBy(viewer), input.enrolmentId)
+  if (!enrolment) return undefined
+  const ruleSet = await getRuleSet(trx, enrolment.rule_set_id)
+  const { stage, row, signOff } = await stageAwaitingDecision(trx, enrolment.id, ruleSet, input.stageNumber)
+  const decidedAt = nowInstant(now)
+  const accreditationId = await insertDecision(
+    trx,
+    { enrolment_id: enrolment.id, stage_number: stage.stageNumber, sign_off_id: signOff.id, accreditor_id: viewer.id, decision: 'returned', decided_at: decidedAt, reasons: input.reasons },
+    stage.name,
+  )
+  await trx.updateTable('sign_offs').set({ superseded_at: decidedAt }).where('id', '=', signOff.id).execute()
+  await trx.updateTable('enrolment_stages').set({ status: 'in_progress', locked: 0 }).where('id', '=', row.id).execute()
+  await appendAudit(trx, {
+    actorId: viewer.id,
+    action: 'stage.returned',
+    entityType: 'accreditation',
+    entityId: accreditationId,
+    enrolmentId: enrolment.id,
+    before: { stageNumber: stage.stageNumber, status: 'signed_off', locked: 1 },
+    after: { stageNumber: stage.stageNumber, status: 'in_progress', locked: 0 },
+    reason: input.reasons,
+  })
+  return { accreditationId, stageName: stage.name, traineeName: enrolment.trainee_name }
+}
+
+// ---- Reading: stage histories and the accreditor's queue ------------------------------------
+
+/**
+ * Every stage of an enrolment within `scope`: its status and lock, its live sign-off (with any
+ * override reason) and the latest accreditation decision. Empty when out of scope.
+ */
+export async function stageHistory(db: Db, scope: EnrolmentScope, enrolmentId: number) {
+  const stages = await db
+    .selectFrom('enrolment_stages')
+    .innerJoin('enrolments', 'enrolments.id', 'enrolment_stages.enrolment_id')
+    .innerJoin('rule_set_stages', (join) =>
+      join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
+    )
+    .leftJoin('sign_offs', (join) =>
+      join.onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id').onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number').on('sign_offs.superseded_at', 'is', null),
+    )
+    .leftJoin('users as signer', 'signer.id', 'sign_offs.signed_off_by')
+    .select([
+      'enrolment_stages.stage_number',
+      'enrolment_stages.status',
+      'enrolment_stages.started_on',
+      'enrolment_stages.completed_on',
+      'enrolment_stages.locked',
+      'enrolment_stages.recognised_reason',
+      'rule_set_stages.name',
+      'rule_set_stages.requires_external_accreditation',
+      'sign_offs.signed_off_at',
+      'sign_offs.override_reason',
+      'signer.name as signed_off_by_name',
+    ])
+    .where('enrolment_stages.enrolment_id', '=', enrolmentId)
+    .where(scope)
+    .orderBy('enrolment_stages.stage_number')
+    .execute()
+  if (stages.length === 0) return []
+  const decisions = await db
+    .selectFrom('accreditations')
+    .innerJoin('users', 'users.id', 'accreditations.accreditor_id')
+    .select(['accreditations.stage_number', 'accreditations.decision', 'accreditations.decided_at', 'accreditations.reasons', 'users.name as accreditor_name'])
+    .where('accreditations.enrolment_id', '=', enrolmentId)
+    .orderBy('accreditations.decided_at', 'desc')
+    .orderBy('accreditations.id', 'desc')
+    .execute()
+  return stages.map((s) => ({ ...s, latestDecision: decisions.find((d) => d.stage_number === s.stage_number) ?? null }))
+}
+
+/** Stages waiting for `viewer`'s accreditation, the longest waiting first. */
+export async function listAwaitingAccreditation(db: Db, viewer: Viewer) {
+  return db
+    .selectFrom('enrolment_stages')
+    .innerJoin('enrolments', 'enrolments.id', 'enrolment_stages.enrolment_id')
+    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .innerJoin('rule_set_stages', (join) =>
+      join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
+    )
+    .innerJoin('sign_offs', (join) =>
+      join.onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id').onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number').on('sign_offs.superseded_at', 'is', null),
+    )
+    .innerJoin('users as signer', 'signer.id', 'sign_offs.signed_off_by')
+    .select([
+      'enrolments.id as enrolment_id',
+      'trainee.name as trainee_name',
+      'programmes.name as programme_name',
+      'enrolment_stages.stage_number',
+      'rule_set_stages.name as stage_name',
+      'sign_offs.signed_off_at',
+      'sign_offs.override_reason',
+      'signer.name as signed_off_by_name',
+    ])
+    .where('enrolment_stages.status', '=', 'signed_off')
+    .where('enrolment_stages.completed_on', 'is', null)
+    .where(accreditedBy(viewer))
+    .orderBy('sign_offs.signed_off_at')
+    .execute()
+}
+
+/** Everyone allocated to `viewer` as external accreditor. */
+export async function listAccreditorTrainees(db: Db, viewer: Viewer) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .innerJoin('rule_set_stages', (join) =>
+      join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolments.current_stage'),
+    )
+    .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
+    .select(['enrolments.id', 'enrolments.status', 'trainee.name as trainee_name', 'programmes.name as programme_name', 'rule_set_stages.name as stage_name', 'supervisor.name as supervisor_name'])
+    .where(accreditedBy(viewer))
+    .orderBy('trainee.name')
+    .execute()
+}
+
+/**
+ * What the accreditor reads before deciding: the enrolment, the stage awaiting accreditation (if
+ * any) with its sign-off, the evidence judged now, the end-of-stage meeting and the written
+ * reflection in full. Undefined when the enrolment is not allocated to `viewer`.
+ */
+export async function findAccreditationCase(db: Db, viewer: Viewer, enrolmentId: number) {
+  const enrolment = await db
+    .selectFrom('enrolments')
+    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
+    .select([
+      'enrolments.id',
+      'enrolments.rule_set_id',
+      'enrolments.current_stage',
+      'enrolments.status',
+      'enrolments.completed_on',
+      'trainee.name as trainee_name',
+      'programmes.name as programme_name',
+      'supervisor.name as supervisor_name',
+    ])
+    .where('enrolments.id', '=', enrolmentId)
+    .where(accreditedBy(viewer))
+    .executeTakeFirst()
+  if (!enrolment) return undefined
+  const stages = await stageHistory(db, accreditedBy(viewer), enrolmentId)
+  const waiting = stages.find((s) => s.status === 'signed_off' && s.completed_on === null) ?? null
+  if (!waiting) return { enrolment, stages, waiting: null }
+  const [readiness, meeting, reflection] = await Promise.all([
+    loadReadiness(db, [{ ...enrolment, current_stage: waiting.stage_number }]),
+    db
+      .selectFrom('stage_meetings')
+      .innerJoin('users', 'users.id', 'stage_meetings.recorded_by')
+      .select(['stage_meetings.kind', 'stage_meetings.held_on', 'stage_meetings.outcome', 'stage_meetings.notes', 'users.name as recorded_by_name'])
+      .where('stage_meetings.enrolment_id', '=', enrolmentId)
+      .where('stage_meetings.stage_number', '=', waiting.stage_number)
+      .where('stage_meetings.kind', '!=', 'introduction')
+      .orderBy('stage_meetings.held_on', 'desc')
+      .orderBy('stage_meetings.id', 'desc')
+      .executeTakeFirst(),
+    db
+      .selectFrom('reflections')
+      .select(['body', 'submitted_at'])
+      .where('enrolment_id', '=', enrolmentId)
+      .where('stage_number', '=', waiting.stage_number)
+      .where('kind', '=', 'stage_end')
+      .where('status', '=', 'submitted')
+      .orderBy('submitted_at', 'desc')
+      .executeTakeFirst(),
+  ])
+  return {
+    enrolment,
+    stages,
+    waiting: { ...waiting, readiness: readiness.get(enrolmentId)!.readiness, meeting: meeting ?? null, reflection: reflection ?? null },
+  }
+}

@@ -1,0 +1,121 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { TextArea, TextField, ZodForm } from '~/components/form'
+import { ReadinessTable } from '~/components/readiness-summary'
+import { StageHistory } from '~/components/stage-history'
+import { OverrideTag } from '~/components/stage-tags'
+import { meetingKindLabel } from '~/domain/stage-end'
+import { accreditStage, findAccreditationCase, returnStage } from '~/models/sign-off.server'
+import { AccreditSchema, ReturnStageSchema } from '~/schemas/sign-off'
+import { requireRole } from '~/utils/auth.server'
+import { formatDate, formatInstant, today } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { found, notFound } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
+import { redirectWithFlash } from '~/utils/session.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'}: accreditation – Attune` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'accreditor', 'supervisor')
+  const accreditationCase = found(await findAccreditationCase(await getDb(), user, idParam(params.enrolmentId)))
+  return json({ ...accreditationCase, today: today() })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'accreditor', 'supervisor')
+  const enrolmentId = idParam(params.enrolmentId)
+  const db = await getDb()
+  const values = formDataToValues(await request.formData())
+  const intent = String(values.intent ?? '')
+  try {
+    if (intent === 'accredit') {
+      const parsed = parseValues(values, AccreditSchema)
+      if (!parsed.ok) return invalid(parsed.failure, intent)
+      const done = found(await db.transaction().execute((trx) => accreditStage(trx, user, { enrolmentId, ...parsed.data })))
+      const next = done.after.kind === 'award' ? `is now an ${done.after.title}` : 'moves on to the next stage'
+      return redirectWithFlash(request, '/accreditor', `${done.stageName} accredited: ${done.traineeName} ${next}`)
+    }
+    if (intent === 'return') {
+      const parsed = parseValues(values, ReturnStageSchema)
+      if (!parsed.ok) return invalid(parsed.failure, intent)
+      const done = found(await db.transaction().execute((trx) => returnStage(trx, user, { enrolmentId, ...parsed.data })))
+      return redirectWithFlash(request, '/accreditor', `${done.stageName} returned to ${done.traineeName} and their supervisor with your reasons`)
+    }
+    throw notFound()
+  } catch (error) {
+    return refusalAnswer(error, values, intent)
+  }
+}
+
+export default function AccreditationCase() {
+  const { enrolment, stages, waiting, today } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  return (
+    <>
+      <Link to="/accreditor" className="nhsuk-back-link">
+        Stages to accredit
+      </Link>
+      <h1>{enrolment.trainee_name}</h1>
+      <p className="nhsuk-lede-text">
+        {enrolment.programme_name} · supervised by {enrolment.supervisor_name ?? 'no one yet'}
+      </p>
+      {waiting ? (
+        <>
+          <h2>{waiting.name}: waiting for your decision</h2>
+          <div className="nhsuk-inset-text">
+            <p>
+              Signed off by {waiting.signed_off_by_name} on {formatInstant(waiting.signed_off_at)}.
+            </p>
+            <OverrideTag reason={waiting.override_reason} />
+          </div>
+          <ReadinessTable readiness={waiting.readiness} caption={`${waiting.name}: evidence summary`} />
+          <h3>{waiting.meeting ? meetingKindLabel(waiting.meeting.kind) : 'End-of-stage meeting'}</h3>
+          {waiting.meeting ? (
+            <p className="app-wrap">
+              Held {formatDate(waiting.meeting.held_on)} with {waiting.meeting.recorded_by_name}: {waiting.meeting.outcome === 'passed' ? 'passed' : 'not yet passed'}.{' '}
+              {waiting.meeting.notes}
+            </p>
+          ) : (
+            <p>No end-of-stage meeting is recorded.</p>
+          )}
+          <h3>Written reflection</h3>
+          {waiting.reflection ? (
+            <div className="nhsuk-card">
+              <div className="nhsuk-card__content">
+                <p className="nhsuk-body-s">Submitted {formatInstant(waiting.reflection.submitted_at)}</p>
+                {waiting.reflection.body.split(/\n{2,}/).map((paragraph, i) => (
+                  <p key={i} className="app-wrap">
+                    {paragraph}
+                  </p>
+                ))}
+              </div>
+            </div>
+          ) : (
+            <p>No written reflection was submitted for this stage.</p>
+          )}
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-two-thirds">
+              <h3>Accredit</h3>
+              <p>Accrediting completes {waiting.name}, keeps its records locked, moves the trainee on and issues the certificate.</p>
+              <ZodForm schema={AccreditSchema} intent="accredit" defaultValues={{ stageNumber: String(waiting.stage_number), accreditedOn: today }} failure={failure} submitLabel={`Accredit ${waiting.name}`}>
+                <input type="hidden" name="stageNumber" value={waiting.stage_number} />
+                <TextField name="accreditedOn" label="Date of accreditation" type="date" />
+              </ZodForm>
+              <h3>Or return it</h3>
+              <ZodForm schema={ReturnStageSchema} intent="return" defaultValues={{ stageNumber: String(waiting.stage_number), reasons: '' }} failure={failure} submitLabel={`Return ${waiting.name}`}>
+                <input type="hidden" name="stageNumber" value={waiting.stage_number} />
+                <TextArea name="reasons" label="Reasons" hint="The trainee and their supervisor see these. The stage reopens for them to act on." rows={4} />
+              </ZodForm>
+            </div>
+          </div>
+        </>
+      ) : (
+        <p>{enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}.` : 'No stage is waiting for accreditation.'}</p>
+      )}
+      <h2>Stages</h2>
+      <StageHistory stages={stages} />
+    </>
+  )
+}

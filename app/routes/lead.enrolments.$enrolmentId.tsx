@@ -1,0 +1,167 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { AuditTrail } from '~/components/audit-trail'
+import { RadioGroup, SelectField, TextArea, TextField, ZodForm } from '~/components/form'
+import { ReadinessTable } from '~/components/readiness-summary'
+import { StageHistory } from '~/components/stage-history'
+import { listAuditForEnrolment } from '~/models/audit.server'
+import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked, visibleTo } from '~/models/enrolment.server'
+import { loadReadiness } from '~/models/evidence.server'
+import { stageHistory } from '~/models/sign-off.server'
+import { ReassignSchema, RelockSchema, UnlockSchema } from '~/schemas/enrolment'
+import { requireRole } from '~/utils/auth.server'
+import { formatDate, today } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { found, notFound } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
+import { redirectWithFlash } from '~/utils/session.server'
+import { TableScroll } from '~/components/table-scroll'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'} – Attune` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'lead')
+  const db = await getDb()
+  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
+  const [stages, assignments, audit, readiness] = await Promise.all([
+    stageHistory(db, visibleTo(user), enrolment.id),
+    assignmentsOf(db, user, enrolment.id),
+    listAuditForEnrolment(db, enrolment.id),
+    loadReadiness(db, [enrolment]),
+  ])
+  return json({ enrolment, stages, assignments: found(assignments), audit, readiness: readiness.get(enrolment.id)!.readiness, today: today() })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'lead')
+  const enrolmentId = idParam(params.enrolmentId)
+  const db = await getDb()
+  const values = formDataToValues(await request.formData())
+  const intent = String(values.intent ?? '')
+  try {
+    if (intent === 'reassign') {
+      const parsed = parseValues(values, ReassignSchema)
+      if (!parsed.ok) return invalid(parsed.failure, intent)
+      found(await db.transaction().execute((trx) => reassign(trx, user, enrolmentId, parsed.data)))
+      return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, parsed.data.kind === 'supervisor' ? 'Supervisor changed' : 'External accreditor changed')
+    }
+    const lock = /^(unlock|relock)-\d+$/.exec(intent)
+    if (!lock) throw notFound()
+    const unlocking = lock[1] === 'unlock'
+    const parsed = parseValues(values, unlocking ? UnlockSchema : RelockSchema)
+    if (!parsed.ok) return invalid(parsed.failure, intent)
+    found(await db.transaction().execute((trx) => setStageLocked(trx, user, { enrolmentId, stageNumber: parsed.data.stageNumber, locked: !unlocking, reason: parsed.data.reason })))
+    return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, unlocking ? 'Stage records unlocked: every change is audited' : 'Stage records locked again')
+  } catch (error) {
+    return refusalAnswer(error, values, intent)
+  }
+}
+
+export default function LeadEnrolment() {
+  const { enrolment, stages, assignments, audit, readiness, today } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  return (
+    <>
+      <Link to={`/lead/programmes/${enrolment.programme_id}`} className="nhsuk-back-link">
+        {enrolment.programme_name}
+      </Link>
+      <h1>{enrolment.trainee_name}</h1>
+      <p className="nhsuk-lede-text">
+        {enrolment.status === 'accredited'
+          ? `Accredited on ${formatDate(enrolment.completed_on)}`
+          : `${readiness.stageName}, enrolled ${formatDate(enrolment.started_on)}`}
+      </p>
+      {enrolment.status !== 'accredited' ? <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} /> : null}
+
+      <h2>Stages and locking</h2>
+      <p>Signed-off and accredited stages are locked. Unlock one only to correct its records, with a reason; every change is audited.</p>
+      <StageHistory
+        stages={stages}
+        actions={(stage) =>
+          stage.status === 'in_progress' ? (
+            'Open'
+          ) : (
+            <ZodForm
+              schema={stage.locked ? UnlockSchema : RelockSchema}
+              intent={`${stage.locked ? 'unlock' : 'relock'}-${stage.stage_number}`}
+              defaultValues={{ stageNumber: String(stage.stage_number), reason: '' }}
+              failure={failure}
+              submitLabel={stage.locked ? `Unlock ${stage.name}` : `Lock ${stage.name} again`}
+            >
+              <input type="hidden" name="stageNumber" value={stage.stage_number} />
+              <TextArea name="reason" label={stage.locked ? 'Why the records need to change' : 'Note (optional)'} rows={2} />
+            </ZodForm>
+          )
+        }
+      />
+
+      <h2>Supervisor and external accreditor</h2>
+      <TableScroll label="Assignment history">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-table__caption--s">Assignment history</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Person</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Assigned by, reason</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {assignments.history.map((a) => (
+              <tr key={a.id}>
+                <td>{a.kind === 'supervisor' ? 'Supervisor' : 'External accreditor'}</td>
+                <td>{a.person_name}</td>
+                <td className="app-nowrap">{formatDate(a.from_on)}</td>
+                <td className="app-nowrap">{a.to_on ? formatDate(a.to_on) : 'Now'}</td>
+                <td className="app-wrap">
+                  {a.assigned_by_name ?? ''}
+                  {a.reason ? `: ${a.reason}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h3>Change the supervisor or accreditor</h3>
+          <ZodForm
+            schema={ReassignSchema}
+            intent="reassign"
+            defaultValues={{ kind: '', userId: '', fromOn: today, reason: '' }}
+            failure={failure}
+            submitLabel="Save the change"
+          >
+            <RadioGroup
+              name="kind"
+              label="Change"
+              inline
+              options={[
+                { value: 'supervisor', label: 'Supervisor' },
+                { value: 'accreditor', label: 'External accreditor' },
+              ]}
+            />
+            <SelectField
+              name="userId"
+              label="New person"
+              placeholder="Choose"
+              options={[
+                ...assignments.supervisors.map((s) => ({ value: String(s.id), label: `${s.name} (programme supervisor)` })),
+                ...assignments.accreditors
+                  .filter((a) => !assignments.supervisors.some((s) => s.id === a.id))
+                  .map((a) => ({ value: String(a.id), label: `${a.name} (${a.role === 'accreditor' ? 'accreditor' : 'supervisor'})` })),
+              ]}
+            />
+            <TextField name="fromOn" label="From" type="date" />
+            <TextArea name="reason" label="Reason for the change" rows={2} />
+          </ZodForm>
+        </div>
+      </div>
+
+      <AuditTrail rows={audit} enrolmentId={enrolment.id} />
+    </>
+  )
+}

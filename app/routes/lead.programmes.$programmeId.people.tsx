@@ -1,0 +1,151 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { RadioGroup, TextField, ZodForm } from '~/components/form'
+import { findLedProgramme } from '~/models/programme.server'
+import { PASSWORD_LINK_DAYS, createPerson, issuePasswordLink, listProgrammePeople, setPasswordPath } from '~/models/people.server'
+import { PasswordLinkSchema, PersonSchema } from '~/schemas/person'
+import { requireRole } from '~/utils/auth.server'
+import { formatInstant } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { found, notFound } from '~/utils/http.server'
+import { idParam } from '~/utils/params'
+import { ROLE_LABEL } from '~/utils/roles'
+import { TableScroll } from '~/components/table-scroll'
+
+export const meta: MetaFunction = () => [{ title: 'People and sign-in links – Attune' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'lead')
+  const db = await getDb()
+  const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
+  return json({ programme: { id: programme.id, name: programme.name }, people: found(await listProgrammePeople(db, user, programme.id)) })
+}
+
+/** The link is shown once, in this answer: only its hash is stored. */
+function linkShown(person: { name: string; token: string }) {
+  return json({ ok: true as const, link: { name: person.name, url: new URL(setPasswordPath(person.token), env.PUBLIC_BASE_URL).href, days: PASSWORD_LINK_DAYS } })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'lead')
+  const programmeId = idParam(params.programmeId)
+  const db = await getDb()
+  const values = formDataToValues(await request.formData())
+  if (values.intent === 'add-person') {
+    const parsed = parseValues(values, PersonSchema)
+    if (!parsed.ok) return invalid(parsed.failure, 'add-person')
+    try {
+      const created = found(await db.transaction().execute((trx) => createPerson(trx, user, programmeId, parsed.data)))
+      return linkShown({ name: parsed.data.name, token: created.token })
+    } catch (error) {
+      return refusalAnswer(error, values, 'add-person')
+    }
+  }
+  const parsed = parseValues(values, PasswordLinkSchema)
+  if (values.intent !== 'new-link' || !parsed.ok) throw notFound()
+  const issued = found(await db.transaction().execute((trx) => issuePasswordLink(trx, user, programmeId, parsed.data.userId)))
+  return linkShown(issued)
+}
+
+export default function People() {
+  const { programme, people } = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>()
+  const link = data && 'link' in data ? data.link : null
+  return (
+    <>
+      <Link to={`/lead/programmes/${programme.id}`} className="nhsuk-back-link">
+        {programme.name}
+      </Link>
+      <h1>People and sign-in links</h1>
+      {link ? (
+        <div className="nhsuk-card nhsuk-card--feature" role="status">
+          <div className="nhsuk-card__content nhsuk-card__content--feature">
+            <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">Set-password link for {link.name}</h2>
+            <p>
+              Pass this link on to {link.name} yourself. It works once, for {link.days} days, and this is the only time it is shown.
+            </p>
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="set-password-link">
+                Link for {link.name}
+              </label>
+              <input className="nhsuk-input app-wrap" id="set-password-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+            </div>
+          </div>
+        </div>
+      ) : null}
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h2>Add a person</h2>
+          <p>There is no email server: you get a one-time link to set their password, to pass on yourself.</p>
+          <ZodForm
+            key={link?.url ?? 'add-person'}
+            schema={PersonSchema}
+            intent="add-person"
+            defaultValues={{ name: '', email: '', role: '', jobTitle: '' }}
+            failure={data && !data.ok ? data : null}
+            submitLabel="Add person and get a link"
+          >
+            <TextField name="name" label="Full name" autoComplete="off" />
+            <TextField name="email" label="Email address" type="email" autoComplete="off" inputMode="email" />
+            <RadioGroup
+              name="role"
+              label="What will they do here?"
+              options={[
+                { value: 'trainee', label: 'Trainee' },
+                { value: 'supervisor', label: 'Supervisor' },
+                { value: 'accreditor', label: 'External accreditor' },
+              ]}
+            />
+            <TextField name="jobTitle" label="Job title (optional)" />
+          </ZodForm>
+        </div>
+      </div>
+      <h2>People in {programme.name}’s organisation</h2>
+      <TableScroll label="People">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-u-visually-hidden">People, their role and whether they can sign in</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Sign-in</th>
+              <th scope="col">Link</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td className="app-wrap">
+                  {p.name}
+                  <br />
+                  <span className="nhsuk-body-s">{p.email}</span>
+                </td>
+                <td>{ROLE_LABEL[p.role]}</td>
+                <td>
+                  {p.has_password ? 'Has a password' : 'No password yet'}
+                  {p.link_expires_at ? (
+                    <>
+                      <br />
+                      <span className="nhsuk-body-s">Link valid until {formatInstant(p.link_expires_at)}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="new-link" />
+                    <input type="hidden" name="userId" value={p.id} />
+                    <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0">
+                      New link<span className="nhsuk-u-visually-hidden"> for {p.name}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  )
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { calendarDate, chosenId, optionalText, requiredText, wholeNumber } from './fields'
+
+export const NOT_OWN_SUPERVISOR = 'The external accreditor cannot be the trainee’s own supervisor. Choose someone else.'
+
+export const EnrolSchema = z
+  .object({
+    traineeId: chosenId('Choose the trainee'),
+    ruleSetId: chosenId('Choose the rule set'),
+    startedOn: calendarDate('the start date'),
+    startingStage: wholeNumber('the starting stage', 0, 9),
+    priorLearningReason: optionalText('the reason', 1000),
+    supervisorId: chosenId('Choose their supervisor'),
+    accreditorId: chosenId('Choose their external accreditor'),
+  })
+  .refine((v) => v.startingStage === 0 || v.priorLearningReason !== '', {
+    path: ['priorLearningReason'],
+    message: 'Say why the earlier stages are recognised (for example, the course and Stage 1 completed with another provider)',
+  })
+  .refine((v) => v.accreditorId !== v.supervisorId, { path: ['accreditorId'], message: NOT_OWN_SUPERVISOR })
+
+export type EnrolInput = z.output<typeof EnrolSchema>
+
+export const ReassignSchema = z.object({
+  kind: z.enum(['supervisor', 'accreditor'], { error: 'Choose whom to change' }),
+  userId: chosenId('Choose the person'),
+  fromOn: calendarDate('the date the change starts'),
+  reason: requiredText('the reason for the change', 1000),
+})
+
+export type ReassignInput = z.output<typeof ReassignSchema>
+
+export const UnlockSchema = z.object({
+  stageNumber: wholeNumber('the stage', 0, 9),
+  reason: requiredText('why the records need to change', 1000),
+})
+
+export const RelockSchema = z.object({
+  stageNumber: wholeNumber('the stage', 0, 9),
+  reason: optionalText('a note', 1000),
+})
