@@ -2,7 +2,6 @@
 // the supervisor confirms, returns, records the meeting and signs off, the accreditor accredits, and
 // every decision shows up locked and audited. The journeys build on each other, as people's do.
 import { addDays, today } from '~/utils/dates'
-import { addPendingSession } from './demo-db'
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures'
 
 const NEW_PASSWORD = 'a brand new long password'
@@ -86,7 +85,17 @@ test.describe('without JavaScript', () => {
 })
 
 test('the supervisor confirms one of Amira’s sessions and returns another with a comment', async ({ page }) => {
-  await addPendingSession('trainee@demo.attune.test', 'E2E: a session to return', addDays(today(), -3))
+  // Amira logs a second session through her own form; it waits for her supervisor.
+  await signIn(page, 'trainee@demo.attune.test')
+  await page.getByRole('link', { name: 'Log supervision' }).click()
+  await page.getByLabel('Date of the session').fill(addDays(today(), -3))
+  await page.getByLabel('Length in minutes').fill('90')
+  await page.getByLabel('Remote (video call)').check()
+  await page.getByLabel('Notes (optional)').fill('E2E: a session to return')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  await expect(page.getByRole('status')).toBeVisible()
+  await signOut(page)
+
   await signIn(page, 'supervisor@demo.attune.test')
   await expect(page.getByRole('table', { name: 'To do' })).toContainText('Confirm or return the supervision session')
   await expectAccessible(page)
@@ -145,6 +154,17 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
   await page.getByRole('link', { name: 'Northfield VIG Early Years Programme' }).click()
   await expect(page.getByRole('row', { name: /Ella Morris/ })).toContainText('Stage 2')
   await expect(page.getByRole('row', { name: /Grace Lin/ })).toContainText('Stage 3')
+  await signOut(page)
+
+  // Ella sees Stage 1 complete and its records locked, with the reason.
+  await signIn(page, 'ella.morris@demo.attune.test')
+  await expect(page.getByText('Still to do for Stage 2')).toBeVisible()
+  await page.getByRole('link', { name: 'Everything logged' }).click()
+  await page.getByRole('link', { name: /^Cycle with EM-/ }).first().click()
+  await expect(page).toHaveURL(/\/trainee\/cycles\/\d+$/)
+  await expect(page.getByText('Stage 1 has been accredited, so its records are read-only')).toBeVisible()
+  await expect(page.getByRole('button', { name: /Save/ })).toHaveCount(0)
+  await expectAccessible(page)
 })
 
 test('an accredited stage is locked; the lead can unlock it only with a reason, and it is audited', async ({ page }) => {
