@@ -82,11 +82,18 @@ export function enrolmentsWithCurrentStage(db: Db) {
     .innerJoin('enrolment_stages as stage', (join) =>
       join.onRef('stage.enrolment_id', '=', 'enrolments.id').onRef('stage.stage_number', '=', 'enrolments.current_stage'),
     )
+    .innerJoin('programmes as programme', 'programme.id', 'enrolments.programme_id')
     .select([
       'enrolments.id',
+      'enrolments.trainee_id',
       'enrolments.rule_set_id',
       'enrolments.current_stage',
       'enrolments.status',
+      'enrolments.started_on',
+      'enrolments.completed_on',
+      'enrolments.supervisor_id',
+      'enrolments.external_accreditor_id',
+      'programme.funding_ends_on',
       'trainee.name as trainee_name',
       'stage.status as stage_status',
       'stage.started_on as stage_started_on',

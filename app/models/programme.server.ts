@@ -8,7 +8,7 @@ import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { enrolmentsWithCurrentStage, visibleTo, type Viewer } from './enrolment.server'
-import { loadReadiness } from './evidence.server'
+import { loadProgress } from './progress.server'
 
 /** Restricts a query over `programmes` to those `viewer` leads. */
 export function ledBy(viewer: Viewer) {
@@ -185,8 +185,8 @@ async function programmeSnapshot(db: Db, programmeId: number) {
   return { ...programme, stageFees, capacities }
 }
 
-/** The programme's trainees with their supervisor, accreditor and current-stage readiness. */
-export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeId: number) {
+/** The programme's trainees with their supervisor, accreditor, readiness, projected dates and flags. */
+export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeId: number, today: string) {
   const enrolments = await enrolmentsWithCurrentStage(db)
     .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
     .leftJoin('users as accreditor', 'accreditor.id', 'enrolments.external_accreditor_id')
@@ -195,6 +195,9 @@ export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeI
     .where(visibleTo(viewer))
     .orderBy('trainee.name')
     .execute()
-  const readiness = await loadReadiness(db, enrolments)
-  return enrolments.map((e) => ({ ...e, readiness: readiness.get(e.id)!.readiness }))
+  const progress = await loadProgress(db, enrolments, today)
+  return enrolments.map((e) => {
+    const { readiness, forecast, flags, lastActivityOn } = progress.get(e.id)!
+    return { ...e, readiness, forecast, flags, lastActivityOn }
+  })
 }

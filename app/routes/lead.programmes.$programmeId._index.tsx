@@ -1,10 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ProgressCells } from '~/components/progress-cells'
+import { accreditationsByMonth, filterAndSort, pipeline, worstSeverity } from '~/domain/dashboard'
+import type { Flag } from '~/domain/risk'
+import { TableQuerySchema } from '~/schemas/dashboard'
 import { formatHours } from '~/domain/readiness'
 import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
 import { requireRole } from '~/utils/auth.server'
-import { formatDate } from '~/utils/dates'
+import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
@@ -17,11 +20,102 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'lead')
   const db = await getDb()
   const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
-  return json({ programme, trainees: await listProgrammeEnrolments(db, user, programme.id) })
+  const date = today()
+  const trainees = (await listProgrammeEnrolments(db, user, programme.id, date)).map((t) => ({
+    ...t,
+    name: t.trainee_name,
+    stageNumber: t.current_stage,
+    supervisorId: t.supervisor_id,
+    accredited: t.status === 'accredited',
+    accreditationOn: t.forecast?.accreditationOn ?? null,
+  }))
+  const query = TableQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const stages = [...new Map(trainees.map((t) => [t.current_stage, t.readiness.stageName])).entries()].sort(([a], [b]) => a - b).map(([stageNumber, name]) => ({ stageNumber, name }))
+  const inTraining = trainees.filter((t) => !t.accredited)
+  return json({
+    programme,
+    query,
+    stages,
+    shown: filterAndSort(trainees, query),
+    headline: {
+      enrolled: trainees.length,
+      accredited: trainees.length - inTraining.length,
+      red: inTraining.filter((t) => worstSeverity(t.flags) === 'red').length,
+      amber: inTraining.filter((t) => worstSeverity(t.flags) === 'amber').length,
+      afterFunding: inTraining.filter((t) => t.accreditationOn && t.accreditationOn > programme.funding_ends_on).length,
+    },
+    pipeline: pipeline(trainees, stages),
+    months: accreditationsByMonth(trainees, date, programme.funding_ends_on),
+  })
+}
+
+const SORT_OPTIONS = [
+  { value: 'risk', label: 'Most at risk first' },
+  { value: 'name', label: 'Name' },
+  { value: 'stage', label: 'Stage' },
+  { value: 'last_activity', label: 'Longest without activity' },
+  { value: 'accreditation', label: 'Projected accreditation' },
+]
+
+function Select({ name, label, value, options }: { name: string; label: string; value: string | number | null; options: { value: string; label: string }[] }) {
+  return (
+    <div className="nhsuk-form-group">
+      <label className="nhsuk-label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <select className="nhsuk-select" id={`filter-${name}`} name={name} defaultValue={value === null ? '' : String(value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+function FlagCell({ flags, href, name }: { flags: Flag[]; href: string; name: string }) {
+  if (flags.length === 0) return <>None</>
+  const red = flags.filter((f) => f.severity === 'red').length
+  const amber = flags.length - red
+  return (
+    <>
+      {red ? <strong className="nhsuk-tag nhsuk-tag--red">{red} red</strong> : null} {amber ? <strong className="nhsuk-tag nhsuk-tag--orange">{amber} amber</strong> : null}
+      <br />
+      <span className="nhsuk-body-s">{flags[0].reason}</span>
+      <br />
+      <Link to={href}>
+        Reasons and concerns<span className="nhsuk-u-visually-hidden"> for {name}</span>
+      </Link>
+    </>
+  )
+}
+
+function Headline({ headline: h, fundingEndsOn }: { headline: { enrolled: number; accredited: number; red: number; amber: number; afterFunding: number }; fundingEndsOn: string }) {
+  return (
+    <ul className="app-headline" aria-label="At a glance">
+      <li>
+        <strong>{h.enrolled}</strong> enrolled
+      </li>
+      <li>
+        <strong>{h.accredited}</strong> accredited
+      </li>
+      <li>
+        <strong>{h.red}</strong> with a red flag
+      </li>
+      <li>
+        <strong>{h.amber}</strong> with amber flags only
+      </li>
+      <li>
+        <strong>{h.afterFunding}</strong> projected to finish after funding ends ({formatDate(fundingEndsOn)})
+      </li>
+    </ul>
+  )
 }
 
 export default function ProgrammeOverview() {
-  const { programme, trainees } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { programme, shown, query, stages } = data
   return (
     <>
       <Link to="/lead" className="nhsuk-back-link">
@@ -63,31 +157,76 @@ export default function ProgrammeOverview() {
           Edit programme
         </Link>
       </div>
-      <h2>Trainees</h2>
-      {trainees.length === 0 ? (
-        <p>No one is enrolled yet.</p>
+      <Headline headline={data.headline} fundingEndsOn={programme.funding_ends_on} />
+      <h2 id="trainees">Trainees</h2>
+      <Form method="get" className="app-filters" aria-label="Filter and sort the trainees" preventScrollReset>
+        <Select name="stage" label="Stage" value={query.stage} options={[{ value: '', label: 'All stages' }, ...stages.map((s) => ({ value: String(s.stageNumber), label: s.name }))]} />
+        <Select
+          name="severity"
+          label="Flags"
+          value={query.severity}
+          options={[
+            { value: '', label: 'Everyone' },
+            { value: 'any', label: 'Any flag' },
+            { value: 'red', label: 'Red flags' },
+            { value: 'amber', label: 'Amber only' },
+            { value: 'none', label: 'No flags' },
+          ]}
+        />
+        <Select name="supervisorId" label="Supervisor" value={query.supervisorId} options={[{ value: '', label: 'All supervisors' }, ...programme.supervisors.map((s) => ({ value: String(s.id), label: s.name }))]} />
+        <Select name="sort" label="Sort by" value={query.sort} options={SORT_OPTIONS} />
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+          Show
+        </button>
+      </Form>
+      {shown.length === 0 ? (
+        <p>No trainee matches these filters.</p>
       ) : (
         <TableScroll label="Trainees">
           <table className="nhsuk-table">
-            <caption className="nhsuk-u-visually-hidden">Trainees on {programme.name}</caption>
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+              Trainees on {programme.name}, sorted by {SORT_OPTIONS.find((o) => o.value === query.sort)!.label.toLowerCase()}
+            </caption>
             <thead className="nhsuk-table__head">
               <tr>
                 <th scope="col">Trainee</th>
                 <th scope="col">Stage</th>
                 <th scope="col">Readiness</th>
+                <th scope="col">Last activity</th>
+                <th scope="col">Projected accreditation</th>
+                <th scope="col">Flags</th>
                 <th scope="col">Supervisor</th>
-                <th scope="col">External accreditor</th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
-              {trainees.map((t) => (
+              {shown.map((t) => (
                 <tr key={t.id}>
                   <td>
                     <Link to={`/lead/enrolments/${t.id}`}>{t.trainee_name}</Link>
                   </td>
                   <ProgressCells enrolmentStatus={t.status} stageStatus={t.stage_status} stageCompletedOn={t.stage_completed_on} readiness={t.readiness} />
+                  <td className="app-nowrap">{formatDate(t.lastActivityOn) || 'None yet'}</td>
+                  <td>
+                    {t.accreditationOn ? (
+                      <>
+                        <span className="app-nowrap">{formatDate(t.accreditationOn)}</span>
+                        {t.accreditationOn > programme.funding_ends_on ? (
+                          <>
+                            <br />
+                            <strong className="nhsuk-tag nhsuk-tag--red">After funding ends</strong>
+                          </>
+                        ) : null}
+                      </>
+                    ) : t.accredited ? (
+                      'Accredited'
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                  <td>
+                    <FlagCell flags={t.flags} href={`/enrolments/${t.id}/flags`} name={t.trainee_name} />
+                  </td>
                   <td>{t.supervisor_name ?? 'None'}</td>
-                  <td>{t.accreditor_name ?? 'None'}</td>
                 </tr>
               ))}
             </tbody>

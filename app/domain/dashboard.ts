@@ -1,0 +1,92 @@
+// The programme lead's and supervisor's view of many trainees: worst flag first, filters by stage,
+// severity and supervisor, the pipeline (trainees per stage) and projected accreditations by month
+// against the funding end date. Pure: rows come from the progress model, `today` is passed in.
+import { addMonths, formatMonth, type CalendarDate } from '../utils/dates'
+import type { Flag, Severity } from './risk'
+
+export interface DashboardRow {
+  id: number
+  name: string
+  stageNumber: number
+  supervisorId: number | null
+  lastActivityOn: CalendarDate | null
+  /** Null once accredited (nothing left to project). */
+  accreditationOn: CalendarDate | null
+  accredited: boolean
+  flags: Flag[]
+}
+
+export const SORTS = ['risk', 'name', 'stage', 'last_activity', 'accreditation'] as const
+export type SortKey = (typeof SORTS)[number]
+export const SEVERITY_FILTERS = ['any', 'red', 'amber', 'none'] as const
+export type SeverityFilter = (typeof SEVERITY_FILTERS)[number]
+
+export interface TableQuery {
+  stage: number | null
+  severity: SeverityFilter | null
+  supervisorId: number | null
+  sort: SortKey
+}
+
+export function worstSeverity(flags: Flag[]): Severity | null {
+  if (flags.some((f) => f.severity === 'red')) return 'red'
+  return flags.length ? 'amber' : null
+}
+
+const RISK_ORDER = { red: 0, amber: 1, none: 2 } as const
+const riskRank = (row: DashboardRow) => RISK_ORDER[worstSeverity(row.flags) ?? 'none']
+// Missing dates sort last whichever way round, so "no activity yet" never hides at the bottom of an
+// ascending list by accident: it goes first when looking for the stalest.
+const byDate = (a: CalendarDate | null, b: CalendarDate | null, missingFirst: boolean) =>
+  a === b ? 0 : a === null ? (missingFirst ? -1 : 1) : b === null ? (missingFirst ? 1 : -1) : a < b ? -1 : 1
+
+const COMPARE: Record<SortKey, (a: DashboardRow, b: DashboardRow) => number> = {
+  risk: (a, b) => riskRank(a) - riskRank(b) || b.flags.length - a.flags.length,
+  name: () => 0,
+  stage: (a, b) => a.stageNumber - b.stageNumber,
+  last_activity: (a, b) => byDate(a.lastActivityOn, b.lastActivityOn, true),
+  accreditation: (a, b) => byDate(a.accreditationOn, b.accreditationOn, false),
+}
+
+export function filterAndSort<R extends DashboardRow>(rows: R[], query: TableQuery): R[] {
+  return rows
+    .filter((r) => query.stage === null || r.stageNumber === query.stage)
+    .filter((r) => query.supervisorId === null || r.supervisorId === query.supervisorId)
+    .filter((r) => {
+      const worst = worstSeverity(r.flags)
+      switch (query.severity) {
+        case null:
+          return true
+        case 'any':
+          return worst !== null
+        case 'none':
+          return worst === null
+        default:
+          return worst === query.severity
+      }
+    })
+    .sort((a, b) => COMPARE[query.sort](a, b) || a.name.localeCompare(b.name, 'en-GB'))
+}
+
+/** Trainees in training per stage, and how many are accredited. */
+export function pipeline(rows: DashboardRow[], stages: { stageNumber: number; name: string }[]) {
+  return [
+    ...stages.map((s) => ({ label: s.name, count: rows.filter((r) => !r.accredited && r.stageNumber === s.stageNumber).length })),
+    { label: 'Accredited', count: rows.filter((r) => r.accredited).length },
+  ]
+}
+
+/**
+ * Projected accreditations per month from this month until the last projection (at least until the
+ * funding end), each month marked when it falls after the funding ends.
+ */
+export function accreditationsByMonth(rows: DashboardRow[], today: CalendarDate, fundingEndsOn: CalendarDate) {
+  const dates = rows.flatMap((r) => (r.accreditationOn ? [r.accreditationOn] : []))
+  const last = [fundingEndsOn, ...dates].sort().at(-1)!
+  const months: { month: string; label: string; count: number; afterFunding: boolean }[] = []
+  for (let start = `${today.slice(0, 7)}-01`; start.slice(0, 7) <= last.slice(0, 7); start = addMonths(start, 1)) {
+    const month = start.slice(0, 7)
+    months.push({ month, label: formatMonth(start), count: dates.filter((d) => d.startsWith(month)).length, afterFunding: month > fundingEndsOn.slice(0, 7) })
+  }
+  return months
+}
