@@ -33,7 +33,7 @@ export async function loadReportRequest(request: Request, params: LoaderFunction
   const report = await loadSustainabilityReport(db, programme, whatIf)
   const differs = (fields: readonly (typeof FIELDS)[number][]) => parsed.ok && fields.some((f) => asked[f] !== undefined && asked[f] !== defaults[f])
   // The same what-if (and as-of date) travels to the PDF and CSV links.
-  const query = differs(FIELDS) ? `?${new URLSearchParams(parsed.values as Record<string, string>)}` : ''
+  const query = parsed.ok && differs(FIELDS) ? `?${new URLSearchParams(parsed.values as Record<string, string>)}` : ''
   /** The end date, capacity or budget differ from the programme's own. */
   const changed = differs(['endsOn', 'capacityHours', 'budgetPounds'])
   return { programme, defaults, failure, report, query, changed }
