@@ -6,7 +6,7 @@ import type { Viewer } from './enrolment.server'
 export async function findLedProgramme(db: Db, viewer: Viewer, programmeId: number) {
   return db
     .selectFrom('programmes')
-    .select(['programmes.id', 'programmes.name', 'programmes.started_on', 'programmes.funding_ends_on', 'programmes.budget_pence', 'programmes.registration_fee_pence'])
+    .select(['programmes.id', 'programmes.organisation_id', 'programmes.name', 'programmes.started_on', 'programmes.funding_ends_on', 'programmes.budget_pence', 'programmes.registration_fee_pence'])
     .where('programmes.id', '=', programmeId)
     .where((eb) => {
       if (viewer.role === 'admin') return eb.val(1).$castTo<boolean>()

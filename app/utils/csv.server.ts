@@ -38,22 +38,26 @@ export function safeFilename(name: string): string {
 export interface ParsedCsv {
   /** Header names as written, trimmed and lower-cased. */
   columns: string[]
-  /** One record per data row; the header row is row 1, so rows[0] is row 2 of the file. */
-  rows: Record<string, string>[]
-  /** Problems with the file's structure, by row number in the file. */
-  problems: { row: number; message: string }[]
+  /** Data rows, numbered as a spreadsheet numbers them: the header is row 1. Blank rows are left out. */
+  rows: { row: number; values: Record<string, string> }[]
+  /** Problems with the file's shape, by row. */
+  problems: { row: number; column: null; message: string }[]
 }
 
 export function parseCsv(text: string): ParsedCsv {
-  const result = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (header) => header.trim().toLowerCase(),
-    transform: (value) => value.trim(),
+  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, transform: (value) => value.trim() })
+  const [header = [], ...records] = result.data
+  const columns = header.map((h) => h.trim().toLowerCase())
+  const problems: ParsedCsv['problems'] = result.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: null, message: e.message }))
+  const rows: ParsedCsv['rows'] = []
+  records.forEach((cells, i) => {
+    const row = i + 2
+    if (cells.every((cell) => cell === '')) return
+    if (cells.slice(columns.length).some((cell) => cell !== '')) {
+      problems.push({ row, column: null, message: `the row has ${cells.length} cells but the header row names ${columns.length} columns` })
+      return
+    }
+    rows.push({ row, values: Object.fromEntries(columns.map((column, c) => [column, cells[c] ?? ''])) })
   })
-  return {
-    columns: result.meta.fields ?? [],
-    rows: result.data,
-    problems: result.errors.map((e) => ({ row: (e.row ?? 0) + 2, message: e.message })),
-  }
+  return { columns, rows, problems }
 }
