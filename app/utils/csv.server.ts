@@ -48,7 +48,8 @@ export function parseCsv(text: string): ParsedCsv {
   const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, transform: (value) => value.trim() })
   const [header = [], ...records] = result.data
   const columns = header.map((h) => h.trim().toLowerCase())
-  const problems: ParsedCsv['problems'] = result.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: null, message: e.message }))
+  // A file of one column has no delimiter to detect: that is not a problem with its rows.
+  const problems: ParsedCsv['problems'] = result.errors.filter((e) => e.type !== 'Delimiter').map((e) => ({ row: (e.row ?? 0) + 1, column: null, message: e.message }))
   const rows: ParsedCsv['rows'] = []
   records.forEach((cells, i) => {
     const row = i + 2
