@@ -104,29 +104,32 @@ export function BarChart({ id, title, description, series, categories, format, r
         ) : null}
       </svg>
       {dataTable === 'hidden' ? (
-        <table className="nhsuk-u-visually-hidden">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              {series.map((s) => (
-                <th scope="col" key={s.name}>
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => (
-              <tr key={c.label}>
-                <th scope="row">{c.label}</th>
-                {c.values.map((v, i) => (
-                  <td key={i}>{format(v)}</td>
+        // The wrapper hides it: a table cannot shrink to the 1px the class gives, and would widen the page.
+        <div className="nhsuk-u-visually-hidden">
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Category</th>
+                {series.map((s) => (
+                  <th scope="col" key={s.name}>
+                    {s.name}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {categories.map((c) => (
+                <tr key={c.label}>
+                  <th scope="row">{c.label}</th>
+                  {c.values.map((v, i) => (
+                    <td key={i}>{format(v)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </figure>
   )
