@@ -76,66 +76,85 @@ export function TraineesTable({ report }: { report: SustainabilityReport }) {
   const { trainees, totals } = report
   if (trainees.length === 0) return <p>No trainees are in training on this programme.</p>
   return (
-    <div className="app-table-scroll">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">What is left for each trainee still in training</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Trainee</th>
-            <th scope="col">Stage</th>
-            <th scope="col">Cycles left</th>
-            <th scope="col">New clients left</th>
-            <th scope="col">Supervision left</th>
-            <th scope="col">Projected accreditation</th>
-            <th scope="col">Flags</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {trainees.map((t) => (
-            <tr key={t.enrolmentId}>
-              <th scope="row">{t.name}</th>
-              <td>{t.stageName}</td>
-              <td>{t.remaining.cycles}</td>
-              <td>{t.remaining.newClients}</td>
-              <td className="app-nowrap">{formatHours(t.remaining.supervisionMinutes)}</td>
-              <td>
-                {t.projectedAccreditationOn ? <span className="app-nowrap">{formatDate(t.projectedAccreditationOn)}</span> : 'No projection: paused'}
-                {t.finishesByEnd === false ? (
-                  <>
-                    {' '}
-                    <strong className="nhsuk-tag nhsuk-tag--red">After the end date</strong>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                {t.flags.length === 0 ? (
-                  'None'
-                ) : (
-                  <ul className="nhsuk-list nhsuk-body-s nhsuk-u-margin-bottom-0">
+    <>
+      <div className="app-table-scroll">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-table__caption--s">What is left for each trainee still in training</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Trainee</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Cycles left</th>
+              <th scope="col">New clients left</th>
+              <th scope="col">Supervision left</th>
+              <th scope="col">Projected accreditation</th>
+              <th scope="col">Flags</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {trainees.map((t) => (
+              <tr key={t.enrolmentId}>
+                <th scope="row">{t.name}</th>
+                <td>{t.stageName}</td>
+                <td>{t.remaining.cycles}</td>
+                <td>{t.remaining.newClients}</td>
+                <td className="app-nowrap">{formatHours(t.remaining.supervisionMinutes)}</td>
+                <td>
+                  {t.projectedAccreditationOn ? <span className="app-nowrap">{formatDate(t.projectedAccreditationOn)}</span> : 'No projection: paused'}
+                  {t.finishesByEnd === false ? (
+                    <>
+                      {' '}
+                      <strong className="nhsuk-tag nhsuk-tag--red">After the end date</strong>
+                    </>
+                  ) : null}
+                </td>
+                <td className="app-nowrap">{flagCount(t.flags)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td />
+              <td>{totals.cycles}</td>
+              <td>{totals.newClients}</td>
+              <td className="app-nowrap">{formatHours(totals.supervisionMinutes)}</td>
+              <td colSpan={2} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {trainees.some((t) => t.flags.length > 0) ? (
+        <details className="nhsuk-details">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">Why each trainee is flagged</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            {trainees
+              .filter((t) => t.flags.length > 0)
+              .map((t) => (
+                <div key={t.enrolmentId}>
+                  <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{t.name}</h3>
+                  <ul className="nhsuk-body-s">
                     {t.flags.map((f) => (
                       <li key={f.reason}>
                         <strong>{f.severity === 'red' ? 'Red' : 'Amber'}:</strong> {f.reason}
                       </li>
                     ))}
                   </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td />
-            <td>{totals.cycles}</td>
-            <td>{totals.newClients}</td>
-            <td className="app-nowrap">{formatHours(totals.supervisionMinutes)}</td>
-            <td colSpan={2} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+                </div>
+              ))}
+          </div>
+        </details>
+      ) : null}
+    </>
   )
+}
+
+function flagCount(flags: SustainabilityReport['trainees'][number]['flags']): string {
+  if (flags.length === 0) return 'None'
+  const red = flags.filter((f) => f.severity === 'red').length
+  return [red ? `${red} red` : null, flags.length - red ? `${flags.length - red} amber` : null].filter(Boolean).join(', ')
 }
 
 export function DemandSection({ report }: { report: SustainabilityReport }) {
