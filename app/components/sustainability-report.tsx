@@ -5,18 +5,48 @@ import type { SustainabilityReport } from '~/domain/sustainability'
 import { formatDate, formatMonth } from '~/utils/dates'
 import { formatPence } from '~/utils/money'
 import { BarChart } from './charts/bar-chart'
+import { SummaryList } from './summary-list'
 
 /** Spread demand has fractions of a minute; people see whole minutes. */
 export const hours = (minutes: number) => formatHours(Math.round(minutes))
+
+/** What the report says when the domain has no recommendation: the numbers found nothing wrong. */
+export function allClear(report: SustainabilityReport): string {
+  return `Nothing needs action: every trainee in training is projected to finish by ${formatDate(report.endsOn)}, within the supervisors’ capacity and the budget.`
+}
+
+/** The headline numbers, on the page and in the PDF. */
+export function headlineItems(report: SustainabilityReport): [string, number][] {
+  const { headline } = report
+  const items: [string, number][] = [
+    ['Enrolled', headline.enrolled],
+    ['In training', headline.inTraining],
+    ['Accredited', headline.accredited],
+    ['At risk (a red flag)', headline.atRisk],
+    [`Projected to finish after ${formatDate(report.endsOn)}`, headline.finishingLate],
+  ]
+  if (headline.paused > 0) items.splice(2, 0, ['Paused', headline.paused])
+  if (headline.withdrawn > 0) items.push(['Withdrawn', headline.withdrawn])
+  return items
+}
+
+/** The budget against the cost to complete, on the page and in the PDF. */
+export function budgetLines({ budget }: SustainabilityReport): [string, string][] {
+  return [
+    ['Total budget', formatPence(budget.budgetPence)],
+    ['Fees already incurred', formatPence(budget.incurredPence)],
+    ['Budget remaining', formatPence(budget.remainingPence)],
+    ['Cost to complete', formatPence(budget.costToCompletePence)],
+    budget.balancePence >= 0 ? ['Left over after completion', formatPence(budget.balancePence)] : ['Short by', formatPence(-budget.balancePence)],
+  ]
+}
 
 export function Recommendations({ report }: { report: SustainabilityReport }) {
   if (report.recommendations.length === 0) {
     return (
       <div className="nhsuk-inset-text">
         <span className="nhsuk-u-visually-hidden">Information: </span>
-        <p>
-          Nothing needs action: every trainee in training is projected to finish by {formatDate(report.endsOn)}, within the supervisors’ capacity and the budget.
-        </p>
+        <p>{allClear(report)}</p>
       </div>
     )
   }
@@ -37,19 +67,9 @@ export function Recommendations({ report }: { report: SustainabilityReport }) {
 }
 
 export function Headline({ report }: { report: SustainabilityReport }) {
-  const { headline } = report
-  const items: [string, number][] = [
-    ['Enrolled', headline.enrolled],
-    ['In training', headline.inTraining],
-    ['Accredited', headline.accredited],
-    ['At risk (a red flag)', headline.atRisk],
-    [`Projected to finish after ${formatDate(report.endsOn)}`, headline.finishingLate],
-  ]
-  if (headline.paused > 0) items.splice(2, 0, ['Paused', headline.paused])
-  if (headline.withdrawn > 0) items.push(['Withdrawn', headline.withdrawn])
   return (
     <ul className="app-headline">
-      {items.map(([label, value]) => (
+      {headlineItems(report).map(([label, value]) => (
         <li className="app-headline__item" key={label}>
           <span className="app-headline__number">{value}</span>
           {label}
@@ -226,7 +246,7 @@ export function QuartersChart({ report }: { report: SustainabilityReport }) {
 }
 
 export function CostSection({ report }: { report: SustainabilityReport }) {
-  const { trainees, totals, budget } = report
+  const { trainees, totals } = report
   return (
     <>
       {trainees.length > 0 ? (
@@ -262,20 +282,7 @@ export function CostSection({ report }: { report: SustainabilityReport }) {
           </table>
         </div>
       ) : null}
-      <dl className="nhsuk-summary-list">
-        {[
-          ['Total budget', formatPence(budget.budgetPence)],
-          ['Fees already incurred', formatPence(budget.incurredPence)],
-          ['Budget remaining', formatPence(budget.remainingPence)],
-          ['Cost to complete', formatPence(budget.costToCompletePence)],
-          budget.balancePence >= 0 ? ['Left over after completion', formatPence(budget.balancePence)] : ['Short by', formatPence(-budget.balancePence)],
-        ].map(([key, value]) => (
-          <div className="nhsuk-summary-list__row" key={key}>
-            <dt className="nhsuk-summary-list__key">{key}</dt>
-            <dd className="nhsuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={budgetLines(report)} />
     </>
   )
 }

@@ -2,7 +2,7 @@
 // take, every trainee still in training, supervision against capacity, projected accreditations and
 // the cost to complete, with how the numbers are worked out. A pure function of the domain's report.
 import { Document, Page, Text, View } from '@react-pdf/renderer'
-import { DEFINITIONS, hours } from '../components/sustainability-report'
+import { allClear, budgetLines, DEFINITIONS, headlineItems, hours } from '../components/sustainability-report'
 import { formatHours } from '../domain/readiness'
 import type { SustainabilityReport } from '../domain/sustainability'
 import { formatDate, formatMonth } from '../utils/dates'
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function SustainabilityDocument({ report, programmeName, whatIf, generatedOn }: Props) {
-  const { headline, budget, totals, demand } = report
+  const { budget, totals, demand } = report
   return (
     <Document title={`Sustainability plan – ${programmeName}`} author="Attune">
       <Page size="A4" style={base.page}>
@@ -39,13 +39,7 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
 
         <Text style={base.h2}>At a glance</Text>
         <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
-          {[
-            ['Enrolled', headline.enrolled],
-            ['In training', headline.inTraining],
-            ['Accredited', headline.accredited],
-            ['At risk', headline.atRisk],
-            [`Finishing after ${formatDate(report.endsOn)}`, headline.finishingLate],
-          ].map(([label, value]) => (
+          {headlineItems(report).map(([label, value]) => (
             <View key={label} style={{ width: '20%', paddingRight: 6, marginBottom: 6 }}>
               <Text style={{ fontFamily: 'Helvetica-Bold', fontSize: 18 }}>{value}</Text>
               <Text style={[base.muted, { fontSize: 8.5 }]}>{label}</Text>
@@ -56,7 +50,7 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
 
         <Text style={base.h2}>What it will take</Text>
         {report.recommendations.length === 0 ? (
-          <Text style={base.prose}>Nothing needs action: every trainee in training is projected to finish by {formatDate(report.endsOn)}, within the supervisors’ capacity and the budget.</Text>
+          <Text style={base.prose}>{allClear(report)}</Text>
         ) : (
           report.recommendations.map((text, i) => (
             <View key={i} style={{ flexDirection: 'row', marginBottom: 4 }}>
@@ -132,13 +126,7 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
             ]}
           />
           <View style={{ marginTop: 8 }}>
-            {[
-              ['Total budget', formatPence(budget.budgetPence)],
-              ['Fees already incurred', formatPence(budget.incurredPence)],
-              ['Budget remaining', formatPence(budget.remainingPence)],
-              ['Cost to complete', formatPence(budget.costToCompletePence)],
-              budget.balancePence >= 0 ? ['Left over after completion', formatPence(budget.balancePence)] : ['Short by', formatPence(-budget.balancePence)],
-            ].map(([label, value]) => (
+            {budgetLines(report).map(([label, value]) => (
               <View key={label} style={{ flexDirection: 'row', marginBottom: 2 }}>
                 <Text style={[base.muted, { width: 160 }]}>{label}</Text>
                 <Text style={base.bold}>{value}</Text>
