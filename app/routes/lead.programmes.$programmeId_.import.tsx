@@ -8,7 +8,7 @@ import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
 import { findLedProgramme } from '~/models/led-programme.server'
 import { importRecords, previewImport, type ImportPreview } from '~/models/programme-import.server'
-import { ImportCommitSchema, ImportUploadSchema } from '~/schemas/import'
+import { ImportCommitSchema, ImportUploadSchema, MAX_IMPORT_BYTES, TOO_LARGE } from '~/schemas/import'
 import { requireRole } from '~/utils/auth.server'
 import { nowInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -33,6 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, programme } = await ledProgramme(request, params.programmeId)
+  // Refuse an oversized upload before reading it into memory (the form's margin allows for its other fields).
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+    return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, 'preview')
+  }
   const form = await request.formData()
   switch (form.get('intent')) {
     case 'preview': {

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+export const TOO_LARGE = 'The file must be 2 MB or smaller: split it into several files'
 
 /** The chosen file: a FileList in the browser (react-hook-form), a File on the server (FormData). */
 function chosenFile(value: unknown): Blob | null {
@@ -12,7 +13,7 @@ function chosenFile(value: unknown): Blob | null {
 export const ImportUploadSchema = z.object({
   file: z
     .custom<unknown>((v) => (chosenFile(v)?.size ?? 0) > 0, 'Choose the CSV file to check')
-    .refine((v) => (chosenFile(v)?.size ?? 0) <= MAX_IMPORT_BYTES, 'The file must be 2 MB or smaller: split it into several files')
+    .refine((v) => (chosenFile(v)?.size ?? 0) <= MAX_IMPORT_BYTES, TOO_LARGE)
     .transform((v) => chosenFile(v)!),
 })
 

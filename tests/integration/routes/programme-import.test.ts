@@ -162,6 +162,8 @@ describe('importing a spreadsheet', () => {
     expect(noColumns.preview.problems.map(describeProblem)).toEqual(['Row 1: the header row has no record_type column (see the template)', 'Row 1: the header row has no email column (see the template)'])
     const noFile = await preview('')
     expect(noFile.fieldErrors).toEqual({ file: 'Choose the CSV file to check' })
+    const tooLarge = await preview(csv(good) + 'x'.repeat(2 * 1024 * 1024))
+    expect(tooLarge.fieldErrors).toEqual({ file: 'The file must be 2 MB or smaller: split it into several files' })
   })
 
   it('adds nothing when the same file is imported again, and only what is new from a longer one', async () => {
