@@ -14,6 +14,13 @@ export function formRequest(path: string, fields: Record<string, string | string
   })
 }
 
+/** A multipart form, as a browser sends a file upload. */
+export function uploadRequest(path: string, fields: Record<string, string | File>, cookie?: string): Request {
+  const body = new FormData()
+  for (const [key, value] of Object.entries(fields)) body.append(key, value)
+  return new Request(ORIGIN + path, { method: 'POST', body, headers: { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) } })
+}
+
 export function getRequest(path: string, cookie?: string): Request {
   return new Request(ORIGIN + path, { headers: cookie ? { Cookie: cookie } : {} })
 }

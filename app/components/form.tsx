@@ -53,15 +53,21 @@ interface ZodFormProps {
   children: ReactNode
   className?: string
   encType?: 'multipart/form-data'
+  /** 'get' for forms that only change what a page shows (filters, what-ifs): their values land in the URL. */
+  method?: 'get' | 'post'
+  /** What the button says while the form is on its way ('Saving…'). */
+  busyLabel?: string
 }
 
-export function ZodForm({ schema, defaultValues, failure, intent, action, submitLabel, choice, secondary, children, className, encType }: ZodFormProps) {
+export function ZodForm({ schema, defaultValues, failure, intent, action, submitLabel, choice, secondary, children, className, encType, method = 'post', busyLabel = 'Saving…' }: ZodFormProps) {
   const ours = failure && (failure.intent ?? undefined) === intent ? failure : null
   const values = { ...defaultValues, ...(ours?.values ?? {}) }
   const serverErrors = ours?.fieldErrors ?? {}
   const submit = useSubmit()
   const navigation = useNavigation()
-  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === (intent ?? null)
+  // A GET form never 'submits': it loads the page again with its values in the URL.
+  const sending = method === 'get' ? navigation.state === 'loading' && navigation.formMethod === 'GET' : navigation.state === 'submitting'
+  const busy = sending && navigation.formData?.get('intent') === (intent ?? null)
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as any),
     defaultValues: values,
@@ -79,7 +85,7 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
   const errors = Object.entries(serverErrors)
   return (
     <FieldContext.Provider value={{ form, values, serverErrors }}>
-      <Form method="post" action={action} onSubmit={onSubmit} noValidate className={className} encType={encType}>
+      <Form method={method} action={action} onSubmit={onSubmit} noValidate className={className} encType={encType}>
         {ours && (errors.length > 0 || ours.formError) ? (
           <div className="nhsuk-error-summary" aria-labelledby={`${intent ?? 'form'}-error-summary`} role="alert" tabIndex={-1}>
             <h2 className="nhsuk-error-summary__title" id={`${intent ?? 'form'}-error-summary`}>
@@ -101,7 +107,7 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
         <IntentContext.Provider value={intent}>{children}</IntentContext.Provider>
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" data-module="nhsuk-button" disabled={busy} name={choice?.name} value={choice?.value}>
-            {busy ? 'Saving…' : submitLabel}
+            {busy ? busyLabel : submitLabel}
           </button>
           {choice ? (
             <button type="submit" className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" disabled={busy} name={choice.name} value={choice.other.value}>
@@ -192,6 +198,25 @@ export function TextField({
         inputMode={inputMode}
         defaultValue={value == null ? '' : String(value)}
         className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </FieldShell>
+  )
+}
+
+/** A file upload; its form needs encType="multipart/form-data". */
+export function FileField({ name, label, hint, accept }: FieldProps & { accept?: string }) {
+  const id = useFieldId(name)
+  const { register, error } = useField(name)
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        {...register}
+        id={id}
+        type="file"
+        accept={accept}
+        className="nhsuk-file-upload__input"
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       />

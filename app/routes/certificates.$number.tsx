@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TextArea, ZodForm } from '~/components/form'
+import { SummaryList } from '~/components/summary-list'
 import { minutesInWords, plural } from '~/domain/wording'
 import { getCertificateForViewer, revokeCertificate } from '~/models/certificate.server'
 import { RevokeCertificateSchema } from '~/schemas/certificate'
@@ -54,8 +55,8 @@ export default function CertificatePage() {
             </p>
           </div>
         ) : null}
-        <dl className="nhsuk-summary-list">
-          {[
+        <SummaryList
+          rows={[
             ['Certificate number', c.number],
             ['Accredited on', formatDate(c.accredited_on)],
             ['Issued', formatInstant(c.issued_at)],
@@ -63,14 +64,9 @@ export default function CertificatePage() {
             ['Own supervisor', c.supervisor_name],
             ['External accreditor', c.accreditor_name],
             ['Work completed', `${plural(c.totals.cycles, 'cycle')}, ${plural(c.totals.clients, 'client')}, ${minutesInWords(c.totals.supervisionMinutes)} of supervision`],
-            ...(c.override_reason ? [['Signed off with a requirement unmet', c.override_reason]] : []),
-          ].map(([key, value]) => (
-            <div className="nhsuk-summary-list__row" key={key}>
-              <dt className="nhsuk-summary-list__key">{key}</dt>
-              <dd className="nhsuk-summary-list__value">{value}</dd>
-            </div>
-          ))}
-        </dl>
+            ...(c.override_reason ? [['Signed off with a requirement unmet', c.override_reason] as [string, string]] : []),
+          ]}
+        />
         <p>
           <a className="nhsuk-button" href={`/certificates/${c.number}/download`} download>
             Download certificate (PDF)

@@ -34,6 +34,20 @@ export default function Certificates() {
           </div>
         </div>
       ) : null}
+      {portfolioEnrolmentId ? (
+        <div className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading">Your whole record, to take with you</h2>
+            <p className="nhsuk-card__description">
+              Everything Attune holds about your training, for a new employer or another training provider: your portfolio (PDF), your cycles, supervision, stages and
+              sign-offs (CSV), and all of it in one portable file (JSON). Clients appear only by their codes.
+            </p>
+            <a className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" href={`/enrolments/${portfolioEnrolmentId}/record`} download>
+              Download my whole record (zip)
+            </a>
+          </div>
+        </div>
+      ) : null}
       {certificates.length === 0 ? <p>No certificates yet. A certificate is issued the moment a stage is accredited.</p> : null}
       {programmes.map((programme) => (
         <section key={programme.id}>

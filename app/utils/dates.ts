@@ -10,6 +10,8 @@ import {
   isValid,
   parse,
   parseISO,
+  startOfMonth,
+  startOfQuarter,
 } from 'date-fns'
 
 export type CalendarDate = string
@@ -26,6 +28,19 @@ export function parseCalendarDate(text: string): Date | null {
 
 export function isCalendarDate(text: string): boolean {
   return parseCalendarDate(text) !== null
+}
+
+/**
+ * A date typed into a spreadsheet: ISO '2026-11-24' or UK '24/11/2026' (also '24/11/26' is refused:
+ * a two-digit year is ambiguous). Returns the calendar date, or null when it is not a real date.
+ */
+export function parseSpreadsheetDate(text: string): CalendarDate | null {
+  const trimmed = text.trim()
+  if (isCalendarDate(trimmed)) return trimmed
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed)
+  if (!uk) return null
+  const iso = `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}`
+  return isCalendarDate(iso) ? iso : null
 }
 
 function toDate(date: CalendarDate): Date {
@@ -63,6 +78,22 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return differenceInCalendarDays(toDate(to), toDate(from))
+}
+
+/** The first day of the date's month: 24 Nov 2026 → 1 Nov 2026. */
+export function monthStart(date: CalendarDate): CalendarDate {
+  return toCalendarDate(startOfMonth(toDate(date)))
+}
+
+/** The first day of the date's calendar quarter (Jan, Apr, Jul, Oct). */
+export function quarterStart(date: CalendarDate): CalendarDate {
+  return toCalendarDate(startOfQuarter(toDate(date)))
+}
+
+/** A calendar quarter by its first day: 'Jan–Mar 2027'. */
+export function formatQuarter(start: CalendarDate): string {
+  const first = toDate(start)
+  return `${format(first, 'MMM')}–${format(addMonthsFns(first, 2), 'MMM yyyy')}`
 }
 
 export function monthsBetween(from: CalendarDate, to: CalendarDate): number {

@@ -1,0 +1,197 @@
+// Importing a spreadsheet of trainees, stages, cycles and supervision into a programme. The domain
+// (programme-import.ts) checks every row against what Attune holds; this module gathers that, and
+// writes the plan inside the transaction the action opened: all of it, or (on any problem) nothing.
+import { planImport, cycleKey, sessionKey, type ImportContext, type ImportPlan, type ImportProblem, type ExistingEnrolment } from '../domain/programme-import'
+import { groupBy } from '../utils/collections'
+import { parseCsv } from '../utils/csv.server'
+import { appendAudit } from './audit.server'
+import type { Db } from './db-types'
+import type { Viewer } from './enrolment.server'
+import type { LedProgramme } from './led-programme.server'
+import { getRuleSets } from './rule-set.server'
+import { normaliseEmail } from './user.server'
+
+/** Clients created by an import: a spreadsheet rarely says who the child is to the parent. */
+export const IMPORTED_RELATIONSHIP = 'not_recorded'
+
+export interface ImportPreview {
+  plan: ImportPlan
+  /** Problems with the file's shape and with its rows, in row order. */
+  problems: ImportProblem[]
+}
+
+export async function previewImport(db: Db, programme: LedProgramme, text: string, today: string): Promise<ImportPreview> {
+  const parsed = parseCsv(text)
+  const emails = new Set(parsed.rows.flatMap((r) => [r.values.email, r.values.supervisor_email].filter(Boolean).map((e) => normaliseEmail(e!))))
+  const context = await loadImportContext(db, programme.id, [...emails], today)
+  const plan = planImport(parsed.columns, parsed.rows, context)
+  return { plan, problems: [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row) }
+}
+
+async function loadImportContext(db: Db, programmeId: number, emails: string[], today: string): Promise<ImportContext> {
+  const [ruleSetRows, users, enrolments] = await Promise.all([
+    db.selectFrom('rule_sets').select(['id', 'key']).where('status', '!=', 'draft').orderBy('status').orderBy('version', 'desc').execute(),
+    emails.length ? db.selectFrom('users').select(['id', 'email', 'role']).where('email', 'in', emails).execute() : [],
+    db
+      .selectFrom('enrolments')
+      .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+      .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
+      .select(['enrolments.id', 'enrolments.trainee_id', 'enrolments.rule_set_id', 'enrolments.started_on', 'trainee.email', 'supervisor.email as supervisor_email'])
+      .where('enrolments.programme_id', '=', programmeId)
+      .execute(),
+  ])
+  const ids = enrolments.map((e) => e.id)
+  const [ruleSets, stages, cycles, sessions] = await Promise.all([
+    getRuleSets(db, [...ruleSetRows.map((r) => r.id), ...enrolments.map((e) => e.rule_set_id)]),
+    ids.length ? db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'started_on', 'locked']).where('enrolment_id', 'in', ids).execute() : [],
+    ids.length
+      ? db.selectFrom('cycles').innerJoin('clients', 'clients.id', 'cycles.client_id').select(['cycles.enrolment_id', 'clients.code', 'cycles.filmed_on']).where('cycles.enrolment_id', 'in', ids).execute()
+      : [],
+    ids.length ? db.selectFrom('supervision_sessions').select(['enrolment_id', 'held_on', 'minutes']).where('enrolment_id', 'in', ids).execute() : [],
+  ])
+  const stagesOf = groupBy(stages, (s) => s.enrolment_id)
+  const cyclesOf = groupBy(cycles, (c) => c.enrolment_id)
+  const sessionsOf = groupBy(sessions, (s) => s.enrolment_id)
+  return {
+    today,
+    ruleSets: new Map(ruleSetRows.map((r) => [r.key, ruleSets.get(r.id)!])),
+    users: new Map(users.map((u) => [u.email, { id: u.id, role: u.role }])),
+    enrolments: new Map(
+      enrolments.map((e): [string, ExistingEnrolment] => [
+        e.email,
+        {
+          id: e.id,
+          ruleSet: ruleSets.get(e.rule_set_id)!,
+          enrolledOn: e.started_on,
+          supervisorEmail: e.supervisor_email,
+          stages: (stagesOf.get(e.id) ?? []).map((s) => ({ stageNumber: s.stage_number, startedOn: s.started_on, locked: s.locked === 1 })),
+          cycleKeys: new Set((cyclesOf.get(e.id) ?? []).map((c) => cycleKey(e.email, c.code, c.filmed_on))),
+          sessionKeys: new Set((sessionsOf.get(e.id) ?? []).map((s) => sessionKey(e.email, s.held_on, s.minutes))),
+        },
+      ]),
+    ),
+  }
+}
+
+export type ImportResult = { ok: true; trainees: number; cycles: number; sessions: number } | { ok: false; preview: ImportPreview }
+
+/**
+ * Checks the file again inside the transaction (the records may have changed since the preview) and
+ * writes everything it plans, or nothing if any row has a problem.
+ */
+export async function importRecords(trx: Db, programme: LedProgramme, text: string, actor: Viewer, today: string, now: string): Promise<ImportResult> {
+  const preview = await previewImport(trx, programme, text, today)
+  if (preview.problems.length > 0) return { ok: false, preview }
+  const { plan } = preview
+
+  const emails = [...new Set([...plan.trainees.map((t) => t.supervisorEmail), ...plan.sessions.map((s) => s.supervisorEmail)].filter((e): e is string => e !== null))]
+  const supervisors = new Map(
+    (emails.length ? await trx.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).where('role', '=', 'supervisor').execute() : []).map((u) => [u.email, u.id]),
+  )
+  const enrolmentOf = new Map<string, { id: number; traineeId: number }>(
+    (
+      await trx
+        .selectFrom('enrolments')
+        .innerJoin('users', 'users.id', 'enrolments.trainee_id')
+        .select(['enrolments.id', 'enrolments.trainee_id', 'users.email'])
+        .where('enrolments.programme_id', '=', programme.id)
+        .execute()
+    ).map((e) => [e.email, { id: e.id, traineeId: e.trainee_id }]),
+  )
+
+  for (const t of plan.trainees) {
+    const traineeId =
+      t.existingUserId ??
+      (
+        await trx
+          .insertInto('users')
+          .values({ email: t.email, name: t.name, role: 'trainee', organisation_id: programme.organisation_id, job_title: t.jobTitle, password_hash: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const supervisorId = t.supervisorEmail ? supervisors.get(t.supervisorEmail)! : null
+    const { id } = await trx
+      .insertInto('enrolments')
+      .values({
+        trainee_id: traineeId,
+        programme_id: programme.id,
+        rule_set_id: t.ruleSetId,
+        started_on: t.enrolledOn,
+        current_stage: t.currentStage,
+        supervisor_id: supervisorId,
+        registration_paid_on: t.registrationPaidOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('enrolment_stages')
+      .values(
+        t.stages.map((s) => ({
+          enrolment_id: id,
+          stage_number: s.stageNumber,
+          status: s.status,
+          started_on: s.startedOn,
+          completed_on: s.completedOn,
+          locked: s.status === 'in_progress' ? 0 : 1,
+        })),
+      )
+      .execute()
+    if (supervisorId) {
+      await trx.insertInto('enrolment_assignments').values({ enrolment_id: id, kind: 'supervisor', user_id: supervisorId, from_on: t.enrolledOn, assigned_by: actor.id, reason: 'Imported from a spreadsheet' }).execute()
+    }
+    await appendAudit(trx, { actorId: actor.id, action: 'enrolment.imported', entityType: 'enrolment', entityId: id, enrolmentId: id, after: { email: t.email, currentStage: t.currentStage, stages: t.stages }, reason: `Import row ${t.row}` })
+    enrolmentOf.set(t.email, { id, traineeId })
+  }
+
+  const clientIds = new Map<string, number>()
+  const clientId = async (traineeId: number, code: string) => {
+    const key = `${traineeId}|${code}`
+    if (!clientIds.has(key)) {
+      const existing = await trx.selectFrom('clients').select('id').where('trainee_id', '=', traineeId).where('code', '=', code).executeTakeFirst()
+      clientIds.set(
+        key,
+        existing?.id ?? (await trx.insertInto('clients').values({ trainee_id: traineeId, code, relationship: IMPORTED_RELATIONSHIP }).returning('id').executeTakeFirstOrThrow()).id,
+      )
+    }
+    return clientIds.get(key)!
+  }
+  for (const c of plan.cycles) {
+    const enrolment = enrolmentOf.get(c.email)!
+    await trx
+      .insertInto('cycles')
+      .values({
+        enrolment_id: enrolment.id,
+        client_id: await clientId(enrolment.traineeId, c.clientCode),
+        filmed_on: c.filmedOn,
+        reviewed_on: c.reviewedOn,
+        stage_number: c.stageNumber,
+        clip_count: c.clipCount,
+      })
+      .execute()
+  }
+  for (const s of plan.sessions) {
+    const confirmed = s.status === 'confirmed'
+    await trx
+      .insertInto('supervision_sessions')
+      .values({
+        enrolment_id: enrolmentOf.get(s.email)!.id,
+        supervisor_id: supervisors.get(s.supervisorEmail)!,
+        held_on: s.heldOn,
+        minutes: s.minutes,
+        format: s.format,
+        stage_number: s.stageNumber,
+        status: s.status,
+        // The lead vouches for sessions confirmed in the spreadsheet they import.
+        decided_by: confirmed ? actor.id : null,
+        decided_at: confirmed ? now : null,
+      })
+      .execute()
+  }
+  const evidence = groupBy([...plan.cycles.map((c) => ({ email: c.email, kind: 'cycle' })), ...plan.sessions.map((s) => ({ email: s.email, kind: 'session' }))], (e) => e.email)
+  for (const [email, rows] of evidence) {
+    const enrolmentId = enrolmentOf.get(email)!.id
+    const count = (kind: string) => rows.filter((r) => r.kind === kind).length
+    await appendAudit(trx, { actorId: actor.id, action: 'records.imported', entityType: 'enrolment', entityId: enrolmentId, enrolmentId, after: { cycles: count('cycle'), sessions: count('session') } })
+  }
+  return { ok: true, trainees: plan.trainees.length, cycles: plan.cycles.length, sessions: plan.sessions.length }
+}

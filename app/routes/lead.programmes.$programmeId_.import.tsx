@@ -1,0 +1,205 @@
+// Importing a programme's records from a spreadsheet: upload a CSV, see every row's problems by row
+// and column (nothing is written), then import it all in one transaction. Importing the same file
+// again adds nothing: rows already in Attune are skipped, and the preview says so.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FileField, ZodForm, type ServerFailure } from '~/components/form'
+import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
+import { plural } from '~/domain/wording'
+import { findLedProgramme } from '~/models/led-programme.server'
+import { importRecords, previewImport, type ImportPreview } from '~/models/programme-import.server'
+import { ImportCommitSchema, ImportUploadSchema, MAX_IMPORT_BYTES, TOO_LARGE } from '~/schemas/import'
+import { requireRole } from '~/utils/auth.server'
+import { nowInstant, today } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { fieldErrorsOf, formDataToValues, invalid, parseValues } from '~/utils/forms.server'
+import { idParam } from '~/utils/params'
+import { redirectWithFlash } from '~/utils/session.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import records – ${data?.programme.name ?? 'Programme'} – Attune` }]
+
+async function ledProgramme(request: Request, programmeId: string | undefined) {
+  const user = await requireRole(request, 'lead', 'admin')
+  const db = await getDb()
+  const programme = await findLedProgramme(db, user, idParam(programmeId))
+  if (!programme) throw new Response('Not found', { status: 404 })
+  return { user, db, programme }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { programme } = await ledProgramme(request, params.programmeId)
+  return json({ programme: { id: programme.id, name: programme.name } })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, programme } = await ledProgramme(request, params.programmeId)
+  // Refuse an oversized upload before reading it into memory (the form's margin allows for its other fields).
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+    return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, 'preview')
+  }
+  const form = await request.formData()
+  switch (form.get('intent')) {
+    case 'preview': {
+      const parsed = ImportUploadSchema.safeParse({ file: form.get('file') })
+      if (!parsed.success) return invalid({ values: {}, fieldErrors: fieldErrorsOf(parsed.error) }, 'preview')
+      const csv = await parsed.data.file.text()
+      return json({ ok: true as const, intent: 'preview', csv, preview: await previewImport(db, programme, csv, today()) })
+    }
+    case 'commit': {
+      const parsed = parseValues(formDataToValues(form), ImportCommitSchema)
+      if (!parsed.ok) return invalid({ ...parsed.failure, values: {} }, 'commit')
+      const { csv } = parsed.data
+      const result = await db.transaction().execute((trx) => importRecords(trx, programme, csv, user, today(), nowInstant()))
+      // Someone changed the records since the preview: show the file's problems now.
+      if (!result.ok) return json({ ok: true as const, intent: 'preview', csv, preview: result.preview })
+      return redirectWithFlash(
+        request,
+        `/lead/programmes/${programme.id}/import`,
+        `Imported ${plural(result.trainees, 'new trainee')}, ${plural(result.cycles, 'cycle')} and ${plural(result.sessions, 'supervision session')}.`,
+      )
+    }
+    default:
+      throw new Response('Unknown form', { status: 400 })
+  }
+}
+
+export default function ImportPage() {
+  const { programme } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>()
+  const checked = answer && 'preview' in answer ? answer : null
+  const failure = answer && 'fieldErrors' in answer ? answer : null
+  const base = `/lead/programmes/${programme.id}`
+  return (
+    <>
+      <Link className="nhsuk-back-link" to={`${base}/report`}>
+        Sustainability plan
+      </Link>
+      <span className="nhsuk-caption-l">{programme.name}</span>
+      <h1>Import trainees, cycles and supervision</h1>
+      <p>
+        Moving from spreadsheets? Put your trainees, the dates their stages started, their VIG cycles and their supervision sessions into one CSV file, one row each, and check it
+        here. Nothing is saved until the whole file is free of problems and you choose to import it. Importing the same file again adds nothing twice.
+      </p>
+      <p>
+        <a href={`${base}/import/template`} download>
+          Download the template (CSV)
+        </a>{' '}
+        with an example of each kind of row.
+      </p>
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">The columns</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <p>
+            Dates as 2026-03-24 or 24/03/2026. Clients by their anonymised codes only: never names or notes. New trainees get an account without a password; set one up for them
+            from the programme’s people page.
+          </p>
+          <div className="app-table-scroll">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Columns of the import file</caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Column</th>
+                  <th scope="col">Rows</th>
+                  <th scope="col">Meaning</th>
+                  <th scope="col">Example</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {IMPORT_COLUMNS.map((c) => (
+                  <tr key={c.column}>
+                    <th scope="row">
+                      <code>{c.column}</code>
+                    </th>
+                    <td>
+                      {c.recordTypes.join(', ')}
+                      {c.required ? '' : ' (optional)'}
+                    </td>
+                    <td>{c.meaning}</td>
+                    <td>
+                      <code>{c.example}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </details>
+
+      <ZodForm schema={ImportUploadSchema} intent="preview" defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
+        <FileField name="file" label="CSV file" hint="Saved from your spreadsheet as CSV (UTF-8), with a header row" accept=".csv,text/csv" />
+      </ZodForm>
+
+      {checked ? <Preview preview={checked.preview} csv={checked.csv} failure={failure} /> : null}
+    </>
+  )
+}
+
+function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: string; failure: ServerFailure | null }) {
+  const { plan, problems } = preview
+  const nothingNew = plan.trainees.length + plan.cycles.length + plan.sessions.length === 0
+  return (
+    <section aria-labelledby="preview-heading">
+      <h2 id="preview-heading">What the file holds</h2>
+      {problems.length > 0 ? (
+        <div className="nhsuk-error-summary" aria-labelledby="import-problems" role="alert" tabIndex={-1}>
+          <h3 className="nhsuk-error-summary__title" id="import-problems">
+            {plural(problems.length, 'problem')} to put right: nothing has been imported
+          </h3>
+          <div className="nhsuk-error-summary__body">
+            <p>Correct these rows in your spreadsheet, save it as CSV again and check it again.</p>
+            <ul className="nhsuk-list nhsuk-error-summary__list">
+              {problems.map((p, i) => (
+                <li key={i}>{describeProblem(p)}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : nothingNew ? (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>Nothing new to import: everything in this file is already in Attune.</p>
+        </div>
+      ) : (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            No problems found. Ready to import {plural(plan.trainees.length, 'new trainee')}
+            {plan.trainees.length ? ` (${plan.trainees.map((t) => t.name).join(', ')})` : ''}, {plural(plan.cycles.length, 'cycle')} and {plural(plan.sessions.length, 'supervision session')}.
+          </p>
+        </div>
+      )}
+      {plan.ignoredColumns.length > 0 ? <p>These columns are not part of the import and were ignored: {plan.ignoredColumns.join(', ')}.</p> : null}
+      {plan.skipped.length > 0 ? (
+        <div className="app-table-scroll">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption nhsuk-table__caption--s">Already in Attune, so left out ({plan.skipped.length})</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Record</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {plan.skipped.map((s) => (
+                <tr key={s.row}>
+                  <td>{s.row}</td>
+                  <td>{s.what}</td>
+                  <td>{s.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {problems.length === 0 && !nothingNew ? (
+        <ZodForm schema={ImportCommitSchema} intent="commit" defaultValues={{ csv }} failure={failure} submitLabel="Import these records" busyLabel="Importing…">
+          <input type="hidden" name="csv" value={csv} />
+        </ZodForm>
+      ) : null}
+    </section>
+  )
+}
