@@ -67,9 +67,14 @@ export function Recommendations({ report }: { report: SustainabilityReport }) {
 }
 
 export function Headline({ report }: { report: SustainabilityReport }) {
+  return <HeadlineList items={headlineItems(report)} />
+}
+
+/** Big numbers with their labels, at a glance. */
+export function HeadlineList({ items, label = 'At a glance' }: { items: [string, number][]; label?: string }) {
   return (
-    <ul className="app-headline">
-      {headlineItems(report).map(([label, value]) => (
+    <ul className="app-headline" aria-label={label}>
+      {items.map(([label, value]) => (
         <li className="app-headline__item" key={label}>
           <span className="app-headline__number">{value}</span>
           {label}

@@ -3,7 +3,7 @@
 // trainee's remaining work (readiness.remainingWork), projected accreditation (forecast), flags
 // (risk), stage history and fees; nothing here reads the clock or the database.
 //
-// Definitions (docs/decisions/0006-sustainability-plan.md):
+// Definitions (docs/decisions/0008-sustainability-plan.md):
 // - In training: enrolments that are active or paused. Paused trainees have no projected date.
 // - Months: calendar months from the as-of date's month to the end date's month, both counted
 //   whole. Demand "to finish by the end date" spreads each trainee's remaining supervision evenly

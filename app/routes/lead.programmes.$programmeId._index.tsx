@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ProgressCells } from '~/components/progress-cells'
+import { HeadlineList } from '~/components/sustainability-report'
 import { accreditationsByMonth, filterAndSort, pipeline, worstSeverity } from '~/domain/dashboard'
 import type { Flag } from '~/domain/risk'
 import { TableQuerySchema } from '~/schemas/dashboard'
@@ -91,28 +92,6 @@ function FlagCell({ flags, href, name }: { flags: Flag[]; href: string; name: st
   )
 }
 
-function Headline({ headline: h, fundingEndsOn }: { headline: { enrolled: number; accredited: number; red: number; amber: number; afterFunding: number }; fundingEndsOn: string }) {
-  return (
-    <ul className="app-headline" aria-label="At a glance">
-      <li>
-        <strong>{h.enrolled}</strong> enrolled
-      </li>
-      <li>
-        <strong>{h.accredited}</strong> accredited
-      </li>
-      <li>
-        <strong>{h.red}</strong> with a red flag
-      </li>
-      <li>
-        <strong>{h.amber}</strong> with amber flags only
-      </li>
-      <li>
-        <strong>{h.afterFunding}</strong> projected to finish after funding ends ({formatDate(fundingEndsOn)})
-      </li>
-    </ul>
-  )
-}
-
 export default function ProgrammeOverview() {
   const data = useLoaderData<typeof loader>()
   const { programme, shown, query, stages } = data
@@ -157,7 +136,15 @@ export default function ProgrammeOverview() {
           Edit programme
         </Link>
       </div>
-      <Headline headline={data.headline} fundingEndsOn={programme.funding_ends_on} />
+      <HeadlineList
+        items={[
+          ['enrolled', data.headline.enrolled],
+          ['accredited', data.headline.accredited],
+          ['with a red flag', data.headline.red],
+          ['with amber flags only', data.headline.amber],
+          [`projected to finish after funding ends (${formatDate(programme.funding_ends_on)})`, data.headline.afterFunding],
+        ]}
+      />
       <h2 id="trainees">Trainees</h2>
       <Form method="get" className="app-filters" aria-label="Filter and sort the trainees" preventScrollReset>
         <Select name="stage" label="Stage" value={query.stage} options={[{ value: '', label: 'All stages' }, ...stages.map((s) => ({ value: String(s.stageNumber), label: s.name }))]} />
