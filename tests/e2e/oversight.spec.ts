@@ -120,7 +120,7 @@ test('the supervisor confirms one of Amira’s sessions and returns another with
 
 test('the supervisor records the transition meeting and signs off Ella’s ready Stage 1', async ({ page }) => {
   await signIn(page, 'supervisor@demo.attune.test')
-  await page.getByRole('link', { name: 'Ella Morris' }).first().click()
+  await page.getByRole('link', { name: 'Ella Morris', exact: true }).first().click()
   const signOff = page.locator('#sign-off')
   await expect(signOff).toContainText('Every requirement holds')
   await expect(signOff.getByLabel('Transition meeting: held on')).toHaveValue(today())
@@ -138,7 +138,7 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
   await expect(waiting).toContainText('Ella Morris')
   await expect(waiting).toContainText('Grace Lin')
   await expectAccessible(page)
-  await waiting.getByRole('link', { name: 'Ella Morris' }).click()
+  await waiting.getByRole('link', { name: 'Ella Morris', exact: true }).click()
   await expect(page.getByRole('table', { name: 'Stage 1: evidence summary' })).toBeVisible()
   await expect(page.getByText('the biggest change in my guiding')).toBeVisible()
   await expectAccessible(page)
@@ -170,7 +170,7 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
 test('an accredited stage is locked; the lead can unlock it only with a reason, and it is audited', async ({ page }) => {
   await signIn(page, 'lead@demo.attune.test')
   await page.getByRole('link', { name: 'Northfield VIG Early Years Programme' }).click()
-  await page.getByRole('link', { name: 'Ella Morris' }).click()
+  await page.getByRole('link', { name: 'Ella Morris', exact: true }).click()
   const stage1 = page.getByRole('table', { name: 'Stages' }).getByRole('row', { name: /^Stage 1/ })
   await expect(stage1).toContainText('Accredited')
   await expect(stage1).toContainText('Records locked')
