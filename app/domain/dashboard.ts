@@ -68,12 +68,20 @@ export function filterAndSort<R extends DashboardRow>(rows: R[], query: TableQue
     .sort((a, b) => COMPARE[query.sort](a, b) || a.name.localeCompare(b.name, 'en-GB'))
 }
 
-/** Trainees in training per stage, and how many are accredited. */
-export function pipeline(rows: DashboardRow[], stages: { stageNumber: number; name: string }[]) {
-  return [
-    ...stages.map((s) => ({ label: s.name, count: rows.filter((r) => !r.accredited && r.stageNumber === s.stageNumber).length })),
-    { label: 'Accredited', count: rows.filter((r) => r.accredited).length },
-  ]
+/**
+ * Trainees in training per stage, then the accredited. Keyed by stage number and name: rule sets
+ * name their stages differently ("Stage 1" and "Stage 1 (to mid-point)" are different bars).
+ */
+export function pipeline(rows: { stageNumber: number; stageName: string; accredited: boolean }[]): { label: string; count: number }[] {
+  const stages = new Map<string, { stageNumber: number; label: string; count: number }>()
+  for (const row of rows.filter((r) => !r.accredited)) {
+    const key = `${row.stageNumber}\u0000${row.stageName}`
+    const entry = stages.get(key) ?? { stageNumber: row.stageNumber, label: row.stageName, count: 0 }
+    entry.count += 1
+    stages.set(key, entry)
+  }
+  const ordered = [...stages.values()].sort((a, b) => a.stageNumber - b.stageNumber || a.label.localeCompare(b.label))
+  return [...ordered.map(({ label, count }) => ({ label, count })), { label: 'Accredited', count: rows.filter((r) => r.accredited).length }]
 }
 
 /**

@@ -16,6 +16,7 @@
 //   of stages not yet started + unpaid registrations, for trainees in training. Budget remaining =
 //   budget − fees incurred by every enrolment on the programme (accredited and withdrawn included).
 // - Recommendations are sentences built from these numbers only; none when nothing is wrong.
+import { pipeline } from './dashboard'
 import { formatDate, formatMonth, formatQuarter, maxDate, monthStart, monthsBetween, addMonths, quarterStart, type CalendarDate } from '~/utils/dates'
 import { formatPence } from '~/utils/money'
 import { formatHours, type RemainingWork } from './readiness'
@@ -249,7 +250,11 @@ export function sustainabilityReport(input: SustainabilityInput): Sustainability
       atRisk: trainees.filter((t) => t.flags.some((f) => f.severity === 'red')).length,
       finishingLate: trainees.filter((t) => t.finishesByEnd === false).length,
     },
-    pipeline: pipeline(inTraining, input.trainees.filter((t) => t.status === 'accredited').length),
+    pipeline: pipeline(
+      input.trainees
+        .filter((t) => t.status !== 'withdrawn')
+        .map((t) => ({ stageNumber: t.currentStage, stageName: stageOf(t.ruleSet, t.currentStage).name, accredited: t.status === 'accredited' })),
+    ),
     trainees,
     totals: { cycles: totals.cycles, newClients: totals.newClients, supervisionMinutes: totals.supervisionMinutes, stageFeesPence: totals.stageFeesPence, registrationPence: totals.registrationPence, totalPence: totals.totalPence },
     demand: { months, monthsOverCapacity: months.filter((m) => m.overCapacity).map((m) => m.month), atPaceAfterEndMinutes, unprojectedMinutes },
@@ -258,20 +263,6 @@ export function sustainabilityReport(input: SustainabilityInput): Sustainability
     unprojected: trainees.filter((t) => t.projectedAccreditationOn === null).map((t) => t.name),
   }
   return { ...report, recommendations: recommendations(report, window) }
-}
-
-/** Trainees in training by stage (stage number, then name: rule sets name their stages differently), then the accredited. */
-function pipeline(inTraining: TraineeFacts[], accredited: number): { label: string; count: number }[] {
-  const stages = new Map<string, { stageNumber: number; label: string; count: number }>()
-  for (const t of inTraining) {
-    const { stageNumber, name } = stageOf(t.ruleSet, t.currentStage)
-    const key = `${stageNumber}\u0000${name}`
-    const entry = stages.get(key) ?? { stageNumber, label: name, count: 0 }
-    entry.count += 1
-    stages.set(key, entry)
-  }
-  const ordered = [...stages.values()].sort((a, b) => a.stageNumber - b.stageNumber || a.label.localeCompare(b.label))
-  return [...ordered.map(({ label, count }) => ({ label, count })), { label: 'Accredited', count: accredited }]
 }
 
 /** Projected accreditations per calendar quarter, from the as-of quarter to the later of the end date and the last projection. */

@@ -2,10 +2,10 @@
 import { stageOf } from '../domain/rule-set'
 import { readinessForSignOff } from '../domain/stage-end'
 import { supervisorTodos, type CaseFacts } from '../domain/todo-queue'
-import { instantToCalendarDate, maxDate } from '../utils/dates'
+import { instantToCalendarDate } from '../utils/dates'
 import type { Db } from './db-types'
 import { enrolmentsWithCurrentStage, type Viewer } from './enrolment.server'
-import { loadReadiness } from './evidence.server'
+import { dashboardFields, loadProgress } from './progress.server'
 
 export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) {
   const enrolments = await enrolmentsWithCurrentStage(db)
@@ -15,7 +15,7 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
   const ids = enrolments.map((e) => e.id)
   if (ids.length === 0) return { trainees: [], todos: [] }
   const [loaded, pendingSessions, unreadReflections, meetings] = await Promise.all([
-    loadReadiness(db, enrolments),
+    loadProgress(db, enrolments, today),
     db
       .selectFrom('supervision_sessions')
       .select(['id', 'enrolment_id', 'held_on', 'minutes'])
@@ -41,14 +41,10 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
   ])
 
   const trainees = enrolments.map((e) => {
-    const { ruleSet, evidence, readiness } = loaded.get(e.id)!
+    const { ruleSet, evidence, readiness, forecast, flags, lastActivityOn } = loaded.get(e.id)!
     const stage = stageOf(ruleSet, e.current_stage)
     const stageMeetings = meetings.filter((m) => m.enrolment_id === e.id && m.stage_number === e.current_stage)
     const latestEnd = stageMeetings.filter((m) => m.kind !== 'introduction').at(-1)
-    const lastActivityOn = maxDate(
-      ...evidence.cycles.map((c) => c.reviewedOn ?? c.filmedOn),
-      ...evidence.supervision.map((s) => s.heldOn),
-    )
     const facts: CaseFacts = {
       enrolmentId: e.id,
       traineeName: e.trainee_name,
@@ -68,7 +64,7 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
         .map((r) => ({ id: r.id, kind: r.kind, submittedOn: r.submitted_at ? instantToCalendarDate(r.submitted_at) : today })),
       waitingDays: ruleSet.thresholds.waitingDays,
     }
-    return { ...e, readiness, lastActivityOn, facts }
+    return { ...e, ...dashboardFields(e, { forecast }), readiness, lastActivityOn, forecast, flags, facts }
   })
   const todos = supervisorTodos(trainees.map((t) => t.facts), today)
   return {

@@ -8,7 +8,7 @@ import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { enrolmentsWithCurrentStage, visibleTo, type Viewer } from './enrolment.server'
-import { loadProgress } from './progress.server'
+import { dashboardFields, loadProgress } from './progress.server'
 
 /** Restricts a query over `programmes` to those `viewer` leads. */
 export function ledBy(viewer: Viewer) {
@@ -198,6 +198,6 @@ export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeI
   const progress = await loadProgress(db, enrolments, today)
   return enrolments.map((e) => {
     const { readiness, forecast, flags, lastActivityOn } = progress.get(e.id)!
-    return { ...e, readiness, forecast, flags, lastActivityOn }
+    return { ...e, ...dashboardFields(e, { forecast }), readiness, forecast, flags, lastActivityOn }
   })
 }

@@ -119,3 +119,17 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
   }
   return result
 }
+
+/** The fields the trainee tables filter and sort by (app/domain/dashboard.ts), from an enrolment and its progress. */
+export function dashboardFields(
+  enrolment: { trainee_name: string; current_stage: number; status: string; supervisor_id: number | null },
+  progress: Pick<Progress, 'forecast'>,
+) {
+  return {
+    name: enrolment.trainee_name,
+    stageNumber: enrolment.current_stage,
+    supervisorId: enrolment.supervisor_id,
+    accredited: enrolment.status === 'accredited',
+    accreditationOn: progress.forecast?.accreditationOn ?? null,
+  }
+}

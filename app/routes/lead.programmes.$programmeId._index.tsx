@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { BarChart } from '~/components/charts/bar-chart'
 import { ProgressCells } from '~/components/progress-cells'
 import { HeadlineList } from '~/components/sustainability-report'
 import { accreditationsByMonth, filterAndSort, pipeline, worstSeverity } from '~/domain/dashboard'
-import type { Flag } from '~/domain/risk'
+import { FlagCell } from '~/components/flag-list'
 import { TableQuerySchema } from '~/schemas/dashboard'
 import { formatHours } from '~/domain/readiness'
 import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
@@ -22,14 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
   const date = today()
-  const trainees = (await listProgrammeEnrolments(db, user, programme.id, date)).map((t) => ({
-    ...t,
-    name: t.trainee_name,
-    stageNumber: t.current_stage,
-    supervisorId: t.supervisor_id,
-    accredited: t.status === 'accredited',
-    accreditationOn: t.forecast?.accreditationOn ?? null,
-  }))
+  const trainees = await listProgrammeEnrolments(db, user, programme.id, date)
   const query = TableQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const stages = [...new Map(trainees.map((t) => [t.current_stage, t.readiness.stageName])).entries()].sort(([a], [b]) => a - b).map(([stageNumber, name]) => ({ stageNumber, name }))
   const inTraining = trainees.filter((t) => !t.accredited)
@@ -45,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       amber: inTraining.filter((t) => worstSeverity(t.flags) === 'amber').length,
       afterFunding: inTraining.filter((t) => t.accreditationOn && t.accreditationOn > programme.funding_ends_on).length,
     },
-    pipeline: pipeline(trainees, stages),
+    pipeline: pipeline(trainees.filter((t) => t.status !== 'withdrawn').map((t) => ({ stageNumber: t.current_stage, stageName: t.readiness.stageName, accredited: t.accredited }))),
     months: accreditationsByMonth(trainees, date, programme.funding_ends_on),
   })
 }
@@ -72,23 +66,6 @@ function Select({ name, label, value, options }: { name: string; label: string; 
         ))}
       </select>
     </div>
-  )
-}
-
-function FlagCell({ flags, href, name }: { flags: Flag[]; href: string; name: string }) {
-  if (flags.length === 0) return <>None</>
-  const red = flags.filter((f) => f.severity === 'red').length
-  const amber = flags.length - red
-  return (
-    <>
-      {red ? <strong className="nhsuk-tag nhsuk-tag--red">{red} red</strong> : null} {amber ? <strong className="nhsuk-tag nhsuk-tag--orange">{amber} amber</strong> : null}
-      <br />
-      <span className="nhsuk-body-s">{flags[0].reason}</span>
-      <br />
-      <Link to={href}>
-        Reasons and concerns<span className="nhsuk-u-visually-hidden"> for {name}</span>
-      </Link>
-    </>
   )
 }
 
@@ -220,6 +197,37 @@ export default function ProgrammeOverview() {
           </table>
         </TableScroll>
       )}
+      <h2>Pipeline and projected accreditations</h2>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <BarChart
+            id="pipeline"
+            title="Trainees by stage"
+            description={data.pipeline.map((p) => `${p.label}: ${p.count}`).join('; ')}
+            series={[{ name: 'Trainees' }]}
+            categories={data.pipeline.map((p) => ({ label: p.label, values: [p.count] }))}
+            format={String}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <BarChart
+            id="accreditations"
+            title="Projected accreditations by month"
+            description={`Funding ends ${formatDate(programme.funding_ends_on)}. ${data.months
+              .filter((m) => m.count > 0)
+              .map((m) => `${m.label}${m.afterFunding ? ' (after funding ends)' : ''}: ${m.count}`)
+              .join('; ')}.`}
+            series={[{ name: 'Accreditations' }]}
+            categories={data.months.map((m) => ({ label: `${m.label}${m.afterFunding ? ' · after funding ends' : ''}`, values: [m.count] }))}
+            format={String}
+          />
+        </div>
+      </div>
+      <p>
+        <Link to={`/lead/programmes/${programme.id}/report`}>Sustainability plan: what it will take for everyone to finish</Link> ·{' '}
+        <a href={`/lead/programmes/${programme.id}/export`} download>Export all records (CSV, zip)</a> · <Link to={`/lead/programmes/${programme.id}/import`}>Import from a spreadsheet</Link> ·{' '}
+        <Link to="/certificates">Certificates</Link>
+      </p>
     </>
   )
 }

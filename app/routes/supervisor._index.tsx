@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { FlagCell } from '~/components/flag-list'
 import { ProgressCells } from '~/components/progress-cells'
+import { filterAndSort } from '~/domain/dashboard'
 import type { TodoKind } from '~/domain/todo-queue'
 import { plural } from '~/domain/wording'
 import { supervisorCaseload } from '~/models/caseload.server'
@@ -13,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: 'My trainees – Attune' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
-  return json({ name: user.name, ...(await supervisorCaseload(await getDb(), user, today())) })
+  const { trainees, todos } = await supervisorCaseload(await getDb(), user, today())
+  // Who needs help most comes first.
+  const ordered = filterAndSort(trainees, { stage: null, severity: null, supervisorId: null, sort: 'risk' })
+  return json({ name: user.name, trainees: ordered, todos })
 }
 
 /** Where on the trainee's page each kind of to-do is done. */
@@ -83,6 +88,8 @@ export default function SupervisorHome() {
                 <th scope="col">Stage</th>
                 <th scope="col">Readiness</th>
                 <th scope="col">Last activity</th>
+                <th scope="col">Projected accreditation</th>
+                <th scope="col">Flags</th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
@@ -94,6 +101,10 @@ export default function SupervisorHome() {
                   </td>
                   <ProgressCells enrolmentStatus={t.status} stageStatus={t.stage_status} stageCompletedOn={t.stage_completed_on} readiness={t.readiness} />
                   <td className="app-nowrap">{t.lastActivityOn ? formatDate(t.lastActivityOn) : 'None yet'}</td>
+                  <td className="app-nowrap">{t.forecast ? formatDate(t.forecast.accreditationOn) : t.status === 'accredited' ? 'Accredited' : '–'}</td>
+                  <td>
+                    <FlagCell flags={t.flags} href={`/enrolments/${t.id}/flags`} name={t.trainee_name} />
+                  </td>
                 </tr>
               ))}
             </tbody>

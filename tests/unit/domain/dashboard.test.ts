@@ -43,12 +43,19 @@ describe('the trainee table', () => {
 })
 
 describe('pipeline and projected accreditations', () => {
-  it('counts trainees in training per stage, and the accredited apart', () => {
-    expect(pipeline(rows, [{ stageNumber: 0, name: 'ITC' }, { stageNumber: 1, name: 'Stage 1' }, { stageNumber: 2, name: 'Stage 2' }, { stageNumber: 3, name: 'Stage 3' }])).toEqual([
-      { label: 'ITC', count: 0 },
+  it('counts trainees in training per stage, and the accredited apart, keeping differently named stages apart', () => {
+    expect(
+      pipeline([
+        { stageNumber: 2, stageName: 'Stage 2', accredited: false },
+        { stageNumber: 1, stageName: 'Stage 1', accredited: false },
+        { stageNumber: 1, stageName: 'Stage 1 (to mid-point)', accredited: false },
+        { stageNumber: 1, stageName: 'Stage 1', accredited: false },
+        { stageNumber: 3, stageName: 'Stage 3', accredited: true },
+      ]),
+    ).toEqual([
       { label: 'Stage 1', count: 2 },
+      { label: 'Stage 1 (to mid-point)', count: 1 },
       { label: 'Stage 2', count: 1 },
-      { label: 'Stage 3', count: 0 },
       { label: 'Accredited', count: 1 },
     ])
   })
