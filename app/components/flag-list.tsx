@@ -36,7 +36,7 @@ export function FlagList({ flags, showActor = true, children }: { flags: Flag[];
 }
 
 /** A table cell's worth: how many flags of each colour, the first reason, and a link to the rest. */
-export function FlagCell({ flags, href, name }: { flags: Flag[]; href: string; name: string }) {
+export function FlagCell({ flags, href, name }: { flags: Pick<Flag, 'severity' | 'reason'>[]; href: string; name: string }) {
   if (flags.length === 0) return <>None</>
   const red = flags.filter((f) => f.severity === 'red').length
   const amber = flags.length - red

@@ -31,7 +31,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     programme,
     query,
     stages,
-    shown: filterAndSort(trainees, query),
+    // Only what the table shows: at national scale a programme has hundreds of rows.
+    shown: filterAndSort(trainees, query).map((t) => ({
+      id: t.id,
+      trainee_name: t.trainee_name,
+      status: t.status,
+      stage_status: t.stage_status,
+      stage_completed_on: t.stage_completed_on,
+      readiness: t.readiness,
+      lastActivityOn: t.lastActivityOn,
+      accreditationOn: t.accreditationOn,
+      accredited: t.accredited,
+      supervisor_name: t.supervisor_name,
+      flags: t.flags.map(({ severity, reason }) => ({ severity, reason })),
+    })),
     headline: {
       enrolled: trainees.length,
       accredited: trainees.length - inTraining.length,

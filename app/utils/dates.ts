@@ -7,8 +7,8 @@ import {
   differenceInCalendarDays,
   differenceInCalendarMonths,
   format,
+  formatISO,
   isValid,
-  parse,
   parseISO,
   startOfMonth,
   startOfQuarter,
@@ -17,14 +17,24 @@ import {
 export type CalendarDate = string
 export type Instant = string
 
-const CALENDAR = 'yyyy-MM-dd'
-
-/** Parses 'yyyy-MM-dd' strictly (no overflow: '2026-02-30' is invalid). */
+/**
+ * Parses 'yyyy-MM-dd' strictly (no overflow: '2026-02-30' is invalid). parseISO, not parse with a
+ * format string: this runs for every date the dashboards judge, and it is several times faster.
+ */
 export function parseCalendarDate(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null
-  const date = parse(text, CALENDAR, new Date(2000, 0, 1))
-  return isValid(date) && format(date, CALENDAR) === text ? date : null
+  let time = parsed.get(text)
+  if (time === undefined) {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseISO(text) : null
+    time = date && isValid(date) ? date.getTime() : null
+    if (parsed.size >= PARSED_LIMIT) parsed.clear()
+    parsed.set(text, time)
+  }
+  return time === null ? null : new Date(time)
 }
+
+// The same few hundred dates are judged over and over on a dashboard: remember them (bounded).
+const parsed = new Map<string, number | null>()
+const PARSED_LIMIT = 50_000
 
 export function isCalendarDate(text: string): boolean {
   return parseCalendarDate(text) !== null
@@ -50,7 +60,7 @@ function toDate(date: CalendarDate): Date {
 }
 
 export function toCalendarDate(date: Date): CalendarDate {
-  return format(date, CALENDAR)
+  return formatISO(date, { representation: 'date' })
 }
 
 /** Today's calendar date where the app runs (UK services: the server's local date). */
@@ -115,20 +125,24 @@ export function formatMonth(date: CalendarDate): string {
 }
 
 /** '24 Nov 2026, 14:05' in UK time. */
+// Built once: making an Intl formatter is far dearer than using one.
+const ukDateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+})
+// en-CA writes dates as yyyy-MM-dd.
+const ukCalendarDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+
 export function formatInstant(instant: Instant | null | undefined): string {
   if (!instant) return ''
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  }).format(parseISO(instant))
+  return ukDateTime.format(parseISO(instant))
 }
 
 /** The UK calendar date of an instant. */
 export function instantToCalendarDate(instant: Instant): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(parseISO(instant))
-  return parts
+  return ukCalendarDate.format(parseISO(instant))
 }

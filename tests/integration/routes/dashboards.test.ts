@@ -17,7 +17,7 @@ async function demo() {
   return { db, programmeId: String(programme.id), cookie: (who: string) => signInCookie(`${who}@demo.attune.test`, DEMO_PASSWORD) }
 }
 
-const names = (rows: { name: string }[]) => rows.map((r) => r.name)
+const names = (rows: { name?: string; trainee_name?: string }[]) => rows.map((r) => r.trainee_name ?? r.name)
 
 describe('the programme lead’s dashboard', () => {
   it('puts the trainees most at risk first, with headline counts, the pipeline and projected accreditations', async () => {
@@ -26,7 +26,7 @@ describe('the programme lead’s dashboard', () => {
     expect(data.headline).toMatchObject({ enrolled: 7, accredited: 1 })
     expect(data.headline.red + data.headline.amber).toBe(5) // everyone in training but Dan
     expect(data.shown[0].flags[0].severity).toBe('red')
-    expect(data.shown.at(-1).name).toMatch(/Chloe Evans|Dan Okafor/)
+    expect(data.shown.at(-1).trainee_name).toMatch(/Chloe Evans|Dan Okafor/)
     expect(data.pipeline).toContainEqual({ label: 'Accredited', count: 1 })
     expect(data.pipeline).toContainEqual({ label: 'Stage 1 (to mid-point)', count: 1 })
     const afterFunding = data.months.filter((m: { afterFunding: boolean }) => m.afterFunding).reduce((n: number, m: { count: number }) => n + m.count, 0)
