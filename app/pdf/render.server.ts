@@ -2,6 +2,7 @@
 import { renderToBuffer } from '@react-pdf/renderer'
 import QRCode from 'qrcode'
 import type { ReactElement } from 'react'
+import { safeFilename } from '../utils/csv.server'
 
 export async function renderPdf(document: ReactElement): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await renderToBuffer(document as Parameters<typeof renderToBuffer>[0]))
@@ -11,7 +12,7 @@ export function pdfResponse(bytes: Uint8Array<ArrayBuffer>, filename: string): R
   return new Response(bytes, {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.\- ]/g, '_')}"`,
+      'Content-Disposition': `attachment; filename="${safeFilename(filename)}"`,
       'Cache-Control': 'private, no-store',
     },
   })

@@ -5,6 +5,7 @@ import { getCertificateForViewer, listVisibleCertificates } from '~/models/certi
 import { CertificateDocument } from '~/pdf/certificate-document'
 import { qrCodeDataUrl, renderPdf } from '~/pdf/render.server'
 import { requireRole } from '~/utils/auth.server'
+import { safeFilename, zipResponse } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
 import { idParam } from '~/utils/params'
 
@@ -16,15 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const files: Record<string, Uint8Array> = {}
   for (const { number } of listed) {
     const certificate = (await getCertificateForViewer(db, user, number))!
-    const name = `${certificate.holder_name} - ${certificate.level} - ${number}.pdf`.replace(/[^\w.\- ]/g, '_')
+    const name = safeFilename(`${certificate.holder_name} - ${certificate.level} - ${number}.pdf`)
     files[name] = await renderPdf(<CertificateDocument certificate={certificate} qrCode={await qrCodeDataUrl(certificate.verificationUrl)} />)
   }
-  const zip = zipSync(files, { level: 6 })
-  return new Response(new Uint8Array(zip), {
-    headers: {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="certificates-${listed[0].programme_name.replace(/[^\w\- ]/g, '_')}.zip"`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return zipResponse(zipSync(files, { level: 6 }), `certificates-${listed[0].programme_name}.zip`)
 }

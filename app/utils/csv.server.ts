@@ -3,12 +3,15 @@
 // formula (=, +, -, @) escaped so an exported file can never run anything when opened.
 import Papa from 'papaparse'
 
+const FORMULA_START = /^[=+\-@\t\r]/
+
 export type CsvValue = string | number | null
 export type CsvRow = Record<string, CsvValue>
 
 export function toCsv(columns: readonly string[], rows: CsvRow[]): string {
   const data = rows.map((row) => columns.map((column) => row[column] ?? ''))
-  return Papa.BYTE_ORDER_MARK + Papa.unparse({ fields: [...columns], data }, { escapeFormulae: true, newline: '\r\n' })
+  // Our own pattern: papaparse's default (/^[=+\-@\t\r].*$/) misses a formula cell that contains a line break.
+  return Papa.BYTE_ORDER_MARK + Papa.unparse({ fields: [...columns], data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })
 }
 
 export function csvResponse(csv: string, filename: string): Response {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeChange } from '~/utils/audit-wording'
-import { toCsv } from '~/utils/csv'
+import { toCsv } from '~/utils/csv.server'
 import { formatPence, penceFromPounds, poundsFromPence } from '~/utils/money'
 
 describe('money', () => {
@@ -26,10 +26,12 @@ describe('money', () => {
 })
 
 describe('CSV', () => {
-  it('quotes every field, doubles quotes, keeps new lines inside quotes and defuses formulas', () => {
-    expect(toCsv([['a', 'say "hi"', null, 3], ['=SUM(A1)', '+1', '-x', '@me', 'line\nbreak']])).toBe(
-      '"a","say ""hi""","","3"\r\n"\'=SUM(A1)","\'+1","\'-x","\'@me","line\nbreak"\r\n',
-    )
+  it('writes a header row, doubles quotes, keeps new lines inside quotes and defuses formulas', () => {
+    const csv = toCsv(['a', 'b', 'c'], [
+      { a: 'say "hi"', b: null, c: 3 },
+      { a: '=SUM(A1)', b: '+1', c: 'line\nbreak' },
+    ])
+    expect(csv).toBe('\ufeffa,b,c\r\n"say ""hi""",,3\r\n"\'=SUM(A1)","\'+1","line\nbreak"')
   })
 })
 

@@ -21,7 +21,7 @@ describe('the audit trail', () => {
     expect(offenders).toEqual([])
   })
 
-  it('is exported as CSV with every field quoted, quotes doubled and formulas defused', async () => {
+  it('is exported as CSV with a header row, quotes doubled, new lines kept and formulas defused', async () => {
     const db = await getDb()
     const { lead, enrolment } = await programmeWithTrainee(db)
     await appendAudit(db, { actorId: lead.id, action: 'stage.unlocked', entityType: 'enrolment_stage', enrolmentId: enrolment.id, before: { locked: 1 }, after: { locked: 0 }, reason: '=HYPERLINK("x"), then a "quoted" word,\nand a new line' })
@@ -29,8 +29,9 @@ describe('the audit trail', () => {
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="audit-trainee-\d+-\d+\.csv"$/)
     const text = await response.text()
-    expect(text.startsWith('"When (UTC)","Who","Action"')).toBe(true)
-    expect(text).toContain(`"stage.unlocked","Stage records unlocked","enrolment_stage","","{""locked"":1}","{""locked"":0}","'=HYPERLINK(""x""), then a ""quoted"" word,\nand a new line"\r\n`)
+    // Response.text() drops the byte-order mark that tells spreadsheets the file is UTF-8.
+    expect(text.startsWith('When (UTC),Who,Action,What,Record,Record id,Before,After,Reason\r\n')).toBe(true)
+    expect(text).toContain(`stage.unlocked,Stage records unlocked,enrolment_stage,,"{""locked"":1}","{""locked"":0}","'=HYPERLINK(""x""), then a ""quoted"" word,\nand a new line"`)
   })
 
   it('shows on the lead’s page for the trainee, newest first', async () => {
