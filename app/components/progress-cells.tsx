@@ -1,4 +1,7 @@
 import type { StageReadiness } from '~/domain/readiness'
+import type { Flag } from '~/domain/risk'
+import { formatDate } from '~/utils/dates'
+import { FlagCell } from './flag-list'
 import type { StageStatus } from '~/domain/stage-end'
 import { ReadinessSummary, ReadinessTag } from './readiness-summary'
 import { StageStatusTag } from './stage-tags'
@@ -38,6 +41,51 @@ export function ProgressCells({
         <span className="nhsuk-body-s">
           <ReadinessSummary readiness={readiness} />
         </span>
+      </td>
+    </>
+  )
+}
+
+/** Three table cells for a trainee's outlook: last activity, projected accreditation and flags. */
+export function OutlookCells({
+  id,
+  name,
+  lastActivityOn,
+  accreditationOn,
+  accredited,
+  fundingEndsOn,
+  flags,
+}: {
+  id: number
+  name: string
+  lastActivityOn: string | null
+  accreditationOn: string | null
+  accredited: boolean
+  fundingEndsOn: string | null
+  flags: Pick<Flag, 'severity' | 'reason'>[]
+}) {
+  return (
+    <>
+      <td className="app-nowrap">{formatDate(lastActivityOn) || 'None yet'}</td>
+      <td>
+        {accreditationOn ? (
+          <>
+            <span className="app-nowrap">{formatDate(accreditationOn)}</span>
+            {fundingEndsOn && accreditationOn > fundingEndsOn ? (
+              <>
+                <br />
+                <strong className="nhsuk-tag nhsuk-tag--red">After funding ends</strong>
+              </>
+            ) : null}
+          </>
+        ) : accredited ? (
+          'Accredited'
+        ) : (
+          '–'
+        )}
+      </td>
+      <td>
+        <FlagCell flags={flags} href={`/enrolments/${id}/flags`} name={name} />
       </td>
     </>
   )

@@ -1,10 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
-import { ProgressCells } from '~/components/progress-cells'
+import { OutlookCells, ProgressCells } from '~/components/progress-cells'
 import { HeadlineList } from '~/components/sustainability-report'
 import { accreditationsByMonth, filterAndSort, pipeline, worstSeverity } from '~/domain/dashboard'
-import { FlagCell } from '~/components/flag-list'
 import { TableQuerySchema } from '~/schemas/dashboard'
 import { formatHours } from '~/domain/readiness'
 import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
@@ -182,27 +181,15 @@ export default function ProgrammeOverview() {
                     <Link to={`/lead/enrolments/${t.id}`}>{t.trainee_name}</Link>
                   </td>
                   <ProgressCells enrolmentStatus={t.status} stageStatus={t.stage_status} stageCompletedOn={t.stage_completed_on} readiness={t.readiness} />
-                  <td className="app-nowrap">{formatDate(t.lastActivityOn) || 'None yet'}</td>
-                  <td>
-                    {t.accreditationOn ? (
-                      <>
-                        <span className="app-nowrap">{formatDate(t.accreditationOn)}</span>
-                        {t.accreditationOn > programme.funding_ends_on ? (
-                          <>
-                            <br />
-                            <strong className="nhsuk-tag nhsuk-tag--red">After funding ends</strong>
-                          </>
-                        ) : null}
-                      </>
-                    ) : t.accredited ? (
-                      'Accredited'
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                  <td>
-                    <FlagCell flags={t.flags} href={`/enrolments/${t.id}/flags`} name={t.trainee_name} />
-                  </td>
+                  <OutlookCells
+                    id={t.id}
+                    name={t.trainee_name}
+                    lastActivityOn={t.lastActivityOn}
+                    accreditationOn={t.accreditationOn}
+                    accredited={t.accredited}
+                    fundingEndsOn={programme.funding_ends_on}
+                    flags={t.flags}
+                  />
                   <td>{t.supervisor_name ?? 'None'}</td>
                 </tr>
               ))}

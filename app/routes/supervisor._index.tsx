@@ -1,13 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { FlagCell } from '~/components/flag-list'
-import { ProgressCells } from '~/components/progress-cells'
+import { OutlookCells, ProgressCells } from '~/components/progress-cells'
 import { filterAndSort } from '~/domain/dashboard'
 import type { TodoKind } from '~/domain/todo-queue'
 import { plural } from '~/domain/wording'
 import { supervisorCaseload } from '~/models/caseload.server'
 import { requireRole } from '~/utils/auth.server'
-import { formatDate, today } from '~/utils/dates'
+import { today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { TableScroll } from '~/components/table-scroll'
 
@@ -100,11 +99,15 @@ export default function SupervisorHome() {
                     {t.todoCount ? <span className="nhsuk-body-s"> ({plural(t.todoCount, 'to-do')})</span> : null}
                   </td>
                   <ProgressCells enrolmentStatus={t.status} stageStatus={t.stage_status} stageCompletedOn={t.stage_completed_on} readiness={t.readiness} />
-                  <td className="app-nowrap">{t.lastActivityOn ? formatDate(t.lastActivityOn) : 'None yet'}</td>
-                  <td className="app-nowrap">{t.forecast ? formatDate(t.forecast.accreditationOn) : t.status === 'accredited' ? 'Accredited' : '–'}</td>
-                  <td>
-                    <FlagCell flags={t.flags} href={`/enrolments/${t.id}/flags`} name={t.trainee_name} />
-                  </td>
+                  <OutlookCells
+                    id={t.id}
+                    name={t.trainee_name}
+                    lastActivityOn={t.lastActivityOn}
+                    accreditationOn={t.accreditationOn}
+                    accredited={t.accredited}
+                    fundingEndsOn={t.funding_ends_on}
+                    flags={t.flags}
+                  />
                 </tr>
               ))}
             </tbody>

@@ -146,7 +146,7 @@ describe('the accreditation portfolio', () => {
   })
 
   it('is not available to someone who may not see the trainee', async () => {
-    const { db, chloe, cookie } = await demo()
+    const { chloe, cookie } = await demo()
     expect((await run(portfolioPdf, getRequest('/x', await cookie('trainee')), { enrolmentId: String(chloe.id) })).status).toBe(404)
     expect((await run(portfolioPdf, getRequest('/x', await cookie('supervisor')), { enrolmentId: String(chloe.id) })).status).toBe(404)
     expect((await run(portfolioPdf, getRequest('/x', await cookie('lead')), { enrolmentId: String(chloe.id) })).status).toBe(200)
