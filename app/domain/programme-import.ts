@@ -74,6 +74,8 @@ export interface ImportContext {
   ruleSets: Map<string, RuleSet>
   /** Attune's users with an email in the file (lower-case), with their role. */
   users: Map<string, { id: number; role: string }>
+  /** Emails of accounts this programme may not use (another organisation's, or closed). */
+  unavailableEmails: Set<string>
   /** This programme's enrolments, by the trainee's email (lower-case). */
   enrolments: Map<string, ExistingEnrolment>
 }
@@ -185,6 +187,10 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     if (!email) continue
     if (newTrainees.has(email) || skippedTrainees.has(email)) {
       checker.problem(r, 'email', `${email} has another trainee row above; give each trainee one row`)
+      continue
+    }
+    if (context.unavailableEmails.has(email)) {
+      checker.problem(r, 'email', `${email} cannot be enrolled on this programme: use the person’s email in your organisation, or ask an admin`)
       continue
     }
     const user = context.users.get(email)
@@ -431,7 +437,7 @@ class RowChecker {
     const value = this.cell(r, 'supervisor_email').toLowerCase()
     if (!value) return required ? void this.problem(r, 'supervisor_email', 'enter the supervisor’s email') : null
     const user = users.get(value)
-    if (!user || user.role !== 'supervisor') return void this.problem(r, 'supervisor_email', `${value} is not a supervisor in Attune`)
+    if (!user || user.role !== 'supervisor') return void this.problem(r, 'supervisor_email', `${value} is not a supervisor in your organisation on Attune`)
     return value
   }
 

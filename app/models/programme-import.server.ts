@@ -23,15 +23,16 @@ export interface ImportPreview {
 export async function previewImport(db: Db, programme: LedProgramme, text: string, today: string): Promise<ImportPreview> {
   const parsed = parseCsv(text)
   const emails = new Set(parsed.rows.flatMap((r) => [r.values.email, r.values.supervisor_email].filter(Boolean).map((e) => normaliseEmail(e!))))
-  const context = await loadImportContext(db, programme.id, [...emails], today)
+  const context = await loadImportContext(db, programme, [...emails], today)
   const plan = planImport(parsed.columns, parsed.rows, context)
   return { plan, problems: [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row) }
 }
 
-async function loadImportContext(db: Db, programmeId: number, emails: string[], today: string): Promise<ImportContext> {
+async function loadImportContext(db: Db, programme: LedProgramme, emails: string[], today: string): Promise<ImportContext> {
+  const programmeId = programme.id
   const [ruleSetRows, users, enrolments] = await Promise.all([
     db.selectFrom('rule_sets').select(['id', 'key']).where('status', '!=', 'draft').orderBy('status').orderBy('version', 'desc').execute(),
-    emails.length ? db.selectFrom('users').select(['id', 'email', 'role']).where('email', 'in', emails).execute() : [],
+    emails.length ? db.selectFrom('users').select(['id', 'email', 'role', 'organisation_id', 'deactivated_at']).where('email', 'in', emails).execute() : [],
     db
       .selectFrom('enrolments')
       .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
@@ -55,7 +56,10 @@ async function loadImportContext(db: Db, programmeId: number, emails: string[], 
   return {
     today,
     ruleSets: new Map(ruleSetRows.map((r) => [r.key, ruleSets.get(r.id)!])),
-    users: new Map(users.map((u) => [u.email, { id: u.id, role: u.role }])),
+    // Only people of the programme's own organisation can be enrolled or named as supervisors,
+    // as on the enrol form; anyone else with an account is refused without saying who they are.
+    users: new Map(users.filter((u) => inOrganisation(u, programme)).map((u) => [u.email, { id: u.id, role: u.role }])),
+    unavailableEmails: new Set(users.filter((u) => !inOrganisation(u, programme)).map((u) => u.email)),
     enrolments: new Map(
       enrolments.map((e): [string, ExistingEnrolment] => [
         e.email,
@@ -73,6 +77,10 @@ async function loadImportContext(db: Db, programmeId: number, emails: string[], 
   }
 }
 
+function inOrganisation(user: { organisation_id: number | null; deactivated_at: string | null }, programme: LedProgramme): boolean {
+  return user.organisation_id === programme.organisation_id && user.deactivated_at === null
+}
+
 export type ImportResult = { ok: true; trainees: number; cycles: number; sessions: number } | { ok: false; preview: ImportPreview }
 
 /**
@@ -86,7 +94,17 @@ export async function importRecords(trx: Db, programme: LedProgramme, text: stri
 
   const emails = [...new Set([...plan.trainees.map((t) => t.supervisorEmail), ...plan.sessions.map((s) => s.supervisorEmail)].filter((e): e is string => e !== null))]
   const supervisors = new Map(
-    (emails.length ? await trx.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).where('role', '=', 'supervisor').execute() : []).map((u) => [u.email, u.id]),
+    (emails.length
+      ? await trx
+          .selectFrom('users')
+          .select(['id', 'email'])
+          .where('email', 'in', emails)
+          .where('role', '=', 'supervisor')
+          .where('organisation_id', '=', programme.organisation_id)
+          .where('deactivated_at', 'is', null)
+          .execute()
+      : []
+    ).map((u) => [u.email, u.id]),
   )
   const enrolmentOf = new Map<string, { id: number; traineeId: number }>(
     (

@@ -115,7 +115,7 @@ export async function createReflection(
     entityType: 'reflection',
     entityId: created.id,
     enrolmentId: created.enrolment_id,
-    after: { ...created, ratings: input.ratings },
+    after: withoutDraftText({ ...created, ratings: input.ratings }),
   })
   return succeed(created.id)
 }
@@ -127,6 +127,13 @@ async function editableReflection(db: Db, id: number, traineeId: number) {
   const open = await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
   if (!open.ok) return open
   return succeed(existing)
+}
+
+/** A draft stays the trainee's own: the audit trail, which supervisors and leads read, keeps its shape, not its words. */
+function withoutDraftText<T extends { status: string; body: string }>(row: T) {
+  if (row.status !== 'draft') return row
+  const { body, ...rest } = row
+  return { ...rest, bodyLength: body.length }
 }
 
 function auditShape({ session_held_on: _h, feedback_by_name: _f, ratings, ...row }: NonNullable<Awaited<ReturnType<typeof getReflection>>>) {
@@ -152,8 +159,8 @@ export async function updateReflection(
     entityType: 'reflection',
     entityId: id,
     enrolmentId: after.enrolment_id,
-    before: auditShape(existing.value),
-    after: { ...after, ratings: input.ratings },
+    before: withoutDraftText(auditShape(existing.value)),
+    after: withoutDraftText({ ...after, ratings: input.ratings }),
   })
   return succeed(id)
 }
@@ -162,6 +169,6 @@ export async function deleteReflection(db: Db, { id, traineeId, actorId }: { id:
   const existing = await editableReflection(db, id, traineeId)
   if (!existing.ok) return existing
   await db.deleteFrom('reflections').where('id', '=', id).execute()
-  await appendAudit(db, { actorId, action: 'reflection.deleted', entityType: 'reflection', entityId: id, enrolmentId: existing.value.enrolment_id, before: auditShape(existing.value) })
+  await appendAudit(db, { actorId, action: 'reflection.deleted', entityType: 'reflection', entityId: id, enrolmentId: existing.value.enrolment_id, before: withoutDraftText(auditShape(existing.value)) })
   return succeed(null)
 }

@@ -69,8 +69,8 @@ export async function loadTraineeRecord(db: Db, viewer: Viewer, enrolmentId: num
       kind: r.kind,
       status: r.status,
       submittedAt: r.submitted_at,
-      // The stage-end reflection is read by the accreditor and printed in the portfolio; the others are the trainee's own.
-      text: r.kind === 'stage_end' || ownRecord ? r.body : null,
+      // A submitted stage-end reflection is read by the accreditor and printed in the portfolio; drafts and the rest are the trainee's own.
+      text: (r.kind === 'stage_end' && r.status === 'submitted') || ownRecord ? r.body : null,
       feedback: r.feedback,
       feedbackAt: r.feedback_at,
     })),

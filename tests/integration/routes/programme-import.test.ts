@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../../db/seed'
 import { DEMO_PASSWORD } from '../../../db/seed/demo'
-import { createProgramme, createUser } from '../../factories'
+import { createOrganisation, createProgramme, createUser } from '../../factories'
 import { formRequest, getRequest, run, signInCookie, uploadRequest } from '../../http'
 import { describeProblem, IMPORT_COLUMN_NAMES } from '~/domain/programme-import'
 import { remainingWork } from '~/domain/readiness'
@@ -49,9 +49,10 @@ function goodRows(supervisor: string): Row[] {
 
 async function setUp() {
   const db = await getDb()
-  const lead = await createUser(db, 'lead')
-  const supervisor = await createUser(db, 'supervisor')
-  const programme = await createProgramme(db, { leadId: lead.id })
+  const organisation = await createOrganisation(db)
+  const lead = await createUser(db, 'lead', { organisationId: organisation.id })
+  const supervisor = await createUser(db, 'supervisor', { organisationId: organisation.id })
+  const programme = await createProgramme(db, { leadId: lead.id, organisationId: organisation.id })
   const cookie = await signInCookie(lead.email)
   const params = { programmeId: String(programme.id) }
   const path = `/lead/programmes/${programme.id}/import`
@@ -129,7 +130,7 @@ describe('importing a spreadsheet', () => {
       change: (rows) => edit(rows, 4, { email: 'nobody@example.org' }),
       problem: 'Row 6, column email: nobody@example.org has no trainee row in this file and is not on this programme',
     },
-    { case: 'a supervisor Attune does not know', change: (rows) => edit(rows, 10, { supervisor_email: 'who@example.org' }), problem: 'Row 12, column supervisor_email: who@example.org is not a supervisor in Attune' },
+    { case: 'a supervisor Attune does not know', change: (rows) => edit(rows, 10, { supervisor_email: 'who@example.org' }), problem: 'Row 12, column supervisor_email: who@example.org is not a supervisor in your organisation on Attune' },
     { case: 'the same cycle twice', change: (rows) => [...rows, rows[4]], problem: 'Row 25, column filmed_on: repeats row 6 (the same trainee, client code and filming date)' },
     {
       case: 'a cycle before the trainee’s first stage',
@@ -201,11 +202,30 @@ describe('importing a spreadsheet', () => {
   })
 })
 
+describe('importing people from another organisation', () => {
+  it('refuses to enrol someone from another organisation or name their supervisor, without saying who they are, and writes nothing', async () => {
+    const { db, preview, count, good } = await setUp()
+    const elsewhere = await createOrganisation(db)
+    const outsider = await createUser(db, 'trainee', { organisationId: elsewhere.id, email: 'outsider@other.example' })
+    const otherSupervisor = await createUser(db, 'supervisor', { organisationId: elsewhere.id })
+    const before = await count()
+    const rows = good.map((r) => (r.email === SAM ? { ...r, email: outsider.email } : r))
+    rows[0] = { ...rows[0], supervisor_email: otherSupervisor.email }
+    const checked = await preview(csv(rows))
+    const problems = checked.preview.problems.map(describeProblem)
+    expect(problems).toContain('Row 2, column email: outsider@other.example cannot be enrolled on this programme: use the person’s email in your organisation, or ask an admin')
+    expect(problems).toContain(`Row 2, column supervisor_email: ${otherSupervisor.email} is not a supervisor in your organisation on Attune`)
+    expect(problems.join(' ')).not.toMatch(/belongs to a/)
+    expect(await count()).toEqual(before)
+    expect(await db.selectFrom('enrolments').select('id').where('trainee_id', '=', outsider.id).execute()).toEqual([])
+  })
+})
+
 describe('exporting a programme', () => {
   async function demo() {
     const db = await getDb()
     await seedDemoData(db, today())
-    const demoProgramme = await db.selectFrom('programmes').select('id').executeTakeFirstOrThrow()
+    const demoProgramme = await db.selectFrom('programmes').select(['id', 'organisation_id']).executeTakeFirstOrThrow()
     const lead = await db.selectFrom('users').select('id').where('email', '=', 'lead@demo.attune.test').executeTakeFirstOrThrow()
     const cookie = await signInCookie('lead@demo.attune.test', DEMO_PASSWORD)
     const download = (query = '') => run(exportRecords, getRequest(`/lead/programmes/${demoProgramme.id}/export${query}`, cookie), { programmeId: String(demoProgramme.id) })
@@ -236,7 +256,7 @@ describe('exporting a programme', () => {
 
   it('round-trips: exported, then imported into an empty programme, every trainee has the same readiness', async () => {
     const { db, demoProgramme, lead, cookie, download } = await demo()
-    const empty = await createProgramme(db, { leadId: lead.id })
+    const empty = await createProgramme(db, { leadId: lead.id, organisationId: demoProgramme.organisation_id })
     const file = await (await download('?table=import')).text()
     const params = { programmeId: String(empty.id) }
     const checked = await (await run(importAction, uploadRequest('/x', { intent: 'preview', file: new File([file], 'import.csv') }, cookie), params)).json()
