@@ -8,7 +8,7 @@ import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { visibleTo, type Viewer } from './enrolment.server'
 import { loadEvidence } from './evidence.server'
-import { getRuleSet } from './rule-set.server'
+import { getRuleSet, getRuleSets } from './rule-set.server'
 
 export async function issueCertificates(
   trx: Db,
@@ -90,8 +90,17 @@ export async function listVisibleCertificates(db: Db, viewer: Viewer, filter: { 
 }
 
 /** Everything a certificate PDF prints, if `viewer` may see it. */
+/** Everything a certificate PDF prints, if `viewer` may see it. */
 export async function getCertificateForViewer(db: Db, viewer: Viewer, number: string) {
-  const row = await db
+  return (await loadCertificatesForPdf(db, viewer, { number: normaliseCertificateNumber(number) }))[0]
+}
+
+/**
+ * Everything the certificate PDFs print, for one certificate or a whole programme, in a fixed
+ * number of queries (the programme's zip must not query per certificate).
+ */
+export async function loadCertificatesForPdf(db: Db, viewer: Viewer, filter: { number: string } | { programmeId: number }) {
+  let query = db
     .selectFrom('certificates')
     .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
     .innerJoin('accreditations', 'accreditations.id', 'certificates.accreditation_id')
@@ -114,14 +123,16 @@ export async function getCertificateForViewer(db: Db, viewer: Viewer, number: st
       'organisations.name as organisation_name',
       'sign_offs.override_reason',
     ])
-    .where('certificates.number', '=', normaliseCertificateNumber(number))
     .where(visibleTo(viewer))
-    .executeTakeFirst()
-  if (!row) return undefined
-  const [ruleSet, evidence] = await Promise.all([getRuleSet(db, row.rule_set_id), loadEvidence(db, [row.enrolment_id])])
-  const award = row.level === ruleSet.awardTitle
-  const totals = award ? pathwayTotals(ruleSet, row.stage_number, evidence.get(row.enrolment_id)!) : stageTotals(ruleSet, row.stage_number, evidence.get(row.enrolment_id)!)
-  return { ...row, award, totals, verificationUrl: verificationUrl(row.number) }
+  query = 'number' in filter ? query.where('certificates.number', '=', filter.number) : query.where('enrolments.programme_id', '=', filter.programmeId)
+  const rows = await query.orderBy('certificates.issued_at', 'desc').orderBy('certificates.id', 'desc').execute()
+  const [ruleSets, evidence] = await Promise.all([getRuleSets(db, rows.map((r) => r.rule_set_id)), loadEvidence(db, rows.map((r) => r.enrolment_id))])
+  return rows.map((row) => {
+    const ruleSet = ruleSets.get(row.rule_set_id)!
+    const award = row.level === ruleSet.awardTitle
+    const totals = (award ? pathwayTotals : stageTotals)(ruleSet, row.stage_number, evidence.get(row.enrolment_id)!)
+    return { ...row, award, totals, verificationUrl: verificationUrl(row.number) }
+  })
 }
 
 export type CertificateForPdf = NonNullable<Awaited<ReturnType<typeof getCertificateForViewer>>>

@@ -1,7 +1,7 @@
 // Every certificate of a programme in one zip, for its programme lead (or an admin).
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { zipSync } from 'fflate'
-import { getCertificateForViewer, listVisibleCertificates } from '~/models/certificate.server'
+import { loadCertificatesForPdf } from '~/models/certificate.server'
 import { CertificateDocument } from '~/pdf/certificate-document'
 import { qrCodeDataUrl, renderPdf } from '~/pdf/render.server'
 import { requireRole } from '~/utils/auth.server'
@@ -12,13 +12,12 @@ import { idParam } from '~/utils/params'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'lead', 'admin')
   const db = await getDb()
-  const listed = await listVisibleCertificates(db, user, { programmeId: idParam(params.programmeId) })
-  if (listed.length === 0) throw new Response('Not found', { status: 404 })
+  const certificates = await loadCertificatesForPdf(db, user, { programmeId: idParam(params.programmeId) })
+  if (certificates.length === 0) throw new Response('Not found', { status: 404 })
   const files: Record<string, Uint8Array> = {}
-  for (const { number } of listed) {
-    const certificate = (await getCertificateForViewer(db, user, number))!
-    const name = safeFilename(`${certificate.holder_name} - ${certificate.level} - ${number}.pdf`)
+  for (const certificate of certificates) {
+    const name = safeFilename(`${certificate.holder_name} - ${certificate.level} - ${certificate.number}.pdf`)
     files[name] = await renderPdf(<CertificateDocument certificate={certificate} qrCode={await qrCodeDataUrl(certificate.verificationUrl)} />)
   }
-  return zipResponse(zipSync(files, { level: 6 }), `certificates-${listed[0].programme_name}.zip`)
+  return zipResponse(zipSync(files, { level: 6 }), `certificates-${certificates[0].programme_name}.zip`)
 }
