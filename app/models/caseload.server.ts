@@ -3,13 +3,14 @@ import { stageOf } from '../domain/rule-set'
 import { readinessForSignOff } from '../domain/stage-end'
 import { supervisorTodos, type CaseFacts } from '../domain/todo-queue'
 import { instantToCalendarDate } from '../utils/dates'
+import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import { enrolmentsWithCurrentStage, type Viewer } from './enrolment.server'
+import { enrolmentsWithCurrentStage } from './enrolment.server'
 import { dashboardFields, loadProgress } from './progress.server'
 
 export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) {
   const enrolments = await enrolmentsWithCurrentStage(db)
-    .where('enrolments.supervisor_id', '=', viewer.id)
+    .where(supervisedBy(viewer))
     .orderBy('trainee.name')
     .execute()
   const ids = enrolments.map((e) => e.id)

@@ -3,10 +3,11 @@
 import { pathwayTotals, stageTotals } from '../domain/certificate'
 import { finalStageNumber, stageOf } from '../domain/rule-set'
 import { env } from '../utils/env.server'
+import { Refusal } from '../utils/refusal.server'
 import { newCertificateNumber } from '../utils/tokens.server'
 import { appendAudit } from './audit.server'
+import { enrolmentScope, programmeEnrolmentScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import { visibleTo, type Viewer } from './enrolment.server'
 import { loadEvidence } from './evidence.server'
 import { getRuleSet, getRuleSets } from './rule-set.server'
 
@@ -84,12 +85,11 @@ export async function listVisibleCertificates(db: Db, viewer: Viewer, filter: { 
     .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select([...certificateColumns, 'programmes.id as programme_id', 'programmes.name as programme_name'])
-    .where(visibleTo(viewer))
+    .where(enrolmentScope(viewer))
   if (filter.programmeId !== undefined) query = query.where('enrolments.programme_id', '=', filter.programmeId)
   return query.orderBy('certificates.issued_at', 'desc').orderBy('certificates.id', 'desc').execute()
 }
 
-/** Everything a certificate PDF prints, if `viewer` may see it. */
 /** Everything a certificate PDF prints, if `viewer` may see it. */
 export async function getCertificateForViewer(db: Db, viewer: Viewer, number: string) {
   return (await loadCertificatesForPdf(db, viewer, { number: normaliseCertificateNumber(number) }))[0]
@@ -123,7 +123,7 @@ export async function loadCertificatesForPdf(db: Db, viewer: Viewer, filter: { n
       'organisations.name as organisation_name',
       'sign_offs.override_reason',
     ])
-    .where(visibleTo(viewer))
+    .where(enrolmentScope(viewer))
   query = 'number' in filter ? query.where('certificates.number', '=', filter.number) : query.where('enrolments.programme_id', '=', filter.programmeId)
   const rows = await query.orderBy('certificates.issued_at', 'desc').orderBy('certificates.id', 'desc').execute()
   const [ruleSets, evidence] = await Promise.all([getRuleSets(db, rows.map((r) => r.rule_set_id)), loadEvidence(db, rows.map((r) => r.enrolment_id))])
@@ -137,18 +137,20 @@ export async function loadCertificatesForPdf(db: Db, viewer: Viewer, filter: { n
 
 export type CertificateForPdf = NonNullable<Awaited<ReturnType<typeof getCertificateForViewer>>>
 
-/** Revoking: leads of the holder's programme and admins only (the rule is in the WHERE). */
-export async function revokeCertificate(trx: Db, viewer: Viewer, input: { number: string; reason: string; at: string }) {
-  if (viewer.role !== 'lead' && viewer.role !== 'admin') return { ok: false as const, problem: 'not_found' as const }
+/**
+ * Revoking: leads of the holder's programme and admins only (programmeEnrolmentScope, in the WHERE).
+ * Undefined when the viewer may not revoke it (404); a Refusal beside `reason` when already revoked.
+ */
+export async function revokeCertificate(trx: Db, viewer: Viewer, input: { number: string; reason: string; at: string }): Promise<true | undefined> {
   const certificate = await trx
     .selectFrom('certificates')
     .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
     .select(['certificates.id', 'certificates.enrolment_id', 'certificates.revoked_at'])
     .where('certificates.number', '=', normaliseCertificateNumber(input.number))
-    .where(visibleTo(viewer))
+    .where(programmeEnrolmentScope(viewer))
     .executeTakeFirst()
-  if (!certificate) return { ok: false as const, problem: 'not_found' as const }
-  if (certificate.revoked_at) return { ok: false as const, problem: 'already_revoked' as const }
+  if (!certificate) return undefined
+  if (certificate.revoked_at) throw new Refusal('This certificate has already been revoked.', 'reason')
   await trx
     .updateTable('certificates')
     .set({ revoked_at: input.at, revoked_by: viewer.id, revoke_reason: input.reason })
@@ -165,5 +167,5 @@ export async function revokeCertificate(trx: Db, viewer: Viewer, input: { number
     after: { revoked_at: input.at },
     reason: input.reason,
   })
-  return { ok: true as const }
+  return true
 }

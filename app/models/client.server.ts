@@ -4,9 +4,9 @@ import type { Consent } from '../domain/consent'
 import type { ClientInput } from '../schemas/client'
 import type { Client } from '../../db/schema'
 import { nowInstant } from '../utils/dates'
+import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
-import { refuse, succeed, type Outcome } from './outcome'
 
 interface Owner {
   traineeId: number
@@ -75,23 +75,23 @@ async function codeTaken(db: Db, traineeId: number, code: string, exceptId?: num
   return (await query.executeTakeFirst()) !== undefined
 }
 
-const duplicate = (code: string) => refuse(`You already have a client with the code ${code}. Choose a different code`, 'code')
+const duplicate = (code: string) => new Refusal(`You already have a client with the code ${code}. Choose a different code`, 'code')
 
-export async function createClient(db: Db, owner: Owner & { actorId: number; input: ClientInput }): Promise<Outcome<number>> {
-  if (await codeTaken(db, owner.traineeId, owner.input.code)) return duplicate(owner.input.code)
+export async function createClient(db: Db, owner: Owner & { actorId: number; input: ClientInput }): Promise<number> {
+  if (await codeTaken(db, owner.traineeId, owner.input.code)) throw duplicate(owner.input.code)
   const created = await db
     .insertInto('clients')
     .values({ trainee_id: owner.traineeId, ...columns(owner.input) })
     .returningAll()
     .executeTakeFirstOrThrow()
   await appendAudit(db, { actorId: owner.actorId, action: 'client.created', entityType: 'client', entityId: created.id, enrolmentId: owner.enrolmentId, after: created })
-  return succeed(created.id)
+  return created.id
 }
 
-export async function updateClient(db: Db, owner: Owner & { id: number; actorId: number; input: ClientInput }): Promise<Outcome<number>> {
+export async function updateClient(db: Db, owner: Owner & { id: number; actorId: number; input: ClientInput }): Promise<number> {
   const before = await getClient(db, { id: owner.id, traineeId: owner.traineeId })
-  if (!before) return refuse('This client no longer exists')
-  if (await codeTaken(db, owner.traineeId, owner.input.code, owner.id)) return duplicate(owner.input.code)
+  if (!before) throw new Refusal('This client no longer exists')
+  if (await codeTaken(db, owner.traineeId, owner.input.code, owner.id)) throw duplicate(owner.input.code)
   const after = await db
     .updateTable('clients')
     .set({ ...columns(owner.input), updated_at: nowInstant() })
@@ -100,23 +100,22 @@ export async function updateClient(db: Db, owner: Owner & { id: number; actorId:
     .returningAll()
     .executeTakeFirstOrThrow()
   await appendAudit(db, { actorId: owner.actorId, action: 'client.updated', entityType: 'client', entityId: owner.id, enrolmentId: owner.enrolmentId, before, after })
-  return succeed(owner.id)
+  return owner.id
 }
 
 /** Only a client nothing refers to can be deleted: cycles and sessions are evidence. */
-export async function deleteClient(db: Db, owner: Owner & { id: number; actorId: number }): Promise<Outcome<null>> {
+export async function deleteClient(db: Db, owner: Owner & { id: number; actorId: number }): Promise<void> {
   const before = await getClient(db, { id: owner.id, traineeId: owner.traineeId })
-  if (!before) return refuse('This client no longer exists')
+  if (!before) throw new Refusal('This client no longer exists')
   const [cycle, session] = await Promise.all([
     db.selectFrom('cycles').select('id').where('client_id', '=', owner.id).executeTakeFirst(),
     db.selectFrom('supervision_session_clients').select('session_id').where('client_id', '=', owner.id).executeTakeFirst(),
   ])
   if (cycle || session) {
-    return refuse(`${before.code} has cycles or supervision sessions logged, so it cannot be deleted. If work has ended, record the date work ended instead`)
+    throw new Refusal(`${before.code} has cycles or supervision sessions logged, so it cannot be deleted. If work has ended, record the date work ended instead`)
   }
   await db.deleteFrom('clients').where('id', '=', owner.id).where('trainee_id', '=', owner.traineeId).execute()
   await appendAudit(db, { actorId: owner.actorId, action: 'client.deleted', entityType: 'client', entityId: owner.id, enrolmentId: owner.enrolmentId, before })
-  return succeed(null)
 }
 
 /** The trainee's clients as choices for a form, each saying when it cannot be used for new work. */

@@ -1,12 +1,9 @@
 // Concerns raised on an enrolment's risk flags, with their history. Only a programme lead of the
-// programme or the trainee's own supervisor may raise or close one (the rule is in the WHERE).
+// programme (or an admin) or the trainee's own supervisor may raise or close one: the enrolments
+// they reach in one of OVERSIGHT_ROLES (access.server.ts), in the WHERE.
+import { OVERSIGHT_ROLES, enrolmentScope, type Viewer } from './access.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
-import { visibleTo, type Viewer } from './enrolment.server'
-
-function mayManage(viewer: Viewer): boolean {
-  return viewer.role === 'lead' || viewer.role === 'supervisor' || viewer.role === 'admin'
-}
 
 export async function listConcerns(db: Db, enrolmentIds: number[]) {
   if (enrolmentIds.length === 0) return []
@@ -24,10 +21,9 @@ export async function raiseConcern(
   trx: Db,
   viewer: Viewer,
   input: { enrolmentId: number; flagCode: string; note: string; actionPlan: string; reviewOn: string | null },
-): Promise<boolean> {
-  if (!mayManage(viewer)) return false
-  const enrolment = await trx.selectFrom('enrolments').select('id').where('id', '=', input.enrolmentId).where(visibleTo(viewer)).executeTakeFirst()
-  if (!enrolment) return false
+): Promise<true | undefined> {
+  const enrolment = await trx.selectFrom('enrolments').select('id').where('id', '=', input.enrolmentId).where(enrolmentScope(viewer, OVERSIGHT_ROLES)).executeTakeFirst()
+  if (!enrolment) return undefined
   const { id } = await trx
     .insertInto('concerns')
     .values({ enrolment_id: input.enrolmentId, flag_code: input.flagCode, note: input.note, action_plan: input.actionPlan, review_on: input.reviewOn, raised_by: viewer.id })
@@ -37,8 +33,7 @@ export async function raiseConcern(
   return true
 }
 
-export async function closeConcern(trx: Db, viewer: Viewer, input: { enrolmentId: number; concernId: number; at: string }): Promise<boolean> {
-  if (!mayManage(viewer)) return false
+export async function closeConcern(trx: Db, viewer: Viewer, input: { enrolmentId: number; concernId: number; at: string }): Promise<true | undefined> {
   const concern = await trx
     .selectFrom('concerns')
     .innerJoin('enrolments', 'enrolments.id', 'concerns.enrolment_id')
@@ -46,9 +41,9 @@ export async function closeConcern(trx: Db, viewer: Viewer, input: { enrolmentId
     .where('concerns.id', '=', input.concernId)
     .where('concerns.enrolment_id', '=', input.enrolmentId)
     .where('concerns.cleared_at', 'is', null)
-    .where(visibleTo(viewer))
+    .where(enrolmentScope(viewer, OVERSIGHT_ROLES))
     .executeTakeFirst()
-  if (!concern) return false
+  if (!concern) return undefined
   await trx.updateTable('concerns').set({ cleared_at: input.at }).where('id', '=', concern.id).execute()
   await appendAudit(trx, { actorId: viewer.id, action: 'concern.closed', entityType: 'concern', entityId: concern.id, enrolmentId: input.enrolmentId, after: { cleared_at: input.at } })
   return true

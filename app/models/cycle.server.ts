@@ -4,10 +4,10 @@
 import { cycleConsentProblem } from '../domain/consent'
 import type { CycleInput } from '../schemas/cycle'
 import { nowInstant } from '../utils/dates'
+import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { consentOf, getClient } from './client.server'
 import type { Db } from './db-types'
-import { refuse, succeed, type Outcome } from './outcome'
 import { stageIsWritable, writableStageOn } from './stage-rules.server'
 
 export async function getCycle(db: Db, { id, traineeId }: { id: number; traineeId: number }) {
@@ -40,14 +40,14 @@ interface CycleWrite {
 }
 
 /** The client must be the trainee's own and, for a new cycle or a change of client, consent to supervision. */
-async function checkCycle(db: Db, enrolmentId: number, { traineeId, input }: CycleWrite, previousClientId?: number): Promise<Outcome<number | null>> {
+async function checkCycle(db: Db, enrolmentId: number, { traineeId, input }: CycleWrite, previousClientId?: number): Promise<number | null> {
   const client = await getClient(db, { id: input.client_id, traineeId })
-  if (!client) return refuse('Choose one of your clients', 'client_id')
+  if (!client) throw new Refusal('Choose one of your clients', 'client_id')
   if (client.id !== previousClientId) {
     const problem = cycleConsentProblem(consentOf(client), input.filmed_on)
-    if (problem) return refuse(problem, 'client_id')
+    if (problem) throw new Refusal(problem, 'client_id')
   }
-  if (!input.reviewed_on) return succeed(null)
+  if (!input.reviewed_on) return null
   return writableStageOn(db, enrolmentId, input.reviewed_on, 'A shared review', 'reviewed_on')
 }
 
@@ -62,43 +62,38 @@ function columns(input: CycleInput, stageNumber: number | null) {
   }
 }
 
-export async function createCycle(db: Db, write: CycleWrite & { enrolmentId: number }): Promise<Outcome<number>> {
+export async function createCycle(db: Db, write: CycleWrite & { enrolmentId: number }): Promise<number> {
   const stage = await checkCycle(db, write.enrolmentId, write)
-  if (!stage.ok) return stage
   const created = await db
     .insertInto('cycles')
-    .values({ enrolment_id: write.enrolmentId, ...columns(write.input, stage.value) })
+    .values({ enrolment_id: write.enrolmentId, ...columns(write.input, stage) })
     .returningAll()
     .executeTakeFirstOrThrow()
   await appendAudit(db, { actorId: write.actorId, action: 'cycle.created', entityType: 'cycle', entityId: created.id, enrolmentId: write.enrolmentId, after: created })
-  return succeed(created.id)
+  return created.id
 }
 
-export async function updateCycle(db: Db, write: CycleWrite & { id: number }): Promise<Outcome<number>> {
+export async function updateCycle(db: Db, write: CycleWrite & { id: number }): Promise<number> {
   const existing = await getCycle(db, { id: write.id, traineeId: write.traineeId })
-  if (!existing) return refuse('This cycle no longer exists')
-  const open = await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
-  if (!open.ok) return open
+  if (!existing) throw new Refusal('This cycle no longer exists')
+  await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
   const stage = await checkCycle(db, existing.enrolment_id, write, existing.client_id)
-  if (!stage.ok) return stage
   const { client_code: _code, ...before } = existing
   const after = await db
     .updateTable('cycles')
-    .set({ ...columns(write.input, stage.value), updated_at: nowInstant() })
+    .set({ ...columns(write.input, stage), updated_at: nowInstant() })
     .where('id', '=', existing.id)
     .returningAll()
     .executeTakeFirstOrThrow()
   await appendAudit(db, { actorId: write.actorId, action: 'cycle.updated', entityType: 'cycle', entityId: existing.id, enrolmentId: existing.enrolment_id, before, after })
-  return succeed(existing.id)
+  return existing.id
 }
 
-export async function deleteCycle(db: Db, { id, traineeId, actorId }: { id: number; traineeId: number; actorId: number }): Promise<Outcome<null>> {
+export async function deleteCycle(db: Db, { id, traineeId, actorId }: { id: number; traineeId: number; actorId: number }): Promise<void> {
   const existing = await getCycle(db, { id, traineeId })
-  if (!existing) return refuse('This cycle no longer exists')
-  const open = await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
-  if (!open.ok) return open
+  if (!existing) throw new Refusal('This cycle no longer exists')
+  await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
   await db.deleteFrom('cycles').where('id', '=', existing.id).execute()
   const { client_code: _code, ...before } = existing
   await appendAudit(db, { actorId, action: 'cycle.deleted', entityType: 'cycle', entityId: existing.id, enrolmentId: existing.enrolment_id, before })
-  return succeed(null)
 }

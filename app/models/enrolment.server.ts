@@ -1,40 +1,11 @@
-// Enrolments and the one access rule every feature uses: who may see which enrolment.
-// A trainee sees their own; a supervisor the enrolments they supervise; an external accreditor
-// those they accredit; a programme lead those on programmes they lead; an admin all.
-// The rule is a WHERE clause, so a record outside it is never fetched at all.
-import type { ExpressionBuilder } from 'kysely'
-import type { DB, Role } from '../../db/schema'
+// Enrolments: finding one the viewer may see (the rule is access.server.ts `enrolmentScope`), the
+// stage a date falls in and whether a stage is locked, and a lead's decisions (enrolling,
+// reassigning, unlocking), each audited.
 import { NOT_OWN_SUPERVISOR, type EnrolInput, type ReassignInput } from '../schemas/enrolment'
 import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
+import { enrolmentScope, ownEnrolments, programmeEnrolmentScope, programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
-
-export interface Viewer {
-  id: number
-  role: Role
-}
-
-/** Restricts a query over `enrolments` to the rows `viewer` may see. */
-export function visibleTo(viewer: Viewer) {
-  return (eb: ExpressionBuilder<DB, 'enrolments'>) => {
-    switch (viewer.role) {
-      case 'trainee':
-        return eb('enrolments.trainee_id', '=', viewer.id)
-      case 'supervisor':
-        return eb('enrolments.supervisor_id', '=', viewer.id)
-      case 'accreditor':
-        return eb('enrolments.external_accreditor_id', '=', viewer.id)
-      case 'lead':
-        return eb(
-          'enrolments.programme_id',
-          'in',
-          eb.selectFrom('programme_leads').select('programme_leads.programme_id').where('programme_leads.user_id', '=', viewer.id),
-        )
-      case 'admin':
-        return eb.val(1).$castTo<boolean>()
-    }
-  }
-}
 
 const enrolmentColumns = [
   'enrolments.id',
@@ -58,7 +29,7 @@ export async function findVisibleEnrolment(db: Db, viewer: Viewer, enrolmentId: 
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select([...enrolmentColumns, 'trainee.name as trainee_name', 'programmes.name as programme_name', 'programmes.funding_ends_on'])
     .where('enrolments.id', '=', enrolmentId)
-    .where(visibleTo(viewer))
+    .where(enrolmentScope(viewer))
     .executeTakeFirst()
 }
 
@@ -68,7 +39,7 @@ export async function findTraineeEnrolment(db: Db, traineeId: number) {
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select([...enrolmentColumns, 'programmes.name as programme_name', 'programmes.funding_ends_on'])
-    .where('enrolments.trainee_id', '=', traineeId)
+    .where(ownEnrolments(traineeId))
     .orderBy((eb) => eb.case().when('enrolments.status', '=', 'active').then(0).else(1).end())
     .orderBy('enrolments.started_on', 'desc')
     .executeTakeFirst()
@@ -162,7 +133,7 @@ export async function enrolmentFormOptions(db: Db, viewer: Viewer, programmeId: 
     .selectFrom('programmes')
     .select(['id', 'name', 'organisation_id', 'started_on'])
     .where('id', '=', programmeId)
-    .where('id', 'in', (eb) => eb.selectFrom('programme_leads').select('programme_id').where('user_id', '=', viewer.id))
+    .where(programmeScope(viewer))
     .executeTakeFirst()
   if (!programme) return undefined
   const [trainees, supervisors, accreditors, ruleSets] = await Promise.all([
@@ -291,9 +262,9 @@ export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, inp
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select(['enrolments.id', 'enrolments.programme_id', 'programmes.organisation_id', 'enrolments.supervisor_id', 'enrolments.external_accreditor_id'])
     .where('enrolments.id', '=', enrolmentId)
-    .where(visibleTo(viewer))
+    .where(programmeEnrolmentScope(viewer))
     .executeTakeFirst()
-  if (!enrolment || viewer.role !== 'lead') return undefined
+  if (!enrolment) return undefined
   const choices = input.kind === 'supervisor' ? await programmeSupervisors(trx, enrolment.programme_id) : await accreditorChoices(trx, enrolment.organisation_id)
   if (!choices.some((c) => c.id === input.userId)) {
     throw new Refusal(input.kind === 'supervisor' ? 'Choose one of the programme’s supervisors' : 'Choose an accreditor or supervisor of the organisation', 'userId')
@@ -342,7 +313,7 @@ export async function assignmentsOf(db: Db, viewer: Viewer, enrolmentId: number)
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select(['enrolments.programme_id', 'programmes.organisation_id'])
     .where('enrolments.id', '=', enrolmentId)
-    .where(visibleTo(viewer))
+    .where(enrolmentScope(viewer))
     .executeTakeFirst()
   if (!enrolment) return undefined
   const [history, supervisors, accreditors] = await Promise.all([
@@ -379,14 +350,13 @@ export async function setStageLocked(
   viewer: Viewer,
   input: { enrolmentId: number; stageNumber: number; locked: boolean; reason: string },
 ): Promise<true | undefined> {
-  if (viewer.role !== 'lead') return undefined
   const stage = await trx
     .selectFrom('enrolment_stages')
     .innerJoin('enrolments', 'enrolments.id', 'enrolment_stages.enrolment_id')
     .select(['enrolment_stages.id', 'enrolment_stages.status', 'enrolment_stages.locked'])
     .where('enrolment_stages.enrolment_id', '=', input.enrolmentId)
     .where('enrolment_stages.stage_number', '=', input.stageNumber)
-    .where(visibleTo(viewer))
+    .where(programmeEnrolmentScope(viewer))
     .executeTakeFirst()
   if (!stage) return undefined
   if (stage.status === 'in_progress') throw new Refusal('A stage in progress is not locked: its records can already be changed')

@@ -6,8 +6,9 @@ import { stageOf } from '../domain/rule-set'
 import type { EndMeetingInput } from '../schemas/meeting'
 import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
+import { enrolmentScope, supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import { stageLock, visibleTo, type Viewer } from './enrolment.server'
+import { stageIsWritable } from './stage-rules.server'
 import { getRuleSet } from './rule-set.server'
 
 export async function listMeetings(db: Db, viewer: Viewer, enrolmentId: number) {
@@ -26,7 +27,7 @@ export async function listMeetings(db: Db, viewer: Viewer, enrolmentId: number) 
       'recorder.name as recorded_by_name',
     ])
     .where('stage_meetings.enrolment_id', '=', enrolmentId)
-    .where(visibleTo(viewer))
+    .where(enrolmentScope(viewer))
     .orderBy('stage_meetings.held_on', 'desc')
     .orderBy('stage_meetings.id', 'desc')
     .execute()
@@ -92,14 +93,13 @@ export type MeetingInput = { kind: 'introduction'; heldOn: string; notes: string
 export async function recordMeeting(trx: Db, viewer: Viewer, enrolmentId: number, input: MeetingInput): Promise<number | undefined> {
   const enrolment = await trx
     .selectFrom('enrolments')
-    .select(['id', 'rule_set_id', 'current_stage'])
-    .where('id', '=', enrolmentId)
-    .where('supervisor_id', '=', viewer.id)
+    .select(['enrolments.id', 'enrolments.rule_set_id', 'enrolments.current_stage'])
+    .where('enrolments.id', '=', enrolmentId)
+    .where(supervisedBy(viewer))
     .executeTakeFirst()
   if (!enrolment) return undefined
   const stage = stageOf(await getRuleSet(trx, enrolment.rule_set_id), enrolment.current_stage)
-  const lock = await stageLock(trx, enrolmentId, stage.stageNumber)
-  if (!lock.open) throw new Refusal(lock.reason)
+  await stageIsWritable(trx, enrolmentId, stage.stageNumber)
   if (input.kind === 'introduction' && !stage.requiresIntroductionSession) throw new Refusal(`${stage.name} has no introduction session`)
   return addMeeting(trx, viewer, {
     enrolmentId,

@@ -10,9 +10,8 @@ import { hashPassword } from '../utils/password.server'
 import { Refusal, isUniqueViolation } from '../utils/refusal.server'
 import { hashToken, newToken } from '../utils/tokens.server'
 import { appendAudit } from './audit.server'
+import { programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import type { Viewer } from './enrolment.server'
-import { ledBy } from './programme.server'
 import { normaliseEmail } from './user.server'
 
 export const PASSWORD_LINK_DAYS = 7
@@ -22,7 +21,7 @@ export function setPasswordPath(token: string): string {
 }
 
 async function ledProgrammeOrganisation(db: Db, viewer: Viewer, programmeId: number) {
-  return db.selectFrom('programmes').select(['id', 'organisation_id']).where('id', '=', programmeId).where(ledBy(viewer)).executeTakeFirst()
+  return db.selectFrom('programmes').select(['id', 'organisation_id']).where('id', '=', programmeId).where(programmeScope(viewer)).executeTakeFirst()
 }
 
 /** The programme organisation's trainees, supervisors and accreditors, and whether each can sign in. */

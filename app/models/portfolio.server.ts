@@ -4,7 +4,8 @@
 import { stageReadiness, type StageReadiness } from '../domain/readiness'
 import { stageOf } from '../domain/rule-set'
 import type { Db } from './db-types'
-import { findVisibleEnrolment, type Viewer } from './enrolment.server'
+import type { Viewer } from './access.server'
+import { findVisibleEnrolment } from './enrolment.server'
 import { loadEvidence } from './evidence.server'
 import { getRuleSet } from './rule-set.server'
 

@@ -1,20 +1,13 @@
 // Programmes: a lead's cohort with its dates, budget, fee overrides and supervisors' capacity.
-// A lead reaches only the programmes they lead (programme_leads), and creates programmes for their
-// own organisation.
-import type { ExpressionBuilder } from 'kysely'
-import type { DB } from '../../db/schema'
+// A lead reaches only the programmes they lead, an admin every one (access.server.ts `programmeScope`);
+// a programme is created for the creator's own organisation, with them as its lead.
 import type { ProgrammeInput } from '../schemas/programme'
 import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
+import { enrolmentScope, programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import { enrolmentsWithCurrentStage, visibleTo, type Viewer } from './enrolment.server'
+import { enrolmentsWithCurrentStage } from './enrolment.server'
 import { dashboardFields, loadProgress } from './progress.server'
-
-/** Restricts a query over `programmes` to those `viewer` leads. */
-export function ledBy(viewer: Viewer) {
-  return (eb: ExpressionBuilder<DB, 'programmes'>) =>
-    eb('programmes.id', 'in', eb.selectFrom('programme_leads').select('programme_leads.programme_id').where('programme_leads.user_id', '=', viewer.id))
-}
 
 export async function listLedProgrammes(db: Db, viewer: Viewer) {
   return db
@@ -33,12 +26,16 @@ export async function listLedProgrammes(db: Db, viewer: Viewer) {
         .where('enrolments.status', 'in', ['active', 'paused'])
         .as('trainees_in_training'),
     ])
-    .where(ledBy(viewer))
+    .where(programmeScope(viewer))
     .orderBy('programmes.started_on', 'desc')
     .execute()
 }
 
-/** One programme the viewer leads, with its fee overrides and supervisors; undefined otherwise. */
+/**
+ * One programme the viewer runs (programmeScope: its lead, or an admin), with its organisation, fee
+ * overrides (pence) and supervisors' capacity (minutes a month); undefined otherwise (the route's 404).
+ * The one way every programme page, report, export and import finds its programme.
+ */
 export async function findLedProgramme(db: Db, viewer: Viewer, programmeId: number) {
   const programme = await db
     .selectFrom('programmes')
@@ -54,7 +51,7 @@ export async function findLedProgramme(db: Db, viewer: Viewer, programmeId: numb
       'organisations.name as organisation_name',
     ])
     .where('programmes.id', '=', programmeId)
-    .where(ledBy(viewer))
+    .where(programmeScope(viewer))
     .executeTakeFirst()
   if (!programme) return undefined
   const [stageFees, supervisors] = await Promise.all([
@@ -69,6 +66,8 @@ export async function findLedProgramme(db: Db, viewer: Viewer, programmeId: numb
   ])
   return { ...programme, stageFees, supervisors }
 }
+
+export type LedProgramme = NonNullable<Awaited<ReturnType<typeof findLedProgramme>>>
 
 /**
  * What the programme form asks about: each stage's fee (the active rule set's, as the default a
@@ -122,7 +121,7 @@ export async function createProgramme(trx: Db, viewer: Viewer & { organisationId
   return id
 }
 
-/** Saves the programme's edits; undefined when the viewer does not lead it. */
+/** Saves the programme's edits; undefined when the viewer does not run it; a Refusal when a supervisor still has trainees. */
 export async function updateProgramme(trx: Db, viewer: Viewer, programmeId: number, input: ProgrammeInput): Promise<true | undefined> {
   const programme = await findLedProgramme(trx, viewer, programmeId)
   if (!programme) return undefined
@@ -192,7 +191,7 @@ export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeI
     .leftJoin('users as accreditor', 'accreditor.id', 'enrolments.external_accreditor_id')
     .select(['supervisor.name as supervisor_name', 'accreditor.name as accreditor_name'])
     .where('enrolments.programme_id', '=', programmeId)
-    .where(visibleTo(viewer))
+    .where(enrolmentScope(viewer))
     .orderBy('trainee.name')
     .execute()
   const progress = await loadProgress(db, enrolments, today)

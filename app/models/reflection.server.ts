@@ -4,9 +4,9 @@
 // Reached only through enrolments.trainee_id; a session named must be the trainee's own.
 import type { ReflectionInput } from '../schemas/reflection'
 import { nowInstant } from '../utils/dates'
+import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
-import { refuse, succeed, type Outcome } from './outcome'
 import { stageIsWritable } from './stage-rules.server'
 import { getSupervisionSession } from './supervision.server'
 
@@ -63,15 +63,15 @@ export async function findStageEndReflection(db: Db, { enrolmentId, traineeId, s
 /** What a new reflection is about: one of the trainee's sessions, or the end of their current stage. */
 export type ReflectionSubject = { kind: 'session'; sessionId: number } | { kind: 'stage_end'; enrolmentId: number; stageNumber: number }
 
-async function placeReflection(db: Db, traineeId: number, subject: ReflectionSubject): Promise<Outcome<{ enrolmentId: number; stageNumber: number; sessionId: number | null }>> {
+async function placeReflection(db: Db, traineeId: number, subject: ReflectionSubject): Promise<{ enrolmentId: number; stageNumber: number; sessionId: number | null }> {
   if (subject.kind === 'session') {
     const session = await getSupervisionSession(db, { id: subject.sessionId, traineeId })
-    if (!session) return refuse('Choose one of your own supervision sessions')
-    if (await findSessionReflection(db, { sessionId: session.id, traineeId })) return refuse('You have already written a reflection on this session')
-    return succeed({ enrolmentId: session.enrolment_id, stageNumber: session.stage_number, sessionId: session.id })
+    if (!session) throw new Refusal('Choose one of your own supervision sessions')
+    if (await findSessionReflection(db, { sessionId: session.id, traineeId })) throw new Refusal('You have already written a reflection on this session')
+    return { enrolmentId: session.enrolment_id, stageNumber: session.stage_number, sessionId: session.id }
   }
-  if (await findStageEndReflection(db, { ...subject, traineeId })) return refuse('You have already started the written reflection for this stage')
-  return succeed({ enrolmentId: subject.enrolmentId, stageNumber: subject.stageNumber, sessionId: null })
+  if (await findStageEndReflection(db, { ...subject, traineeId })) throw new Refusal('You have already started the written reflection for this stage')
+  return { enrolmentId: subject.enrolmentId, stageNumber: subject.stageNumber, sessionId: null }
 }
 
 function statusColumns(input: ReflectionInput) {
@@ -91,18 +91,16 @@ async function replaceRatings(db: Db, reflectionId: number, input: ReflectionInp
 export async function createReflection(
   db: Db,
   { traineeId, actorId, subject, input }: { traineeId: number; actorId: number; subject: ReflectionSubject; input: ReflectionInput },
-): Promise<Outcome<number>> {
+): Promise<number> {
   const place = await placeReflection(db, traineeId, subject)
-  if (!place.ok) return place
-  const open = await stageIsWritable(db, place.value.enrolmentId, place.value.stageNumber)
-  if (!open.ok) return open
+  await stageIsWritable(db, place.enrolmentId, place.stageNumber)
   const created = await db
     .insertInto('reflections')
     .values({
-      enrolment_id: place.value.enrolmentId,
+      enrolment_id: place.enrolmentId,
       kind: subject.kind,
-      stage_number: place.value.stageNumber,
-      supervision_session_id: place.value.sessionId,
+      stage_number: place.stageNumber,
+      supervision_session_id: place.sessionId,
       body: input.body,
       ...statusColumns(input),
     })
@@ -117,16 +115,15 @@ export async function createReflection(
     enrolmentId: created.enrolment_id,
     after: withoutDraftText({ ...created, ratings: input.ratings }),
   })
-  return succeed(created.id)
+  return created.id
 }
 
 async function editableReflection(db: Db, id: number, traineeId: number) {
   const existing = await getReflection(db, { id, traineeId })
-  if (!existing) return refuse('This reflection no longer exists')
-  if (existing.status === 'submitted') return refuse('You have submitted this reflection to your supervisor, so it is read-only')
-  const open = await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
-  if (!open.ok) return open
-  return succeed(existing)
+  if (!existing) throw new Refusal('This reflection no longer exists')
+  if (existing.status === 'submitted') throw new Refusal('You have submitted this reflection to your supervisor, so it is read-only')
+  await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
+  return existing
 }
 
 /** A draft stays the trainee's own: the audit trail, which supervisors and leads read, keeps its shape, not its words. */
@@ -143,9 +140,8 @@ function auditShape({ session_held_on: _h, feedback_by_name: _f, ratings, ...row
 export async function updateReflection(
   db: Db,
   { id, traineeId, actorId, input }: { id: number; traineeId: number; actorId: number; input: ReflectionInput },
-): Promise<Outcome<number>> {
+): Promise<number> {
   const existing = await editableReflection(db, id, traineeId)
-  if (!existing.ok) return existing
   const after = await db
     .updateTable('reflections')
     .set({ body: input.body, ...statusColumns(input), updated_at: nowInstant() })
@@ -159,16 +155,14 @@ export async function updateReflection(
     entityType: 'reflection',
     entityId: id,
     enrolmentId: after.enrolment_id,
-    before: withoutDraftText(auditShape(existing.value)),
+    before: withoutDraftText(auditShape(existing)),
     after: withoutDraftText({ ...after, ratings: input.ratings }),
   })
-  return succeed(id)
+  return id
 }
 
-export async function deleteReflection(db: Db, { id, traineeId, actorId }: { id: number; traineeId: number; actorId: number }): Promise<Outcome<null>> {
+export async function deleteReflection(db: Db, { id, traineeId, actorId }: { id: number; traineeId: number; actorId: number }): Promise<void> {
   const existing = await editableReflection(db, id, traineeId)
-  if (!existing.ok) return existing
   await db.deleteFrom('reflections').where('id', '=', id).execute()
-  await appendAudit(db, { actorId, action: 'reflection.deleted', entityType: 'reflection', entityId: id, enrolmentId: existing.value.enrolment_id, before: withoutDraftText(auditShape(existing.value)) })
-  return succeed(null)
+  await appendAudit(db, { actorId, action: 'reflection.deleted', entityType: 'reflection', entityId: id, enrolmentId: existing.enrolment_id, before: withoutDraftText(auditShape(existing)) })
 }

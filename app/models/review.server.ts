@@ -1,12 +1,13 @@
 // A supervisor's decisions on what their trainee logged: confirming or returning supervision
 // sessions, and feedback on reflections. Only the trainee's current supervisor reaches these rows
-// (enrolments.supervisor_id in the WHERE), only while the stage's records are unlocked (the one
+// (access.server.ts `supervisedBy` in the WHERE), only while the stage's records are unlocked (the one
 // locking rule, enrolment.server.ts `stageLock`), and every decision is audited.
 import { nowInstant } from '../utils/dates'
 import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
+import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import { stageLock, type Viewer } from './enrolment.server'
+import { stageIsWritable } from './stage-rules.server'
 
 export async function listSessionsToConfirm(db: Db, viewer: Viewer, enrolmentId: number) {
   return db
@@ -21,7 +22,7 @@ export async function listSessionsToConfirm(db: Db, viewer: Viewer, enrolmentId:
       'supervision_sessions.notes',
     ])
     .where('supervision_sessions.enrolment_id', '=', enrolmentId)
-    .where('enrolments.supervisor_id', '=', viewer.id)
+    .where(supervisedBy(viewer))
     .where('supervision_sessions.status', '=', 'pending')
     .orderBy('supervision_sessions.held_on')
     .execute()
@@ -37,12 +38,11 @@ export async function decideSession(trx: Db, viewer: Viewer, input: { enrolmentI
     .select(['supervision_sessions.id', 'supervision_sessions.status', 'supervision_sessions.stage_number', 'supervision_sessions.held_on', 'supervision_sessions.minutes'])
     .where('supervision_sessions.id', '=', input.sessionId)
     .where('supervision_sessions.enrolment_id', '=', input.enrolmentId)
-    .where('enrolments.supervisor_id', '=', viewer.id)
+    .where(supervisedBy(viewer))
     .executeTakeFirst()
   if (!session) return undefined
   if (session.status !== 'pending') throw new Refusal(`This session was already ${session.status}. Refresh the page to see where things stand.`)
-  const lock = await stageLock(trx, input.enrolmentId, session.stage_number)
-  if (!lock.open) throw new Refusal(lock.reason)
+  await stageIsWritable(trx, input.enrolmentId, session.stage_number)
   const decidedAt = nowInstant(now)
   const comment = input.decision === 'returned' ? input.comment : null
   await trx
@@ -81,7 +81,7 @@ export async function listReflectionsToRead(db: Db, viewer: Viewer, enrolmentId:
       'by.name as feedback_by_name',
     ])
     .where('reflections.enrolment_id', '=', enrolmentId)
-    .where('enrolments.supervisor_id', '=', viewer.id)
+    .where(supervisedBy(viewer))
     .where('reflections.status', '=', 'submitted')
     .orderBy((eb) => eb.case().when('reflections.feedback', 'is', null).then(0).else(1).end())
     .orderBy('reflections.submitted_at', 'desc')
@@ -107,11 +107,10 @@ export async function giveReflectionFeedback(trx: Db, viewer: Viewer, input: { e
     .where('reflections.id', '=', input.reflectionId)
     .where('reflections.enrolment_id', '=', input.enrolmentId)
     .where('reflections.status', '=', 'submitted')
-    .where('enrolments.supervisor_id', '=', viewer.id)
+    .where(supervisedBy(viewer))
     .executeTakeFirst()
   if (!reflection) return undefined
-  const lock = await stageLock(trx, input.enrolmentId, reflection.stage_number)
-  if (!lock.open) throw new Refusal(lock.reason)
+  await stageIsWritable(trx, input.enrolmentId, reflection.stage_number)
   const at = nowInstant(now)
   await trx.updateTable('reflections').set({ feedback: input.feedback, feedback_by: viewer.id, feedback_at: at, updated_at: at }).where('id', '=', reflection.id).execute()
   await appendAudit(trx, {

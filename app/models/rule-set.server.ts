@@ -1,5 +1,6 @@
 // Rule sets from the database into the domain's shape (app/domain/rule-set.ts).
 import type { RuleSet } from '../domain/rule-set'
+import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 
@@ -80,10 +81,11 @@ export interface ThresholdSettings {
  * Risk thresholds and recording retention are settings: changing them changes which flags show,
  * never anyone's evidence or requirements, so they are edited in place (and audited). Stage
  * requirements change only through a new rule-set version (docs/decisions/0003).
+ * Undefined when there is no such rule set (404).
  */
-export async function updateThresholds(trx: Db, actorId: number, ruleSetId: number, settings: ThresholdSettings): Promise<boolean> {
+export async function updateThresholds(trx: Db, actorId: number, ruleSetId: number, settings: ThresholdSettings): Promise<true | undefined> {
   const before = await trx.selectFrom('rule_sets').selectAll().where('id', '=', ruleSetId).executeTakeFirst()
-  if (!before) return false
+  if (!before) return undefined
   const after = {
     supervision_gap_weeks: settings.supervisionGapWeeks,
     cycle_gap_weeks: settings.cycleGapWeeks,
@@ -105,13 +107,14 @@ export async function listPrinciples(db: Db, { activeOnly }: { activeOnly: boole
   return query.execute()
 }
 
-export async function updatePrinciple(trx: Db, actorId: number, input: { principleId: number; name: string; description: string; active: boolean }): Promise<'ok' | 'not_found' | 'duplicate'> {
+/** Saves a principle's wording. Undefined when there is no such principle (404); a Refusal beside `name` when another has that name. */
+export async function updatePrinciple(trx: Db, actorId: number, input: { principleId: number; name: string; description: string; active: boolean }): Promise<true | undefined> {
   const before = await trx.selectFrom('principles').selectAll().where('id', '=', input.principleId).executeTakeFirst()
-  if (!before) return 'not_found'
+  if (!before) return undefined
   const clash = await trx.selectFrom('principles').select('id').where('name', '=', input.name).where('id', '!=', input.principleId).executeTakeFirst()
-  if (clash) return 'duplicate'
+  if (clash) throw new Refusal('Another principle already has this name', 'name')
   const after = { name: input.name, description: input.description, active: input.active ? (1 as const) : (0 as const) }
   await trx.updateTable('principles').set(after).where('id', '=', input.principleId).execute()
   await appendAudit(trx, { actorId, action: 'principle.changed', entityType: 'principle', entityId: input.principleId, before, after })
-  return 'ok'
+  return true
 }

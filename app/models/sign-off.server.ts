@@ -9,8 +9,6 @@
 // Two people acting at once cannot both succeed: the second re-reads the stage inside its own
 // transaction and is refused, and the partial unique index on live sign-offs (and the unique
 // accreditation per sign-off) backs that up in the database.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
-import type { DB } from '../../db/schema'
 import type { RuleSet } from '../domain/rule-set'
 import { stageOf } from '../domain/rule-set'
 import { END_MEETING_LABEL, afterStage, completesOnSignOff, readinessForSignOff } from '../domain/stage-end'
@@ -19,30 +17,11 @@ import { formatDate, formatInstant, nowInstant, today } from '../utils/dates'
 import { Refusal, isUniqueViolation } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { issueCertificates } from './certificate.server'
+import { accreditedBy, supervisedBy, type EnrolmentScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import type { Viewer } from './enrolment.server'
 import { loadReadiness } from './evidence.server'
 import { addMeeting, endMeetingPassed } from './meeting.server'
 import { getRuleSet } from './rule-set.server'
-
-export type EnrolmentScope = (eb: ExpressionBuilder<DB, 'enrolments'>) => Expression<SqlBool>
-
-/**
- * The enrolments `viewer` accredits: allocated to them as external accreditor and, belt and braces
- * over the database CHECK, never ones they supervise.
- */
-function accreditedBy(viewer: Viewer): EnrolmentScope {
-  return (eb) =>
-    eb.and([
-      eb('enrolments.external_accreditor_id', '=', viewer.id),
-      eb.or([eb('enrolments.supervisor_id', 'is', null), eb('enrolments.supervisor_id', '!=', viewer.id)]),
-    ])
-}
-
-/** The enrolments `viewer` supervises. */
-function supervisedBy(viewer: Viewer): EnrolmentScope {
-  return (eb) => eb('enrolments.supervisor_id', '=', viewer.id)
-}
 
 async function findScopedEnrolment(db: Db, scope: EnrolmentScope, enrolmentId: number) {
   return db

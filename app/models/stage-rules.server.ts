@@ -2,24 +2,24 @@
 // counts towards the stage the trainee was in on its date (the shared review, the session); a
 // stage's records are editable exactly while it is unlocked (enrolment.server.ts stageLock).
 import { formatDate } from '../utils/dates'
+import { Refusal } from '../utils/refusal.server'
 import type { Db } from './db-types'
 import { stageLock, stageOnDate } from './enrolment.server'
-import { refuse, succeed, type Outcome } from './outcome'
 
-/** The stage `date` falls in, refused (next to `field`) when it is before training or in a locked stage. */
-export async function writableStageOn(db: Db, enrolmentId: number, date: string, what: string, field: string): Promise<Outcome<number>> {
+/** The stage `date` falls in; a Refusal (next to `field`) when it is before training or in a locked stage. */
+export async function writableStageOn(db: Db, enrolmentId: number, date: string, what: string, field: string): Promise<number> {
   const stage = await stageOnDate(db, enrolmentId, date)
-  if (!stage) return refuse(`${formatDate(date)} is before your training started, so it cannot count towards a stage`, field)
+  if (!stage) throw new Refusal(`${formatDate(date)} is before your training started, so it cannot count towards a stage`, field)
   const lock = await stageLock(db, enrolmentId, stage.stage_number)
-  if (!lock.open) return refuse(`${what} on ${formatDate(date)} would count towards an earlier stage. ${lock.reason}`, field)
-  return succeed(stage.stage_number)
+  if (!lock.open) throw new Refusal(`${what} on ${formatDate(date)} would count towards an earlier stage. ${lock.reason}`, field)
+  return stage.stage_number
 }
 
-/** Refuses a change to a record of `stageNumber` while that stage is locked (null: not yet in a stage). */
-export async function stageIsWritable(db: Db, enrolmentId: number, stageNumber: number | null): Promise<Outcome<null>> {
-  if (stageNumber === null) return succeed(null)
+/** Throws a Refusal (the lock's reason) for a change to a record of `stageNumber` while that stage is locked (null: not yet in a stage). */
+export async function stageIsWritable(db: Db, enrolmentId: number, stageNumber: number | null): Promise<void> {
+  if (stageNumber === null) return
   const lock = await stageLock(db, enrolmentId, stageNumber)
-  return lock.open ? succeed(null) : refuse(lock.reason)
+  if (!lock.open) throw new Refusal(lock.reason)
 }
 
 /** Why each of these stages is read-only (absent when it is open), for showing beside records. */

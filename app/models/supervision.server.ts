@@ -5,10 +5,10 @@
 import { sessionConsentProblem } from '../domain/consent'
 import type { SupervisionSessionInput } from '../schemas/supervision-session'
 import { formatInstant, nowInstant } from '../utils/dates'
+import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { consentOf } from './client.server'
 import type { Db } from './db-types'
-import { refuse, succeed, type Outcome } from './outcome'
 import { stageIsWritable, writableStageOn } from './stage-rules.server'
 
 export async function getSupervisionSession(db: Db, { id, traineeId }: { id: number; traineeId: number }) {
@@ -65,17 +65,17 @@ interface SessionWrite {
   input: SupervisionSessionInput
 }
 
-async function checkSession(db: Db, enrolmentId: number, { traineeId, input }: SessionWrite): Promise<Outcome<number>> {
+async function checkSession(db: Db, enrolmentId: number, { traineeId, input }: SessionWrite): Promise<number> {
   const supervisors = await listSupervisorChoices(db, { enrolmentId, traineeId })
-  if (!supervisors.some((s) => s.id === input.supervisor_id)) return refuse('Choose your supervisor from the list', 'supervisor_id')
+  if (!supervisors.some((s) => s.id === input.supervisor_id)) throw new Refusal('Choose your supervisor from the list', 'supervisor_id')
   const ids = [...new Set(input.client_ids)]
   const clients = ids.length
     ? await db.selectFrom('clients').selectAll().where('id', 'in', ids).where('trainee_id', '=', traineeId).orderBy('code').execute()
     : []
-  if (clients.length !== ids.length) return refuse('Choose only your own clients', 'client_ids')
+  if (clients.length !== ids.length) throw new Refusal('Choose only your own clients', 'client_ids')
   for (const client of clients) {
     const problem = sessionConsentProblem(client.code, consentOf(client), input.held_on, input.format)
-    if (problem) return refuse(problem, 'client_ids')
+    if (problem) throw new Refusal(problem, 'client_ids')
   }
   return writableStageOn(db, enrolmentId, input.held_on, 'A session', 'held_on')
 }
@@ -97,12 +97,11 @@ async function replaceClients(db: Db, sessionId: number, clientIds: number[]) {
   if (ids.length) await db.insertInto('supervision_session_clients').values(ids.map((client_id) => ({ session_id: sessionId, client_id }))).execute()
 }
 
-export async function createSupervisionSession(db: Db, write: SessionWrite & { enrolmentId: number }): Promise<Outcome<number>> {
+export async function createSupervisionSession(db: Db, write: SessionWrite & { enrolmentId: number }): Promise<number> {
   const stage = await checkSession(db, write.enrolmentId, write)
-  if (!stage.ok) return stage
   const created = await db
     .insertInto('supervision_sessions')
-    .values({ enrolment_id: write.enrolmentId, ...columns(write.input, stage.value), status: 'pending' })
+    .values({ enrolment_id: write.enrolmentId, ...columns(write.input, stage), status: 'pending' })
     .returningAll()
     .executeTakeFirstOrThrow()
   await replaceClients(db, created.id, write.input.client_ids)
@@ -114,25 +113,23 @@ export async function createSupervisionSession(db: Db, write: SessionWrite & { e
     enrolmentId: write.enrolmentId,
     after: { ...created, client_ids: write.input.client_ids },
   })
-  return succeed(created.id)
+  return created.id
 }
 
 function confirmedRefusal(decidedAt: string | null) {
-  return refuse(`Your supervisor confirmed this session${decidedAt ? ` on ${formatInstant(decidedAt)}` : ''}, so it is read-only. Ask them if something needs correcting`)
+  return new Refusal(`Your supervisor confirmed this session${decidedAt ? ` on ${formatInstant(decidedAt)}` : ''}, so it is read-only. Ask them if something needs correcting`)
 }
 
-export async function updateSupervisionSession(db: Db, write: SessionWrite & { id: number }): Promise<Outcome<number>> {
+export async function updateSupervisionSession(db: Db, write: SessionWrite & { id: number }): Promise<number> {
   const existing = await getSupervisionSession(db, { id: write.id, traineeId: write.traineeId })
-  if (!existing) return refuse('This session no longer exists')
-  if (existing.status === 'confirmed') return confirmedRefusal(existing.decided_at)
-  const open = await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
-  if (!open.ok) return open
+  if (!existing) throw new Refusal('This session no longer exists')
+  if (existing.status === 'confirmed') throw confirmedRefusal(existing.decided_at)
+  await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
   const stage = await checkSession(db, existing.enrolment_id, write)
-  if (!stage.ok) return stage
   // A returned session goes back to the supervisor: pending again, the return comment kept for reference.
   const after = await db
     .updateTable('supervision_sessions')
-    .set({ ...columns(write.input, stage.value), status: 'pending', decided_by: null, decided_at: null, updated_at: nowInstant() })
+    .set({ ...columns(write.input, stage), status: 'pending', decided_by: null, decided_at: null, updated_at: nowInstant() })
     .where('id', '=', existing.id)
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -147,19 +144,18 @@ export async function updateSupervisionSession(db: Db, write: SessionWrite & { i
     before: { ...before, client_ids: clients.map((c) => c.id) },
     after: { ...after, client_ids: write.input.client_ids },
   })
-  return succeed(existing.id)
+  return existing.id
 }
 
 /** Deletes a session not yet confirmed, with any draft reflection on it; a submitted reflection keeps it. */
-export async function deleteSupervisionSession(db: Db, { id, traineeId, actorId }: { id: number; traineeId: number; actorId: number }): Promise<Outcome<null>> {
+export async function deleteSupervisionSession(db: Db, { id, traineeId, actorId }: { id: number; traineeId: number; actorId: number }): Promise<void> {
   const existing = await getSupervisionSession(db, { id, traineeId })
-  if (!existing) return refuse('This session no longer exists')
-  if (existing.status === 'confirmed') return confirmedRefusal(existing.decided_at)
-  const open = await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
-  if (!open.ok) return open
+  if (!existing) throw new Refusal('This session no longer exists')
+  if (existing.status === 'confirmed') throw confirmedRefusal(existing.decided_at)
+  await stageIsWritable(db, existing.enrolment_id, existing.stage_number)
   const reflections = await db.selectFrom('reflections').selectAll().where('supervision_session_id', '=', existing.id).execute()
   if (reflections.some((r) => r.status === 'submitted')) {
-    return refuse('You have submitted a reflection on this session, so your supervisor can already see it. The session cannot be deleted')
+    throw new Refusal('You have submitted a reflection on this session, so your supervisor can already see it. The session cannot be deleted')
   }
   for (const draft of reflections) {
     await db.deleteFrom('reflections').where('id', '=', draft.id).execute()
@@ -175,5 +171,4 @@ export async function deleteSupervisionSession(db: Db, { id, traineeId, actorId 
     enrolmentId: existing.enrolment_id,
     before: { ...before, client_ids: clients.map((c) => c.id) },
   })
-  return succeed(null)
 }

@@ -4,7 +4,7 @@ import { remainingWork } from '../domain/readiness'
 import { sustainabilityReport, type SustainabilityReport, type TraineeFacts } from '../domain/sustainability'
 import { groupBy } from '../utils/collections'
 import type { Db } from './db-types'
-import type { LedProgramme } from './led-programme.server'
+import type { LedProgramme } from './programme.server'
 import { loadProgress } from './progress.server'
 
 /** The programme's own settings, which the what-if form starts from. */

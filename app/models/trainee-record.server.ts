@@ -2,8 +2,9 @@
 // evidence tables and a portable JSON of everything, for anyone who may see the enrolment. Clients
 // appear by code with their consent dates; helping questions and notes about families stay behind.
 // Reflections after supervision are the trainee's own writing: only the trainee gets their text.
+import { isOwnEnrolment, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import { findVisibleEnrolment, type Viewer } from './enrolment.server'
+import { findVisibleEnrolment } from './enrolment.server'
 import { exportTables } from './programme-export.server'
 import { loadPortfolio } from './portfolio.server'
 
@@ -12,7 +13,7 @@ export const RECORD_FORMAT = 'attune-trainee-record'
 export async function loadTraineeRecord(db: Db, viewer: Viewer, enrolmentId: number, generatedOn: string) {
   const [enrolment, portfolio] = await Promise.all([findVisibleEnrolment(db, viewer, enrolmentId), loadPortfolio(db, viewer, enrolmentId)])
   if (!enrolment || !portfolio) return undefined
-  const ownRecord = viewer.role === 'trainee' && viewer.id === enrolment.trainee_id
+  const ownRecord = isOwnEnrolment(viewer, enrolment)
   const [tables, trainee, ruleSet, clients, reflections, certificates] = await Promise.all([
     exportTables(db, [enrolment.id]),
     db.selectFrom('users').select(['name', 'email', 'job_title']).where('id', '=', enrolment.trainee_id).executeTakeFirstOrThrow(),

@@ -1,6 +1,7 @@
 // Anything no other route matches: the shared 404 page.
+import { notFound } from '~/utils/http.server'
 export async function loader() {
-  throw new Response('Not found', { status: 404 })
+  throw notFound()
 }
 
 export default function NotFound() {

@@ -5,8 +5,9 @@ import { listPrinciples, updatePrinciple } from '~/models/rule-set.server'
 import { PrincipleSchema } from '~/schemas/rule-set'
 import { requireRole } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, invalidField, parseValues } from '~/utils/forms.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
+import { found } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Principles – Attune' }]
 
@@ -22,9 +23,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseValues(values, PrincipleSchema)
   if (!parsed.ok) return invalid(parsed.failure, intent)
   const db = await getDb()
-  const result = await db.transaction().execute((trx) => updatePrinciple(trx, user.id, parsed.data))
-  if (result === 'not_found') throw new Response('Not found', { status: 404 })
-  if (result === 'duplicate') return invalidField(parsed.values, 'name', 'Another principle already has this name', intent)
+  try {
+    found(await db.transaction().execute((trx) => updatePrinciple(trx, user.id, parsed.data)))
+  } catch (error) {
+    return refusalAnswer(error, parsed.values, intent)
+  }
   return redirectWithFlash(request, '/admin/principles', `“${parsed.data.name}” saved.`)
 }
 

@@ -11,6 +11,7 @@ import { invalid, parseForm } from '~/utils/forms.server'
 import { formatPence } from '~/utils/money'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
+import { found, notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ruleSet.name ?? 'Rule set'} – Attune` }]
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const id = idParam(params.ruleSetId)
   const ruleSet = (await getRuleSets(await getDb(), [id])).get(id)
-  if (!ruleSet) throw new Response('Not found', { status: 404 })
+  if (!ruleSet) throw notFound()
   return json({ ruleSet })
 }
 
@@ -30,8 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure)
   const id = idParam(params.ruleSetId)
   const db = await getDb()
-  const updated = await db.transaction().execute((trx) => updateThresholds(trx, user.id, id, parsed.data))
-  if (!updated) throw new Response('Not found', { status: 404 })
+  found(await db.transaction().execute((trx) => updateThresholds(trx, user.id, id, parsed.data)))
   return redirectWithFlash(request, `/admin/rule-sets/${id}`, 'Thresholds saved. Flags everywhere now use them.')
 }
 

@@ -4,11 +4,11 @@ import { CertificateDocument } from '~/pdf/certificate-document'
 import { pdfResponse, qrCodeDataUrl, renderPdf } from '~/pdf/render.server'
 import { requireUser } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
+import { found } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const certificate = await getCertificateForViewer(await getDb(), user, params.number ?? '')
-  if (!certificate) throw new Response('Not found', { status: 404 })
+  const certificate = found(await getCertificateForViewer(await getDb(), user, params.number ?? ''))
   const pdf = await renderPdf(<CertificateDocument certificate={certificate} qrCode={await qrCodeDataUrl(certificate.verificationUrl)} />)
   return pdfResponse(pdf, `${certificate.number} ${certificate.holder_name} ${certificate.level}.pdf`)
 }

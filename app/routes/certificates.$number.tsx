@@ -8,26 +8,29 @@ import { RevokeCertificateSchema } from '~/schemas/certificate'
 import { requireRole, requireUser } from '~/utils/auth.server'
 import { formatDate, formatInstant, nowInstant } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { invalid, invalidField, parseForm } from '~/utils/forms.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
+import { found } from '~/utils/http.server'
+import { hasRole, PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.certificate.level ?? 'Certificate'} – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const certificate = await getCertificateForViewer(await getDb(), user, params.number ?? '')
-  if (!certificate) throw new Response('Not found', { status: 404 })
-  return json({ certificate, canRevoke: (user.role === 'lead' || user.role === 'admin') && !certificate.revoked_at })
+  const certificate = found(await getCertificateForViewer(await getDb(), user, params.number ?? ''))
+  return json({ certificate, canRevoke: hasRole(user, ...PROGRAMME_ROLES) && !certificate.revoked_at })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'lead', 'admin')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const parsed = await parseForm(request, RevokeCertificateSchema)
   if (!parsed.ok) return invalid(parsed.failure)
   const db = await getDb()
-  const result = await db.transaction().execute((trx) => revokeCertificate(trx, user, { number: params.number ?? '', reason: parsed.data.reason, at: nowInstant() }))
-  if (!result.ok && result.problem === 'not_found') throw new Response('Not found', { status: 404 })
-  if (!result.ok) return invalidField(parsed.values, 'reason', 'This certificate has already been revoked.')
+  try {
+    found(await db.transaction().execute((trx) => revokeCertificate(trx, user, { number: params.number ?? '', reason: parsed.data.reason, at: nowInstant() })))
+  } catch (error) {
+    return refusalAnswer(error, parsed.values)
+  }
   return redirectWithFlash(request, `/certificates/${params.number}`, 'Certificate revoked. The public check page now says so.')
 }
 

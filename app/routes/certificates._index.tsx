@@ -6,6 +6,7 @@ import { findTraineeEnrolment } from '~/models/enrolment.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
+import { hasRole, PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction = () => [{ title: 'Certificates – Attune' }]
 
@@ -13,9 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const certificates = await listVisibleCertificates(db, user)
-  const ownEnrolment = user.role === 'trainee' ? await findTraineeEnrolment(db, user.id) : undefined
+  const ownEnrolment = hasRole(user, 'trainee') ? await findTraineeEnrolment(db, user.id) : undefined
   const programmes = [...new Map(certificates.map((c) => [c.programme_id, c.programme_name])).entries()].map(([id, name]) => ({ id, name }))
-  return json({ certificates, programmes, canDownloadAll: user.role === 'lead' || user.role === 'admin', portfolioEnrolmentId: ownEnrolment?.id ?? null })
+  return json({ certificates, programmes, canDownloadAll: hasRole(user, ...PROGRAMME_ROLES), portfolioEnrolmentId: ownEnrolment?.id ?? null })
 }
 
 export default function Certificates() {

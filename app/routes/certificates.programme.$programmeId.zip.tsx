@@ -8,12 +8,14 @@ import { requireRole } from '~/utils/auth.server'
 import { safeFilename, zipResponse } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
 import { idParam } from '~/utils/params'
+import { notFound } from '~/utils/http.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead', 'admin')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const certificates = await loadCertificatesForPdf(db, user, { programmeId: idParam(params.programmeId) })
-  if (certificates.length === 0) throw new Response('Not found', { status: 404 })
+  if (certificates.length === 0) throw notFound()
   const files: Record<string, Uint8Array> = {}
   for (const certificate of certificates) {
     const name = safeFilename(`${certificate.holder_name} - ${certificate.level} - ${certificate.number}.pdf`)

@@ -8,9 +8,10 @@ import { csvResponse, toCsv } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
 import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
+import { OVERSIGHT_ROLES } from '~/models/access.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead', 'supervisor', 'admin')
+  const user = await requireRole(request, ...OVERSIGHT_ROLES)
   const db = await getDb()
   const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
   const rows = await listAuditForEnrolment(db, enrolment.id)

@@ -15,14 +15,15 @@ import { getDb } from '~/utils/db.server'
 import { formDataToValues, invalid, parseValues } from '~/utils/forms.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
+import { found } from '~/utils/http.server'
+import { OVERSIGHT_ROLES, hasRole } from '~/models/access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Flags and concerns: ${data?.traineeName ?? ''} – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
-  const enrolment = await findVisibleEnrolment(db, user, idParam(params.enrolmentId))
-  if (!enrolment) throw new Response('Not found', { status: 404 })
+  const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
   const date = today()
   const [progress, concerns] = await Promise.all([loadProgress(db, [enrolment], date), listConcerns(db, [enrolment.id])])
   const { flags, forecast, readiness } = progress.get(enrolment.id)!
@@ -33,13 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flags,
     forecast,
     fundingEndsOn: enrolment.funding_ends_on,
-    canManage: user.role === 'lead' || user.role === 'supervisor' || user.role === 'admin',
+    canManage: hasRole(user, ...OVERSIGHT_ROLES),
     concerns: concerns.map((c) => ({ ...c, state: concernState({ flagCode: c.flag_code, reviewOn: c.review_on, clearedAt: c.cleared_at }, firing, date) })),
   })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'lead', 'supervisor', 'admin')
+  const user = await requireRole(request, ...OVERSIGHT_ROLES)
   const enrolmentId = idParam(params.enrolmentId)
   const values = formDataToValues(await request.formData())
   const intent = String(values.intent ?? '')
@@ -47,14 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'close') {
     const parsed = parseValues(values, CloseConcernSchema)
     if (!parsed.ok) throw new Response('Bad request', { status: 400 })
-    const closed = await db.transaction().execute((trx) => closeConcern(trx, user, { enrolmentId, concernId: parsed.data.concernId, at: nowInstant() }))
-    if (!closed) throw new Response('Not found', { status: 404 })
+    found(await db.transaction().execute((trx) => closeConcern(trx, user, { enrolmentId, concernId: parsed.data.concernId, at: nowInstant() })))
     return redirectWithFlash(request, `/enrolments/${enrolmentId}/flags`, 'Concern closed.')
   }
   const parsed = parseValues(values, ConcernSchema)
   if (!parsed.ok) return invalid(parsed.failure, intent)
-  const raised = await db.transaction().execute((trx) => raiseConcern(trx, user, { enrolmentId, ...parsed.data }))
-  if (!raised) throw new Response('Not found', { status: 404 })
+  found(await db.transaction().execute((trx) => raiseConcern(trx, user, { enrolmentId, ...parsed.data })))
   return redirectWithFlash(request, `/enrolments/${enrolmentId}/flags`, 'Concern recorded. It stays in the history after the flag clears.')
 }
 

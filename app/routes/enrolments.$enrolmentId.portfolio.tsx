@@ -7,11 +7,11 @@ import { requireUser } from '~/utils/auth.server'
 import { today } from '~/utils/dates'
 import { idParam } from '~/utils/params'
 import { getDb } from '~/utils/db.server'
+import { found } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const portfolio = await loadPortfolio(await getDb(), user, idParam(params.enrolmentId))
-  if (!portfolio) throw new Response('Not found', { status: 404 })
+  const portfolio = found(await loadPortfolio(await getDb(), user, idParam(params.enrolmentId)))
   const pdf = await renderPdf(<PortfolioDocument portfolio={portfolio} generatedOn={today()} />)
   return pdfResponse(pdf, `VIG portfolio - ${portfolio.traineeName}${portfolio.accredited ? '' : ' (in progress)'}.pdf`)
 }

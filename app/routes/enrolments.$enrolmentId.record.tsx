@@ -10,14 +10,14 @@ import { toCsv, zipResponse } from '~/utils/csv.server'
 import { today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { idParam } from '~/utils/params'
+import { found } from '~/utils/http.server'
 
 const TABLES = ['stages', 'cycles', 'supervision_sessions', 'sign_offs'] as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const generatedOn = today()
-  const record = await loadTraineeRecord(await getDb(), user, idParam(params.enrolmentId), generatedOn)
-  if (!record) throw new Response('Not found', { status: 404 })
+  const record = found(await loadTraineeRecord(await getDb(), user, idParam(params.enrolmentId), generatedOn))
   const files: Record<string, Uint8Array> = {
     'record.json': strToU8(JSON.stringify(record.json, null, 2)),
     'portfolio.pdf': await renderPdf(<PortfolioDocument portfolio={record.portfolio} generatedOn={generatedOn} />),

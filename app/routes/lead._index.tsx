@@ -5,11 +5,12 @@ import { requireRole } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { TableScroll } from '~/components/table-scroll'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction = () => [{ title: 'Programmes – Attune' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   return json({ name: user.name, programmes: await listLedProgrammes(await getDb(), user) })
 }
 

@@ -5,7 +5,7 @@ import { RadioGroup, SelectField, TextArea, TextField, ZodForm } from '~/compone
 import { ReadinessTable } from '~/components/readiness-summary'
 import { StageHistory } from '~/components/stage-history'
 import { listAuditForEnrolment } from '~/models/audit.server'
-import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked, visibleTo } from '~/models/enrolment.server'
+import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked } from '~/models/enrolment.server'
 import { loadReadiness } from '~/models/evidence.server'
 import { stageHistory } from '~/models/sign-off.server'
 import { ReassignSchema, RelockSchema, UnlockSchema } from '~/schemas/enrolment'
@@ -17,15 +17,16 @@ import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 import { TableScroll } from '~/components/table-scroll'
+import { enrolmentScope, PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'} – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
   const [stages, assignments, audit, readiness] = await Promise.all([
-    stageHistory(db, visibleTo(user), enrolment.id),
+    stageHistory(db, enrolmentScope(user), enrolment.id),
     assignmentsOf(db, user, enrolment.id),
     listAuditForEnrolment(db, enrolment.id),
     loadReadiness(db, [enrolment]),
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
   const values = formDataToValues(await request.formData())

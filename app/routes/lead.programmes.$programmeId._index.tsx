@@ -14,11 +14,12 @@ import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { formatPence } from '~/utils/money'
 import { TableScroll } from '~/components/table-scroll'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.programme.name ?? 'Programme'} – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
   const date = today()

@@ -9,11 +9,12 @@ import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit programme – Attune' }]
 
 async function load(request: Request, programmeId: number) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const programme = found(await findLedProgramme(db, user, programmeId))
   const options = await programmeFormOptions(db, programme.organisation_id, programme.id)

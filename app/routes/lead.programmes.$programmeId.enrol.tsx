@@ -11,17 +11,18 @@ import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { ROLE_LABEL } from '~/utils/roles'
 import { redirectWithFlash } from '~/utils/session.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction = () => [{ title: 'Enrol a trainee – Attune' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const options = found(await enrolmentFormOptions(await getDb(), user, idParam(params.programmeId)))
   return json({ options, today: today() })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const programmeId = idParam(params.programmeId)
   const parsed = await parseForm(request, EnrolSchema)
   if (!parsed.ok) return invalid(parsed.failure)

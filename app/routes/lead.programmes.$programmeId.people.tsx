@@ -13,11 +13,12 @@ import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { ROLE_LABEL } from '~/utils/roles'
 import { TableScroll } from '~/components/table-scroll'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction = () => [{ title: 'People and sign-in links – Attune' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
   return json({ programme: { id: programme.id, name: programme.name }, people: found(await listProgrammePeople(db, user, programme.id)) })
@@ -29,7 +30,7 @@ function linkShown(person: { name: string; token: string }) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const programmeId = idParam(params.programmeId)
   const db = await getDb()
   const values = formDataToValues(await request.formData())

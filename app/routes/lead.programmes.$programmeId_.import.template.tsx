@@ -2,11 +2,13 @@
 // in from their spreadsheet. The columns are documented on the import page.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { IMPORT_COLUMN_NAMES } from '~/domain/programme-import'
-import { findLedProgramme } from '~/models/led-programme.server'
+import { findLedProgramme } from '~/models/programme.server'
 import { requireRole } from '~/utils/auth.server'
 import { csvResponse, toCsv, type CsvRow } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
 import { idParam } from '~/utils/params'
+import { found } from '~/utils/http.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 const EXAMPLE: CsvRow[] = [
   { record_type: 'trainee', email: 'sam.jones@example.org', name: 'Sam Jones', job_title: 'Health visitor', rule_set: 'aviguk-practitioner-2024', current_stage: '1', enrolled_on: '2025-09-01', registration_paid_on: '2025-10-01', supervisor_email: 'supervisor@example.org' },
@@ -18,7 +20,7 @@ const EXAMPLE: CsvRow[] = [
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead', 'admin')
-  if (!(await findLedProgramme(await getDb(), user, idParam(params.programmeId)))) throw new Response('Not found', { status: 404 })
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
+  found(await findLedProgramme(await getDb(), user, idParam(params.programmeId)))
   return csvResponse(toCsv(IMPORT_COLUMN_NAMES, EXAMPLE), 'Attune import template.csv')
 }

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FileField, ZodForm, type ServerFailure } from '~/components/form'
 import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
-import { findLedProgramme } from '~/models/led-programme.server'
+import { findLedProgramme } from '~/models/programme.server'
 import { importRecords, previewImport, type ImportPreview } from '~/models/programme-import.server'
 import { ImportCommitSchema, ImportUploadSchema, MAX_IMPORT_BYTES, TOO_LARGE } from '~/schemas/import'
 import { requireRole } from '~/utils/auth.server'
@@ -15,14 +15,15 @@ import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formDataToValues, invalid, parseValues } from '~/utils/forms.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
+import { found } from '~/utils/http.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import records – ${data?.programme.name ?? 'Programme'} – Attune` }]
 
 async function ledProgramme(request: Request, programmeId: string | undefined) {
-  const user = await requireRole(request, 'lead', 'admin')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
-  const programme = await findLedProgramme(db, user, idParam(programmeId))
-  if (!programme) throw new Response('Not found', { status: 404 })
+  const programme = found(await findLedProgramme(db, user, idParam(programmeId)))
   return { user, db, programme }
 }
 

@@ -7,6 +7,7 @@ import { requireRole, type SessionUser } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction = () => [{ title: 'Create a programme – Attune' }]
 
@@ -18,12 +19,12 @@ function organisationOf(user: SessionUser): number {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   return json({ options: await programmeFormOptions(await getDb(), organisationOf(user)) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'lead')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const options = await programmeFormOptions(db, organisationOf(user))
   const schema = programmeSchema({ stageNumbers: options.stages.map((s) => s.stage_number), supervisorIds: options.supervisors.map((s) => s.id) })

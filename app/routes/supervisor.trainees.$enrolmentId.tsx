@@ -1,7 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import type { Transaction } from 'kysely'
-import type { DB } from '../../db/schema'
 import { AuditTrail } from '~/components/audit-trail'
 import { RadioGroup, TextArea, TextField, ZodForm } from '~/components/form'
 import { ReadinessTable } from '~/components/readiness-summary'
@@ -11,7 +9,7 @@ import { formatHours } from '~/domain/readiness'
 import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, meetingKindLabel, readinessForSignOff } from '~/domain/stage-end'
 import { listAuditForEnrolment } from '~/models/audit.server'
-import { findVisibleEnrolment, visibleTo } from '~/models/enrolment.server'
+import { findVisibleEnrolment } from '~/models/enrolment.server'
 import { loadReadiness } from '~/models/evidence.server'
 import { endMeetingPassed, listMeetings, recordMeeting } from '~/models/meeting.server'
 import { decideSession, giveReflectionFeedback, listReflectionsToRead, listSessionsToConfirm } from '~/models/review.server'
@@ -27,6 +25,8 @@ import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 import { TableScroll } from '~/components/table-scroll'
+import { enrolmentScope } from '~/models/access.server'
+import type { Db } from '~/models/db-types'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'} – Attune` }]
 
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
   const [loaded, stages, sessions, reflections, meetings, audit, meetingPassed] = await Promise.all([
     loadReadiness(db, [enrolment]),
-    stageHistory(db, visibleTo(user), enrolment.id),
+    stageHistory(db, enrolmentScope(user), enrolment.id),
     listSessionsToConfirm(db, user, enrolment.id),
     listReflectionsToRead(db, user, enrolment.id),
     listMeetings(db, user, enrolment.id),
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(values.intent ?? '')
   const [, name, id] = /^([a-z-]+?)(?:-(\d+))?$/.exec(intent) ?? []
   const here = `/supervisor/trainees/${enrolmentId}`
-  const act = <T,>(work: (trx: Transaction<DB>) => Promise<T | undefined>) => db.transaction().execute(work).then(found)
+  const act = <T,>(work: (trx: Db) => Promise<T | undefined>) => db.transaction().execute(work).then(found)
   try {
     switch (name) {
       case 'confirm-session': {

@@ -14,14 +14,15 @@ import { listClientCycles } from '~/models/cycle.server'
 import { getRuleSet } from '~/models/rule-set.server'
 import { clientFormValues, clientSchema, relationshipLabel } from '~/schemas/client'
 import { formatDate, today } from '~/utils/dates'
-import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { idParam } from '~/utils/params'
+import { found } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Client ${data?.client.code ?? ''} – Attune` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, enrolment } = await requireTrainee(request)
-  const client = await getClient(db, { id: idParam(params, 'clientId'), traineeId: user.id })
-  if (!client) throw notFound()
+  const client = found(await getClient(db, { id: idParam(params.clientId), traineeId: user.id }))
   const [cycles, ruleSet] = await Promise.all([listClientCycles(db, { clientId: client.id, traineeId: user.id }), enrolment ? getRuleSet(db, enrolment.rule_set_id) : null])
   const now = today()
   const consent = consentOf(client)
@@ -40,8 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, enrolment } = await requireTrainee(request)
-  const id = idParam(params, 'clientId')
-  if (!(await getClient(db, { id, traineeId: user.id }))) throw notFound()
+  const id = idParam(params.clientId)
+  found(await getClient(db, { id, traineeId: user.id }))
   const owner = { id, traineeId: user.id, enrolmentId: enrolment?.id ?? null, actorId: user.id }
   return updateOrDelete(request, db, {
     schema: clientSchema(today()),

@@ -7,7 +7,7 @@ import { ZodForm } from '~/components/form'
 import { createClient } from '~/models/client.server'
 import { blankClient, clientSchema } from '~/schemas/client'
 import { today } from '~/utils/dates'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { requireTrainee } from '~/utils/trainee.server'
 
@@ -23,9 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, clientSchema(today()))
   if (!parsed.ok) return invalid(parsed.failure)
   const input = parsed.data
-  const result = await db.transaction().execute((trx) => createClient(trx, { traineeId: user.id, enrolmentId: enrolment?.id ?? null, actorId: user.id, input }))
-  if (!result.ok) return refused(parsed.values, result)
-  return redirectWithFlash(request, `/trainee/clients/${result.value}`, `Client ${input.code} added.`)
+  try {
+    const id = await db.transaction().execute((trx) => createClient(trx, { traineeId: user.id, enrolmentId: enrolment?.id ?? null, actorId: user.id, input }))
+    return redirectWithFlash(request, `/trainee/clients/${id}`, `Client ${input.code} added.`)
+  } catch (error) {
+    return refusalAnswer(error, parsed.values)
+  }
 }
 
 export default function NewClient() {

@@ -12,22 +12,23 @@ import { deleteCycle, getCycle, updateCycle } from '~/models/cycle.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { cycleFormValues, cycleSchema } from '~/schemas/cycle'
 import { formatDate, today } from '~/utils/dates'
-import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { idParam } from '~/utils/params'
+import { found } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Cycle – Attune' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db } = await requireTrainee(request)
-  const cycle = await getCycle(db, { id: idParam(params, 'cycleId'), traineeId: user.id })
-  if (!cycle) throw notFound()
+  const cycle = found(await getCycle(db, { id: idParam(params.cycleId), traineeId: user.id }))
   const [clients, locks] = await Promise.all([listClientChoices(db, user.id), lockedStageReasons(db, cycle.enrolment_id, [cycle.stage_number])])
   return json({ today: today(), cycle, clients, lockedReason: cycle.stage_number === null ? null : (locks.get(cycle.stage_number) ?? null) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db } = await requireTrainee(request)
-  const id = idParam(params, 'cycleId')
-  if (!(await getCycle(db, { id, traineeId: user.id }))) throw notFound()
+  const id = idParam(params.cycleId)
+  found(await getCycle(db, { id, traineeId: user.id }))
   const owner = { id, traineeId: user.id, actorId: user.id }
   return updateOrDelete(request, db, {
     schema: cycleSchema(today()),

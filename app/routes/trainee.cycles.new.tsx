@@ -8,7 +8,7 @@ import { listClientChoices } from '~/models/client.server'
 import { createCycle } from '~/models/cycle.server'
 import { cycleSchema } from '~/schemas/cycle'
 import { today } from '~/utils/dates'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { requireTraineeEnrolment } from '~/utils/trainee.server'
 
@@ -26,8 +26,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, cycleSchema(today()))
   if (!parsed.ok) return invalid(parsed.failure)
   const input = parsed.data
-  const result = await db.transaction().execute((trx) => createCycle(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input }))
-  if (!result.ok) return refused(parsed.values, result)
+  try {
+    await db.transaction().execute((trx) => createCycle(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input }))
+  } catch (error) {
+    return refusalAnswer(error, parsed.values)
+  }
   return redirectWithFlash(
     request,
     '/trainee',

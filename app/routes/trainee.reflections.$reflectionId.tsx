@@ -11,14 +11,15 @@ import { deleteReflection, getReflection, listActivePrinciples, updateReflection
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { reflectionFormValues, reflectionSaved, reflectionSchema } from '~/schemas/reflection'
 import { formatDate, formatInstant } from '~/utils/dates'
-import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { idParam } from '~/utils/params'
+import { found } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reflection – Attune' }]
 
 async function load(request: Request, params: Record<string, string | undefined>) {
   const { user, db } = await requireTrainee(request)
-  const reflection = await getReflection(db, { id: idParam(params, 'reflectionId'), traineeId: user.id })
-  if (!reflection) throw notFound()
+  const reflection = found(await getReflection(db, { id: idParam(params.reflectionId), traineeId: user.id }))
   const principles = reflection.kind === 'session' ? await listActivePrinciples(db) : []
   return { user, db, reflection, principles }
 }

@@ -10,9 +10,10 @@ import { getRuleSet } from '~/models/rule-set.server'
 import { getSupervisionSession } from '~/models/supervision.server'
 import { reflectionSaved, reflectionSchema } from '~/schemas/reflection'
 import { formatDate } from '~/utils/dates'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
-import { notFound, requireTrainee, requireTraineeEnrolment } from '~/utils/trainee.server'
+import { requireTrainee, requireTraineeEnrolment } from '~/utils/trainee.server'
+import { found } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Write a reflection – Attune' }]
 
@@ -28,8 +29,7 @@ async function resolveSubject(request: Request) {
     return { user, db, subject, existing, principles, title: `Written reflection for ${stage.name}` }
   }
   const { user, db } = await requireTrainee(request)
-  const session = await getSupervisionSession(db, { id: Number(search.get('session')), traineeId: user.id })
-  if (!session) throw notFound()
+  const session = found(await getSupervisionSession(db, { id: Number(search.get('session')), traineeId: user.id }))
   const subject: ReflectionSubject = { kind: 'session', sessionId: session.id }
   const existing = await findSessionReflection(db, { sessionId: session.id, traineeId: user.id })
   return { user, db, subject, existing, principles: await listActivePrinciples(db), title: `Reflection on supervision of ${formatDate(session.held_on)}` }
@@ -46,10 +46,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, reflectionSchema(principles))
   if (!parsed.ok) return invalid(parsed.failure)
   const input = parsed.data
-  const result = await db.transaction().execute((trx) => createReflection(trx, { traineeId: user.id, actorId: user.id, subject, input }))
-  if (!result.ok) return refused(parsed.values, result)
-  const { to, message } = reflectionSaved(input.decision, result.value)
-  return redirectWithFlash(request, to, message)
+  try {
+    const id = await db.transaction().execute((trx) => createReflection(trx, { traineeId: user.id, actorId: user.id, subject, input }))
+    const { to, message } = reflectionSaved(input.decision, id)
+    return redirectWithFlash(request, to, message)
+  } catch (error) {
+    return refusalAnswer(error, parsed.values)
+  }
 }
 
 export default function NewReflection() {

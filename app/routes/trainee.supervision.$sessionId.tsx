@@ -14,14 +14,15 @@ import { lockedStageReasons } from '~/models/stage-rules.server'
 import { deleteSupervisionSession, getSupervisionSession, listSupervisorChoices, updateSupervisionSession } from '~/models/supervision.server'
 import { formatLabel, supervisionSessionFormValues, supervisionSessionSchema } from '~/schemas/supervision-session'
 import { formatDate, formatInstant, today } from '~/utils/dates'
-import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { idParam } from '~/utils/params'
+import { found } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Supervision session – Attune' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db } = await requireTrainee(request)
-  const session = await getSupervisionSession(db, { id: idParam(params, 'sessionId'), traineeId: user.id })
-  if (!session) throw notFound()
+  const session = found(await getSupervisionSession(db, { id: idParam(params.sessionId), traineeId: user.id }))
   const [supervisors, clients, locks, reflection] = await Promise.all([
     listSupervisorChoices(db, { enrolmentId: session.enrolment_id, traineeId: user.id }),
     listClientChoices(db, user.id),
@@ -45,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db } = await requireTrainee(request)
-  const id = idParam(params, 'sessionId')
-  if (!(await getSupervisionSession(db, { id, traineeId: user.id }))) throw notFound()
+  const id = idParam(params.sessionId)
+  found(await getSupervisionSession(db, { id, traineeId: user.id }))
   const owner = { id, traineeId: user.id, actorId: user.id }
   return updateOrDelete(request, db, {
     schema: supervisionSessionSchema(today()),

@@ -8,7 +8,7 @@ import { listClientChoices } from '~/models/client.server'
 import { createSupervisionSession, listSupervisorChoices } from '~/models/supervision.server'
 import { supervisionSessionSchema } from '~/schemas/supervision-session'
 import { today } from '~/utils/dates'
-import { invalid, parseForm, refused } from '~/utils/forms.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { requireTraineeEnrolment } from '~/utils/trainee.server'
 
@@ -29,11 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, db, enrolment } = await requireTraineeEnrolment(request)
   const parsed = await parseForm(request, supervisionSessionSchema(today()))
   if (!parsed.ok) return invalid(parsed.failure)
-  const result = await db.transaction().execute((trx) =>
-    createSupervisionSession(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input: parsed.data }),
-  )
-  if (!result.ok) return refused(parsed.values, result)
-  return redirectWithFlash(request, `/trainee/supervision/${result.value}`, 'Session logged. It counts once your supervisor confirms it.')
+  try {
+    const id = await db.transaction().execute((trx) =>
+      createSupervisionSession(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input: parsed.data }),
+    )
+    return redirectWithFlash(request, `/trainee/supervision/${id}`, 'Session logged. It counts once your supervisor confirms it.')
+  } catch (error) {
+    return refusalAnswer(error, parsed.values)
+  }
 }
 
 export default function NewSupervisionSession() {

@@ -6,15 +6,14 @@ import { seedDemoData, seedReferenceData } from '../../db/seed'
 import { today } from './dates'
 import { env } from './env.server'
 
-export type Db = Kysely<DB>
+let opening: Promise<Kysely<DB>> | undefined
 
-let opening: Promise<Db> | undefined
-
-export function getDb(): Promise<Db> {
+/** The app's database (a Kysely instance; models take it, or a transaction, as `Db` from models/db-types.ts). */
+export function getDb(): Promise<Kysely<DB>> {
   return (opening ??= prepare(env.DATABASE_PATH))
 }
 
-async function prepare(filename: string): Promise<Db> {
+async function prepare(filename: string): Promise<Kysely<DB>> {
   const db = openDatabase(filename)
   await migrateToLatest(db)
   await seedReferenceData(db)

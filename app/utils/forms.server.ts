@@ -55,13 +55,12 @@ export function invalidField(values: FormValues, field: string, message: string,
   return invalid({ values, fieldErrors: { [field]: message } }, intent)
 }
 
-/** The answer to a form a model refused: the message beside its field, or above the form. */
-export function refused(values: FormValues, refusal: { field?: string; message: string }, intent?: string) {
-  return refusal.field ? invalidField(values, refusal.field, refusal.message, intent) : invalid({ values, fieldErrors: {}, formError: refusal.message }, intent)
-}
-
-/** The answer when a model threw a Refusal (rolling its transaction back); anything else is rethrown. */
+/**
+ * The one answer to a model's "no": when it threw a Refusal (rolling its transaction back), the
+ * form comes back with the message beside the refusal's field, or above the form; anything else
+ * (a 404 Response from `found`, a bug) is rethrown. See docs/patterns.md.
+ */
 export function refusalAnswer(error: unknown, values: FormValues, intent?: string) {
   if (!(error instanceof Refusal)) throw error
-  return refused(values, error, intent)
+  return error.field ? invalidField(values, error.field, error.message, intent) : invalid({ values, fieldErrors: {}, formError: error.message }, intent)
 }

@@ -1,7 +1,7 @@
 // The three views of the sustainability report (page, PDF, CSV) read one request the same way:
 // the programme's lead or an admin, the what-if query parsed with the form's schema, the report.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findLedProgramme } from '../models/led-programme.server'
+import { findLedProgramme } from '../models/programme.server'
 import { loadReportSettings, loadSustainabilityReport } from '../models/sustainability.server'
 import { WhatIfSchema } from '../schemas/report'
 import { requireRole } from './auth.server'
@@ -9,14 +9,15 @@ import { today } from './dates'
 import { getDb } from './db.server'
 import { parseValues, type FormFailure } from './forms.server'
 import { idParam } from './params'
+import { found } from './http.server'
+import { PROGRAMME_ROLES } from '../models/access.server'
 
 const FIELDS = ['asOf', 'endsOn', 'capacityHours', 'budgetPounds'] as const
 
 export async function loadReportRequest(request: Request, params: LoaderFunctionArgs['params']) {
-  const user = await requireRole(request, 'lead', 'admin')
+  const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
-  const programme = await findLedProgramme(db, user, idParam(params.programmeId))
-  if (!programme) throw new Response('Not found', { status: 404 })
+  const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
   const saved = await loadReportSettings(db, programme)
   const defaults = {
     asOf: today(),

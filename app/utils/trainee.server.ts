@@ -1,13 +1,15 @@
 // The guard every trainee page starts with: the signed-in trainee, the database and their current
-// enrolment. Records are then fetched with the trainee's id in the WHERE, so another trainee's id in
-// a URL finds nothing and answers 404, exactly like an id that does not exist.
+// enrolment. Records are then fetched with the trainee's id in the WHERE (access.server.ts), so
+// another trainee's id in a URL finds nothing and answers 404 (`found`/`notFound` in http.server.ts),
+// exactly like an id that does not exist.
 import { json } from '@remix-run/node'
 import type { z } from 'zod'
 import type { Db } from '../models/db-types'
 import { findTraineeEnrolment } from '../models/enrolment.server'
 import { requireRole } from './auth.server'
 import { getDb } from './db.server'
-import { invalid, parseForm, refused } from './forms.server'
+import { invalid, parseForm, refusalAnswer } from './forms.server'
+import { Refusal } from './refusal.server'
 import { redirectWithFlash } from './session.server'
 
 export async function requireTrainee(request: Request) {
@@ -29,52 +31,46 @@ export async function requireTraineeEnrolment(request: Request) {
   return { ...rest, enrolment }
 }
 
-/** A numeric id from the URL; anything else is a page that does not exist. */
-export function idParam(params: Record<string, string | undefined>, name: string): number {
-  const value = Number(params[name])
-  if (!Number.isSafeInteger(value) || value <= 0) throw notFound()
-  return value
-}
-
-export function notFound(): Response {
-  return new Response('Not found', { status: 404 })
-}
-
 /** The form's intent, so one action can serve several forms on a page. */
 export async function intentOf(request: Request): Promise<string> {
   const intent = (await request.clone().formData()).get('intent')
   return typeof intent === 'string' ? intent : ''
 }
 
-type Transaction = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0]
-type Refusal = { ok: false; field?: string; message: string }
-
 /**
  * The action of a record's own page, which holds two forms: 'delete', and the record's form
- * (intent 'update'). Each write runs in one transaction; a refusal comes back beside the field, or
- * for a delete in the delete panel; success redirects with a flash message.
+ * (intent 'update'). Each write runs in one transaction; a Refusal the model throws rolls it back
+ * and comes back beside the field, or for a delete in the delete panel; success redirects with a
+ * flash message.
  */
 export async function updateOrDelete<S extends z.ZodType>(
   request: Request,
   db: Db,
   options: {
     schema: S
-    update: (trx: Transaction, input: z.output<S>) => Promise<{ ok: true } | Refusal>
-    remove: (trx: Transaction) => Promise<{ ok: true } | Refusal>
+    update: (trx: Db, input: z.output<S>) => Promise<unknown>
+    remove: (trx: Db) => Promise<unknown>
     updated: (input: z.output<S>) => { to: string; message: string }
     deleted: { to: string; message: string }
   },
 ) {
   const intent = await intentOf(request)
   if (intent === 'delete') {
-    const result = await db.transaction().execute(options.remove)
-    if (!result.ok) return json({ ok: false as const, intent, deleteError: result.message })
+    try {
+      await db.transaction().execute(options.remove)
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error
+      return json({ ok: false as const, intent, deleteError: error.message })
+    }
     return redirectWithFlash(request, options.deleted.to, options.deleted.message)
   }
   const parsed = await parseForm(request, options.schema)
   if (!parsed.ok) return invalid(parsed.failure, 'update')
-  const result = await db.transaction().execute((trx) => options.update(trx, parsed.data))
-  if (!result.ok) return refused(parsed.values, result, 'update')
+  try {
+    await db.transaction().execute((trx) => options.update(trx, parsed.data))
+  } catch (error) {
+    return refusalAnswer(error, parsed.values, 'update')
+  }
   const { to, message } = options.updated(parsed.data)
   return redirectWithFlash(request, to, message)
 }

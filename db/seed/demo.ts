@@ -2,16 +2,15 @@
 // started about 14 months ago with funding ending in about 4 months, 7 trainees at different points
 // (on track, stalled, waiting on someone, accredited), 2 supervisors, 1 external accreditor,
 // 1 programme lead and 1 admin. Every date is relative to `today`, so the demo never goes stale.
-import type { Kysely, Transaction } from 'kysely'
 import { addDays, addMonths } from '../../app/utils/dates'
 import { hashPassword } from '../../app/utils/password.server'
 import { issueCertificates } from '../../app/models/certificate.server'
-import type { DB, Role } from '../schema'
+import type { Db } from '../../app/models/db-types'
+import type { Role } from '../schema'
 import { currentPractitionerRuleSet, earlierPractitionerRuleSet } from './rule-sets'
 
 export const DEMO_PASSWORD = 'attune-demo-2026'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 interface StagePlan {
   stage: number
