@@ -7,6 +7,7 @@ import { nowInstant } from '../utils/dates'
 import { Refusal } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
+import { ownClients } from './access.server'
 
 interface Owner {
   traineeId: number
@@ -32,14 +33,14 @@ export async function listClients(db: Db, traineeId: number) {
         .where('cycles.reviewed_on', 'is', null)
         .as('cycles_in_progress'),
     ])
-    .where('clients.trainee_id', '=', traineeId)
+    .where(ownClients(traineeId))
     .orderBy('clients.work_ended_on', (ob) => ob.nullsFirst())
     .orderBy('clients.code')
     .execute()
 }
 
 export async function getClient(db: Db, { id, traineeId }: { id: number; traineeId: number }) {
-  return db.selectFrom('clients').selectAll().where('id', '=', id).where('trainee_id', '=', traineeId).executeTakeFirst()
+  return db.selectFrom('clients').selectAll().where('id', '=', id).where(ownClients(traineeId)).executeTakeFirst()
 }
 
 export function consentOf(client: Pick<Client, 'consent_given_on' | 'consent_supervision' | 'consent_intervision' | 'consent_training_events' | 'consent_withdrawn_on'>): Consent {
@@ -70,7 +71,7 @@ function columns(input: ClientInput) {
 const flag = (value: boolean) => (value ? 1 : 0) as 0 | 1
 
 async function codeTaken(db: Db, traineeId: number, code: string, exceptId?: number) {
-  let query = db.selectFrom('clients').select('id').where('trainee_id', '=', traineeId).where('code', '=', code)
+  let query = db.selectFrom('clients').select('id').where(ownClients(traineeId)).where('code', '=', code)
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId)
   return (await query.executeTakeFirst()) !== undefined
 }
@@ -96,7 +97,7 @@ export async function updateClient(db: Db, owner: Owner & { id: number; actorId:
     .updateTable('clients')
     .set({ ...columns(owner.input), updated_at: nowInstant() })
     .where('id', '=', owner.id)
-    .where('trainee_id', '=', owner.traineeId)
+    .where(ownClients(owner.traineeId))
     .returningAll()
     .executeTakeFirstOrThrow()
   await appendAudit(db, { actorId: owner.actorId, action: 'client.updated', entityType: 'client', entityId: owner.id, enrolmentId: owner.enrolmentId, before, after })
@@ -114,13 +115,13 @@ export async function deleteClient(db: Db, owner: Owner & { id: number; actorId:
   if (cycle || session) {
     throw new Refusal(`${before.code} has cycles or supervision sessions logged, so it cannot be deleted. If work has ended, record the date work ended instead`)
   }
-  await db.deleteFrom('clients').where('id', '=', owner.id).where('trainee_id', '=', owner.traineeId).execute()
+  await db.deleteFrom('clients').where('id', '=', owner.id).where(ownClients(owner.traineeId)).execute()
   await appendAudit(db, { actorId: owner.actorId, action: 'client.deleted', entityType: 'client', entityId: owner.id, enrolmentId: owner.enrolmentId, before })
 }
 
 /** The trainee's clients as choices for a form, each saying when it cannot be used for new work. */
 export async function listClientChoices(db: Db, traineeId: number) {
-  const clients = await db.selectFrom('clients').selectAll().where('trainee_id', '=', traineeId).orderBy('code').execute()
+  const clients = await db.selectFrom('clients').selectAll().where(ownClients(traineeId)).orderBy('code').execute()
   return clients.map((client) => {
     const consent = consentOf(client)
     const note = consent.withdrawnOn ? 'consent withdrawn' : !consent.givenOn || !consent.supervision ? 'no consent for supervision' : client.work_ended_on ? 'work ended' : null

@@ -9,6 +9,7 @@ import { appendAudit } from './audit.server'
 import { consentOf, getClient } from './client.server'
 import type { Db } from './db-types'
 import { stageIsWritable, writableStageOn } from './stage-rules.server'
+import { ownEnrolments } from './access.server'
 
 export async function getCycle(db: Db, { id, traineeId }: { id: number; traineeId: number }) {
   return db
@@ -18,7 +19,7 @@ export async function getCycle(db: Db, { id, traineeId }: { id: number; traineeI
     .selectAll('cycles')
     .select('clients.code as client_code')
     .where('cycles.id', '=', id)
-    .where('enrolments.trainee_id', '=', traineeId)
+    .where(ownEnrolments(traineeId))
     .executeTakeFirst()
 }
 
@@ -28,7 +29,7 @@ export async function listClientCycles(db: Db, { clientId, traineeId }: { client
     .innerJoin('enrolments', 'enrolments.id', 'cycles.enrolment_id')
     .selectAll('cycles')
     .where('cycles.client_id', '=', clientId)
-    .where('enrolments.trainee_id', '=', traineeId)
+    .where(ownEnrolments(traineeId))
     .orderBy('cycles.filmed_on', 'desc')
     .execute()
 }

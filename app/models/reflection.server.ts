@@ -9,6 +9,7 @@ import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { stageIsWritable } from './stage-rules.server'
 import { getSupervisionSession } from './supervision.server'
+import { ownEnrolments } from './access.server'
 
 export async function listActivePrinciples(db: Db) {
   return db.selectFrom('principles').select(['id', 'name', 'description']).where('active', '=', 1).orderBy('position').execute()
@@ -23,7 +24,7 @@ export async function getReflection(db: Db, { id, traineeId }: { id: number; tra
     .selectAll('reflections')
     .select(['supervision_sessions.held_on as session_held_on', 'feedback_author.name as feedback_by_name'])
     .where('reflections.id', '=', id)
-    .where('enrolments.trainee_id', '=', traineeId)
+    .where(ownEnrolments(traineeId))
     .executeTakeFirst()
   if (!reflection) return undefined
   const ratings = await db
@@ -43,7 +44,7 @@ export async function findSessionReflection(db: Db, { sessionId, traineeId }: { 
     .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
     .select(['reflections.id', 'reflections.status'])
     .where('reflections.supervision_session_id', '=', sessionId)
-    .where('enrolments.trainee_id', '=', traineeId)
+    .where(ownEnrolments(traineeId))
     .executeTakeFirst()
 }
 
@@ -54,7 +55,7 @@ export async function findStageEndReflection(db: Db, { enrolmentId, traineeId, s
     .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
     .select(['reflections.id', 'reflections.status'])
     .where('reflections.enrolment_id', '=', enrolmentId)
-    .where('enrolments.trainee_id', '=', traineeId)
+    .where(ownEnrolments(traineeId))
     .where('reflections.kind', '=', 'stage_end')
     .where('reflections.stage_number', '=', stageNumber)
     .executeTakeFirst()

@@ -10,6 +10,7 @@ import { appendAudit } from './audit.server'
 import { consentOf } from './client.server'
 import type { Db } from './db-types'
 import { stageIsWritable, writableStageOn } from './stage-rules.server'
+import { ownClients, ownEnrolments } from './access.server'
 
 export async function getSupervisionSession(db: Db, { id, traineeId }: { id: number; traineeId: number }) {
   const session = await db
@@ -19,7 +20,7 @@ export async function getSupervisionSession(db: Db, { id, traineeId }: { id: num
     .selectAll('supervision_sessions')
     .select('supervisor.name as supervisor_name')
     .where('supervision_sessions.id', '=', id)
-    .where('enrolments.trainee_id', '=', traineeId)
+    .where(ownEnrolments(traineeId))
     .executeTakeFirst()
   if (!session) return undefined
   const clients = await db
@@ -27,7 +28,7 @@ export async function getSupervisionSession(db: Db, { id, traineeId }: { id: num
     .innerJoin('clients', 'clients.id', 'supervision_session_clients.client_id')
     .select(['clients.id', 'clients.code'])
     .where('supervision_session_clients.session_id', '=', id)
-    .where('clients.trainee_id', '=', traineeId)
+    .where(ownClients(traineeId))
     .orderBy('clients.code')
     .execute()
   return { ...session, clients }
@@ -70,7 +71,7 @@ async function checkSession(db: Db, enrolmentId: number, { traineeId, input }: S
   if (!supervisors.some((s) => s.id === input.supervisor_id)) throw new Refusal('Choose your supervisor from the list', 'supervisor_id')
   const ids = [...new Set(input.client_ids)]
   const clients = ids.length
-    ? await db.selectFrom('clients').selectAll().where('id', 'in', ids).where('trainee_id', '=', traineeId).orderBy('code').execute()
+    ? await db.selectFrom('clients').selectAll().where('id', 'in', ids).where(ownClients(traineeId)).orderBy('code').execute()
     : []
   if (clients.length !== ids.length) throw new Refusal('Choose only your own clients', 'client_ids')
   for (const client of clients) {

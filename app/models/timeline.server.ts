@@ -6,6 +6,7 @@ import { formatLabel } from '../schemas/supervision-session'
 import { formatDate, instantToCalendarDate, type CalendarDate } from '../utils/dates'
 import type { Db } from './db-types'
 import { lockedStageReasons } from './stage-rules.server'
+import { ownClients, ownEnrolments } from './access.server'
 
 export type EntryStatus = 'in_progress' | 'completed' | 'pending' | 'confirmed' | 'returned' | 'draft' | 'submitted'
 
@@ -24,13 +25,13 @@ export interface TimelineEntry {
 
 export async function listTimeline(db: Db, traineeId: number): Promise<TimelineEntry[]> {
   const [clients, cycles, sessions, reflections] = await Promise.all([
-    db.selectFrom('clients').select(['id', 'code', 'relationship', 'consent_given_on', 'created_at']).where('trainee_id', '=', traineeId).execute(),
+    db.selectFrom('clients').select(['id', 'code', 'relationship', 'consent_given_on', 'created_at']).where(ownClients(traineeId)).execute(),
     db
       .selectFrom('cycles')
       .innerJoin('enrolments', 'enrolments.id', 'cycles.enrolment_id')
       .innerJoin('clients', 'clients.id', 'cycles.client_id')
       .select(['cycles.id', 'cycles.enrolment_id', 'cycles.filmed_on', 'cycles.reviewed_on', 'cycles.stage_number', 'cycles.clip_count', 'cycles.created_at', 'clients.code'])
-      .where('enrolments.trainee_id', '=', traineeId)
+      .where(ownEnrolments(traineeId))
       .execute(),
     db
       .selectFrom('supervision_sessions')
@@ -47,7 +48,7 @@ export async function listTimeline(db: Db, traineeId: number): Promise<TimelineE
         'supervision_sessions.created_at',
         'supervisor.name as supervisor_name',
       ])
-      .where('enrolments.trainee_id', '=', traineeId)
+      .where(ownEnrolments(traineeId))
       .execute(),
     db
       .selectFrom('reflections')
@@ -68,7 +69,7 @@ export async function listTimeline(db: Db, traineeId: number): Promise<TimelineE
         'rule_set_stages.name as stage_name',
         'supervision_sessions.held_on as session_held_on',
       ])
-      .where('enrolments.trainee_id', '=', traineeId)
+      .where(ownEnrolments(traineeId))
       .execute(),
   ])
 
