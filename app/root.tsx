@@ -48,7 +48,11 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   ],
   accreditor: [{ to: ROLE_HOME.accreditor, label: 'To accredit' }],
   lead: [{ to: ROLE_HOME.lead, label: 'Programmes' }],
-  admin: [{ to: ROLE_HOME.admin, label: 'Administration' }],
+  // Admins run every programme as its lead would (ADR 0009).
+  admin: [
+    { to: ROLE_HOME.admin, label: 'Administration' },
+    { to: ROLE_HOME.lead, label: 'Programmes' },
+  ],
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -2,6 +2,7 @@
 import { json, redirect } from '@remix-run/node'
 import type { Role } from '../../db/schema'
 import { secondsToWait } from '../domain/sign-in-throttle'
+import { hasRole } from '../models/access.server'
 import {
   findUserForSignIn,
   getActiveUserById,
@@ -50,9 +51,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user
 }
 
+/** The signed-in user holding one of `roles` (hasRole, access.server.ts); else a 403 saying what the page is for. */
 export async function requireRole<R extends Role>(request: Request, ...roles: R[]): Promise<SessionUser & { role: R }> {
   const user = await requireUser(request)
-  if (!roles.includes(user.role as R)) throw forbidden(user, roles)
+  if (!hasRole(user, ...roles)) throw forbidden(user, roles)
   return user as SessionUser & { role: R }
 }
 
