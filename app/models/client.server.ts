@@ -1,5 +1,5 @@
 // A trainee's clients: anonymised codes with consent and retention dates. Clients belong to the
-// trainee (not to one stage), so every query filters on clients.trainee_id.
+// trainee (not to one stage), so every query filters with `ownClients` (access.server.ts).
 import type { Consent } from '../domain/consent'
 import type { ClientInput } from '../schemas/client'
 import type { Client } from '../../db/schema'

@@ -254,7 +254,8 @@ export async function enrolTrainee(trx: Db, viewer: Viewer, programmeId: number,
 
 /**
  * Changes the supervisor or the external accreditor from a date, keeping the history: the open
- * assignment row is closed on that date and a new one opened. Undefined when not visible to the lead.
+ * assignment row is closed on that date and a new one opened. Undefined when the viewer does not run
+ * the enrolment's programme (programmeEnrolmentScope); a Refusal when the choice is not allowed.
  */
 export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, input: ReassignInput): Promise<true | undefined> {
   const enrolment = await trx
@@ -306,14 +307,14 @@ export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, inp
   return true
 }
 
-/** The reassignment options and the full assignment history of a visible enrolment. */
+/** The reassignment options and the full assignment history of an enrolment on a programme the viewer runs; undefined otherwise. */
 export async function assignmentsOf(db: Db, viewer: Viewer, enrolmentId: number) {
   const enrolment = await db
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select(['enrolments.programme_id', 'programmes.organisation_id'])
     .where('enrolments.id', '=', enrolmentId)
-    .where(enrolmentScope(viewer))
+    .where(programmeEnrolmentScope(viewer))
     .executeTakeFirst()
   if (!enrolment) return undefined
   const [history, supervisors, accreditors] = await Promise.all([
@@ -343,7 +344,8 @@ export async function assignmentsOf(db: Db, viewer: Viewer, enrolmentId: number)
 
 /**
  * A programme lead unlocks a stage's records with a written reason, or locks them again. Only the
- * lock changes: the stage keeps its status, sign-off and accreditation. Undefined when not visible.
+ * lock changes: the stage keeps its status, sign-off and accreditation. Undefined when the viewer does
+ * not run the enrolment's programme; a Refusal when the stage is in progress or already so.
  */
 export async function setStageLocked(
   trx: Db,

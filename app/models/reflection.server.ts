@@ -1,7 +1,7 @@
 // Reflections: after a supervision session, a self-assessment against the principles of attuned
 // interaction and guidance; at the end of a stage, the written reflection. A draft stays the
 // trainee's own; submitting makes it visible to the supervisor and read-only for the trainee.
-// Reached only through enrolments.trainee_id; a session named must be the trainee's own.
+// Reached only through `ownEnrolments` (access.server.ts); a session named must be the trainee's own.
 import type { ReflectionInput } from '../schemas/reflection'
 import { nowInstant } from '../utils/dates'
 import { Refusal } from '../utils/refusal.server'

@@ -1,7 +1,7 @@
 // Supervision sessions as the trainee logs them. A new session is pending until the supervisor
 // confirms it (their side is the oversight feature); a confirmed session is read-only for the
 // trainee, and changing a returned session sends it back to pending. Every query reaches sessions
-// through enrolments.trainee_id, and the clients and supervisor named must be the trainee's own.
+// through `ownEnrolments` (access.server.ts), and the clients and supervisor named must be the trainee's own.
 import { sessionConsentProblem } from '../domain/consent'
 import type { SupervisionSessionInput } from '../schemas/supervision-session'
 import { formatInstant, nowInstant } from '../utils/dates'
