@@ -1,5 +1,5 @@
 // VIG cycles: a filming and its shared review with the client. Cycles belong to an enrolment; the
-// trainee reaches only cycles of their own enrolments (enrolments.trainee_id in every WHERE), and
+// trainee reaches only cycles of their own enrolments (`ownEnrolments` in every WHERE), and
 // only their own clients can be named in one.
 import { cycleConsentProblem } from '../domain/consent'
 import type { CycleInput } from '../schemas/cycle'
