@@ -218,11 +218,11 @@ export async function deliverDueMessages(db: Db, transport: MailTransport, optio
         headers: message.unsubscribe_url ? { 'List-Unsubscribe': `<${message.unsubscribe_url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
       })
     } catch (error) {
-      const status = await markAttemptFailed(db, message, error, new Date())
+      const status = await markAttemptFailed(db, message, error, now)
       round[status === 'pending' ? 'retrying' : status === 'failed' ? 'failed' : 'uncertain']++
       continue
     }
-    if (await markSent(db, message, new Date())) round.sent++
+    if (await markSent(db, message, now)) round.sent++
   }
   return round
 }
