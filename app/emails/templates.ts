@@ -11,7 +11,7 @@ function at(base: string, path: string): string {
 }
 
 function hello(name: string): string {
-  return `Hello ${name.split(' ')[0] || name},`
+  return `Hello ${name},`
 }
 
 export function invitationLetter(base: string, input: { name: string; invitedBy: string; path: string; days: number }): Letter {
