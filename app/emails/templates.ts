@@ -3,6 +3,7 @@
 // Only what the recipient can see in the app goes in, with en-GB dates; client details never
 // (at most an anonymised client code, and no template here needs even that).
 import type { Severity } from '../domain/risk'
+import { plural } from '../domain/wording'
 import { formatDate } from '../utils/dates'
 import type { Letter } from './letter'
 
@@ -186,7 +187,7 @@ export function leadDigestLetter(base: string, input: { name: string; weekOf: st
   const url = at(base, '/lead')
   const items = input.programmes.flatMap((p) => [
     {
-      text: `${p.name}: ${p.trainees} trainees; ${p.red} red and ${p.amber} amber; ${p.accreditedStagesThisWeek} stages accredited in the last week`,
+      text: `${p.name}: ${plural(p.trainees, 'trainee')}; ${p.red} red and ${p.amber} amber; ${plural(p.accreditedStagesThisWeek, 'stage')} accredited in the last week`,
       url: at(base, `/lead/programmes/${p.id}`),
     },
     ...p.flags.map((f) => ({
@@ -198,7 +199,7 @@ export function leadDigestLetter(base: string, input: { name: string; weekOf: st
   const flagCount = input.programmes.reduce((n, p) => n + p.flags.length, 0)
   const concernCount = input.programmes.reduce((n, p) => n + p.concernsDue.length, 0)
   return {
-    subject: `Your programmes this week: ${flagCount} new or worse ${flagCount === 1 ? 'flag' : 'flags'}, ${concernCount} ${concernCount === 1 ? 'concern' : 'concerns'} due`,
+    subject: `Your programmes this week: ${plural(flagCount, 'new or worse flag')}, ${plural(concernCount, 'concern')} due`,
     greeting: hello(input.name),
     paragraphs: [`Where your programmes stand in the week of ${formatDate(input.weekOf)}.`],
     items,
@@ -211,7 +212,7 @@ export function leadDigestLetter(base: string, input: { name: string; weekOf: st
 export function roundUpLetter(base: string, input: { name: string; period: 'daily' | 'weekly'; items: { subject: string; link: string | null }[] }): Letter {
   const url = at(base, '/')
   return {
-    subject: `Your ${input.period} round-up from Attune: ${input.items.length} ${input.items.length === 1 ? 'update' : 'updates'}`,
+    subject: `Your ${input.period} round-up from Attune: ${plural(input.items.length, 'update')}`,
     greeting: hello(input.name),
     paragraphs: [`Since your last round-up:`],
     items: input.items.map((i) => ({ text: i.subject, url: i.link ?? undefined })),
