@@ -73,25 +73,24 @@ export default function Outbox() {
             <thead className="nhsuk-table__head">
               <tr>
                 <th scope="col">Written</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
+                <th scope="col">Message</th>
                 <th scope="col">Status</th>
-                <th scope="col">Action</th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
               {messages.map((m) => (
                 <tr key={m.id}>
                   <td>{formatInstant(m.created_at)}</td>
-                  <td className="app-wrap">{m.to_address}</td>
-                  <td className="app-wrap">{m.subject}</td>
+                  <td className="app-wrap">
+                    {m.subject}
+                    <br />
+                    <span className="nhsuk-body-s">To {m.to_address}</span>
+                  </td>
                   <td>
                     <strong className={`nhsuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong>
                     {m.sent_at ? <span className="nhsuk-body-s"> {formatInstant(m.sent_at)}</span> : null}
                     {m.attempts > 1 || m.last_error ? <div className="nhsuk-body-s">{m.attempts} attempts</div> : null}
                     {m.last_error ? <div className="nhsuk-body-s app-wrap">{m.last_error}</div> : null}
-                  </td>
-                  <td>
                     {m.status === 'failed' || m.status === 'uncertain' ? (
                       <Form method="post">
                         <input type="hidden" name="messageId" value={m.id} />
