@@ -2,6 +2,11 @@ import { defineConfig } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const DATABASE = `data/e2e-${PORT}.sqlite`
+// A real SMTP server for the app to send to (tests/e2e/smtp-sink.ts); its port follows E2E_PORT
+// (3100 → 2525) so that runs on different ports side by side do not collide.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525 + (((PORT - 3100) % 11) + 11) % 11)
+const MAIL_FOLDER = `data/e2e-${PORT}-mail`
+process.env.SMTP_SINK_DIR = MAIL_FOLDER
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,12 +28,27 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    // A fresh database with the demo programme, served by the production build.
-    command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && remix-serve ./build/index.js`,
-    url: `http://localhost:${PORT}/login`,
-    env: { PORT: String(PORT), DATABASE_PATH: DATABASE, SEED_DEMO_DATA: 'true', PUBLIC_BASE_URL: `http://localhost:${PORT}` },
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'tsx tests/e2e/smtp-sink.ts',
+      port: SMTP_PORT,
+      env: { SMTP_SINK_PORT: String(SMTP_PORT), SMTP_SINK_DIR: MAIL_FOLDER },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A fresh database with the demo programme, served by the production build, e-mailing the sink.
+      command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && remix-serve ./build/index.js`,
+      url: `http://localhost:${PORT}/login`,
+      env: {
+        PORT: String(PORT),
+        DATABASE_PATH: DATABASE,
+        SEED_DEMO_DATA: 'true',
+        PUBLIC_BASE_URL: `http://localhost:${PORT}`,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 })

@@ -84,6 +84,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <span aria-hidden="true"> · </span>
                   {user.roleLabel}
                 </p>
+                <p className="app-header-user">
+                  <Link className="app-header-link" to="/account">
+                    E-mail settings
+                  </Link>
+                </p>
                 <Form method="post" action="/logout" className="app-inline-form">
                   <button type="submit" className="nhsuk-button nhsuk-button--reverse nhsuk-button--small nhsuk-u-margin-bottom-0">
                     Sign out

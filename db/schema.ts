@@ -32,8 +32,12 @@ export interface UsersTable {
   failed_logins: Generated<number>
   last_failed_login_at: Instant | null
   deactivated_at: Instant | null
+  /** How often non-essential e-mail goes out (migration 0013). */
+  email_frequency: Generated<EmailFrequency>
   created_at: CreatedAt
 }
+
+export type EmailFrequency = 'immediate' | 'daily' | 'weekly' | 'off'
 
 export interface SessionsTable {
   id: string
@@ -51,6 +55,7 @@ export interface PasswordTokensTable {
   used_at: Instant | null
   created_by: number | null
   created_at: CreatedAt
+  purpose: Generated<'invitation' | 'reset'>
 }
 
 export interface PathwaysTable {
@@ -322,11 +327,52 @@ export interface AuditLogTable {
   reason: string | null
 }
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'held' | 'bundled'
+
+export interface OutboxTable {
+  id: Generated<number>
+  kind: string
+  recipient_id: number | null
+  to_address: string
+  subject: string
+  text_body: string
+  html_body: string
+  link: string | null
+  unsubscribe_url: string | null
+  essential: Generated<number>
+  status: OutboxStatus
+  attempts: Generated<number>
+  next_attempt_at: Instant
+  claim_token: string | null
+  claimed_at: Instant | null
+  last_error: string | null
+  sent_at: Instant | null
+  dedupe_key: string | null
+  created_at: Instant
+}
+
+export interface SchedulerRunsTable {
+  job: string
+  period: string
+  holder: string
+  started_at: Instant
+  state_json: string | null
+}
+
+export interface PasswordResetRequestsTable {
+  id: Generated<number>
+  email: string
+  requested_at: Instant
+}
+
 export interface DB {
   organisations: OrganisationsTable
   users: UsersTable
   sessions: SessionsTable
   password_tokens: PasswordTokensTable
+  outbox: OutboxTable
+  scheduler_runs: SchedulerRunsTable
+  password_reset_requests: PasswordResetRequestsTable
   pathways: PathwaysTable
   rule_sets: RuleSetsTable
   rule_set_stages: RuleSetStagesTable

@@ -115,3 +115,8 @@ export function enrolmentScope(viewer: Viewer, as?: readonly Role[]): EnrolmentS
 export function isOwnEnrolment(viewer: Viewer, enrolment: { trainee_id: number }): boolean {
   return hasRole(viewer, 'trainee') && viewer.id === enrolment.trainee_id
 }
+
+/** The e-mail outbox: admins only (messages hold set-password links that would let a reader take over an account). */
+export function outboxScope(viewer: Viewer): Scope<'outbox'> {
+  return (eb) => (hasRole(viewer, 'admin') ? everything(eb) : nothing(eb))
+}

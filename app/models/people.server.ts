@@ -1,5 +1,6 @@
-// Accounts without an email server: a programme lead adds a person and is shown, once, a
-// set-password link to pass on. Only the token's hash is stored; a link works once and expires.
+// Accounts: a programme lead adds a person, who is e-mailed a set-password link (and the lead is
+// shown it once too, to pass on where no mail relay is set up). Anyone can ask for a reset link
+// for their own address. Only a token's hash is stored; a link works once and expires.
 // A lead manages only people of their programme's organisation, and only trainees, supervisors and
 // accreditors: never leads or admins, whose accounts a link would otherwise let a lead take over.
 import type { z } from 'zod'
@@ -12,9 +13,14 @@ import { hashToken, newToken } from '../utils/tokens.server'
 import { appendAudit } from './audit.server'
 import { programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
+import { sendInvitation, sendPasswordReset } from './notifications.server'
 import { normaliseEmail } from './user.server'
 
 export const PASSWORD_LINK_DAYS = 7
+/** A reset link asked for from the sign-in page works for this long (short: it is e-mailed on request). */
+export const RESET_LINK_MINUTES = 60
+/** Reset e-mails for one address in any hour, however often it is asked for (no e-mail flood). */
+export const RESETS_PER_HOUR = 3
 
 export function setPasswordPath(token: string): string {
   return `/set-password/${token}`
@@ -73,7 +79,9 @@ export async function createPerson(trx: Db, viewer: Viewer, programmeId: number,
     throw error
   }
   await appendAudit(trx, { actorId: viewer.id, action: 'user.created', entityType: 'user', entityId: userId, after: { email, name: input.name, role: input.role } })
-  return { userId, token: await issueToken(trx, viewer, userId, now) }
+  const token = await issueToken(trx, viewer, userId, now)
+  await sendInvitation(trx, { userId, invitedBy: viewer.id, path: setPasswordPath(token), days: PASSWORD_LINK_DAYS }, now)
+  return { userId, token }
 }
 
 /** A fresh link for someone of the programme's organisation; earlier unused links stop working. */
@@ -82,26 +90,67 @@ export async function issuePasswordLink(trx: Db, viewer: Viewer, programmeId: nu
   if (!programme) return undefined
   const person = await trx
     .selectFrom('users')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'email'])
     .where('id', '=', userId)
     .where('organisation_id', '=', programme.organisation_id)
     .where('role', 'in', [...PERSON_ROLES])
     .where('deactivated_at', 'is', null)
     .executeTakeFirst()
   if (!person) return undefined
-  return { userId, name: person.name, token: await issueToken(trx, viewer, userId, now) }
+  const token = await issueToken(trx, viewer, userId, now)
+  await sendInvitation(trx, { userId, invitedBy: viewer.id, path: setPasswordPath(token), days: PASSWORD_LINK_DAYS }, now)
+  return { userId, name: person.name, email: person.email, token }
 }
 
-async function issueToken(trx: Db, viewer: Viewer, userId: number, now: Date): Promise<string> {
+/** A new link for `userId`; earlier unused links stop working. `viewer` null: the person asked themselves. */
+async function issueToken(trx: Db, viewer: Viewer | null, userId: number, now: Date): Promise<string> {
   await trx.deleteFrom('password_tokens').where('user_id', '=', userId).where('used_at', 'is', null).execute()
   const token = newToken()
-  const expires = new Date(now.getTime() + PASSWORD_LINK_DAYS * 24 * 60 * 60 * 1000)
+  const expires = new Date(now.getTime() + (viewer ? PASSWORD_LINK_DAYS * 24 * 60 : RESET_LINK_MINUTES) * 60 * 1000)
   await trx
     .insertInto('password_tokens')
-    .values({ user_id: userId, token_hash: hashToken(token), expires_at: nowInstant(expires), created_by: viewer.id, created_at: nowInstant(now) })
+    .values({
+      user_id: userId,
+      token_hash: hashToken(token),
+      expires_at: nowInstant(expires),
+      created_by: viewer?.id ?? null,
+      created_at: nowInstant(now),
+      purpose: viewer ? 'invitation' : 'reset',
+    })
     .execute()
-  await appendAudit(trx, { actorId: viewer.id, action: 'user.password_link_issued', entityType: 'user', entityId: userId, after: { expiresAt: nowInstant(expires) } })
+  await appendAudit(trx, {
+    actorId: viewer?.id ?? userId,
+    action: viewer ? 'user.password_link_issued' : 'user.password_reset_requested',
+    entityType: 'user',
+    entityId: userId,
+    after: { expiresAt: nowInstant(expires) },
+  })
   return token
+}
+
+/**
+ * Someone asked for a reset link for `email` on the sign-in page. Records the request; when the
+ * address belongs to an active account and has been asked for at most RESETS_PER_HOUR times in the
+ * last hour, issues a RESET_LINK_MINUTES link and e-mails it. Returns nothing either way, so the
+ * answer never says whether the address exists (or whether the request was throttled).
+ */
+export async function requestPasswordReset(trx: Db, email: string, now = new Date()): Promise<void> {
+  const address = normaliseEmail(email)
+  const hourAgo = nowInstant(new Date(now.getTime() - 60 * 60 * 1000))
+  // Requests older than a day no longer count for anything.
+  await trx.deleteFrom('password_reset_requests').where('requested_at', '<', nowInstant(new Date(now.getTime() - 24 * 60 * 60 * 1000))).execute()
+  await trx.insertInto('password_reset_requests').values({ email: address, requested_at: nowInstant(now) }).execute()
+  const recent = await trx
+    .selectFrom('password_reset_requests')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('email', '=', address)
+    .where('requested_at', '>', hourAgo)
+    .executeTakeFirstOrThrow()
+  if (Number(recent.count) > RESETS_PER_HOUR) return
+  const user = await trx.selectFrom('users').select('id').where('email', '=', address).where('deactivated_at', 'is', null).executeTakeFirst()
+  if (!user) return
+  const token = await issueToken(trx, null, user.id, now)
+  await sendPasswordReset(trx, { userId: user.id, path: setPasswordPath(token), minutes: RESET_LINK_MINUTES }, now)
 }
 
 /** The person a link is for, while it is unused and unexpired; undefined for any other token. */

@@ -8,6 +8,7 @@ import { appendAudit } from './audit.server'
 import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { stageIsWritable } from './stage-rules.server'
+import { notifyReflectionFeedback, notifySessionDecided } from './notifications.server'
 
 export async function listSessionsToConfirm(db: Db, viewer: Viewer, enrolmentId: number) {
   return db
@@ -61,6 +62,7 @@ export async function decideSession(trx: Db, viewer: Viewer, input: { enrolmentI
     after: { status: input.decision },
     reason: comment,
   })
+  await notifySessionDecided(trx, { enrolmentId: input.enrolmentId, sessionId: session.id, heldOn: session.held_on, decidedBy: viewer.id, decision: input.decision, comment }, now)
   return true
 }
 
@@ -122,5 +124,6 @@ export async function giveReflectionFeedback(trx: Db, viewer: Viewer, input: { e
     before: { feedback: reflection.feedback },
     after: { feedback: input.feedback },
   })
+  await notifyReflectionFeedback(trx, { enrolmentId: input.enrolmentId, reflectionId: reflection.id, givenBy: viewer.id }, now)
   return true
 }

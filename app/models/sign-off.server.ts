@@ -21,6 +21,7 @@ import { accreditedBy, supervisedBy, type EnrolmentScope, type Viewer } from './
 import type { Db } from './db-types'
 import { loadReadiness } from './evidence.server'
 import { addMeeting, endMeetingPassed } from './meeting.server'
+import { notifyStageAccredited, notifyStageReturned, notifyStageSignedOff } from './notifications.server'
 import { getRuleSet } from './rule-set.server'
 
 async function findScopedEnrolment(db: Db, scope: EnrolmentScope, enrolmentId: number) {
@@ -160,6 +161,7 @@ export async function signOffStage(trx: Db, viewer: Viewer, input: { enrolmentId
     after: { stageNumber: stage.stageNumber, status: 'signed_off', locked: 1, missing: readiness.missing, ...(after ? { completedOn, then: after } : {}) },
     reason: overrideReason,
   })
+  await notifyStageSignedOff(trx, { enrolmentId: enrolment.id, stageName: stage.name, signedOffBy: viewer.id, completed, signedOffOn: completedOn }, now)
   return { signOffId, stageName: stage.name, traineeName: enrolment.trainee_name, completed, override: overrideReason !== null }
 }
 
@@ -229,6 +231,7 @@ export async function accreditStage(trx: Db, viewer: Viewer, input: { enrolmentI
     before: { stageNumber: stage.stageNumber, status: 'signed_off' },
     after: { stageNumber: stage.stageNumber, status: 'accredited', accreditedOn: input.accreditedOn, then: after, certificates: certificates.map((c) => c.number) },
   })
+  await notifyStageAccredited(trx, { enrolmentId: enrolment.id, stageName: stage.name, accreditedOn: input.accreditedOn, certificateNumbers: certificates.map((c) => c.number) }, now)
   return { accreditationId, stageName: stage.name, traineeName: enrolment.trainee_name, after, certificates }
 }
 
@@ -256,6 +259,7 @@ export async function returnStage(trx: Db, viewer: Viewer, input: { enrolmentId:
     after: { stageNumber: stage.stageNumber, status: 'in_progress', locked: 0 },
     reason: input.reasons,
   })
+  await notifyStageReturned(trx, { enrolmentId: enrolment.id, stageName: stage.name, returnedBy: viewer.id, reasons: input.reasons }, now)
   return { accreditationId, stageName: stage.name, traineeName: enrolment.trainee_name }
 }
 

@@ -24,9 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ programme: { id: programme.id, name: programme.name }, people: found(await listProgrammePeople(db, user, programme.id)) })
 }
 
-/** The link is shown once, in this answer: only its hash is stored. */
-function linkShown(person: { name: string; token: string }) {
-  return json({ ok: true as const, link: { name: person.name, url: new URL(setPasswordPath(person.token), env.PUBLIC_BASE_URL).href, days: PASSWORD_LINK_DAYS } })
+/**
+ * The outcome for the lead. With a mail relay the link is e-mailed and not shown; without one it
+ * waits in the outbox and is shown here, once, to pass on (only its hash is stored).
+ */
+function linkShown(person: { name: string; email: string; token: string }) {
+  const emailed = env.SMTP_URL !== undefined
+  return json({
+    ok: true as const,
+    link: { name: person.name, email: person.email, url: emailed ? null : new URL(setPasswordPath(person.token), env.PUBLIC_BASE_URL).href, days: PASSWORD_LINK_DAYS },
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.failure, 'add-person')
     try {
       const created = found(await db.transaction().execute((trx) => createPerson(trx, user, programmeId, parsed.data)))
-      return linkShown({ name: parsed.data.name, token: created.token })
+      return linkShown({ name: parsed.data.name, email: parsed.data.email, token: created.token })
     } catch (error) {
       return refusalAnswer(error, values, 'add-person')
     }
@@ -64,29 +71,38 @@ export default function People() {
         <div className="nhsuk-card nhsuk-card--feature" role="status">
           <div className="nhsuk-card__content nhsuk-card__content--feature">
             <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">Set-password link for {link.name}</h2>
-            <p>
-              Pass this link on to {link.name} yourself. It works once, for {link.days} days, and this is the only time it is shown.
-            </p>
-            <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="set-password-link">
-                Link for {link.name}
-              </label>
-              <input className="nhsuk-input app-wrap" id="set-password-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
-            </div>
+            {link.url === null ? (
+              <p>
+                We have e-mailed {link.name} a link to set their password, at <strong>{link.email}</strong>. It works once, for {link.days} days.
+              </p>
+            ) : (
+              <>
+                <p>
+                  Attune has no e-mail relay set up, so pass this link on to {link.name} yourself. It works once, for {link.days} days, and this is the only time it is
+                  shown.
+                </p>
+                <div className="nhsuk-form-group">
+                  <label className="nhsuk-label" htmlFor="set-password-link">
+                    Link for {link.name}
+                  </label>
+                  <input className="nhsuk-input app-wrap" id="set-password-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+                </div>
+              </>
+            )}
           </div>
         </div>
       ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h2>Add a person</h2>
-          <p>There is no email server: you get a one-time link to set their password, to pass on yourself.</p>
+          <p>They get an e-mail with a one-time link to set their password.</p>
           <ZodForm
-            key={link?.url ?? 'add-person'}
+            key={link ? `${link.email}-${link.url}` : 'add-person'}
             schema={PersonSchema}
             intent="add-person"
             defaultValues={{ name: '', email: '', role: '', jobTitle: '' }}
             failure={data && !data.ok ? data : null}
-            submitLabel="Add person and get a link"
+            submitLabel="Add person and send a link"
           >
             <TextField name="name" label="Full name" autoComplete="off" />
             <TextField name="email" label="Email address" type="email" autoComplete="off" inputMode="email" />

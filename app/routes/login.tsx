@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useSearchParams } from '@remix-run/react'
 import { TextField, ZodForm } from '~/components/form'
 import { SignInSchema } from '~/schemas/sign-in'
 import { ROLE_HOME, assertSameOrigin, createUserSession, getUser, safeRedirect, signIn } from '~/utils/auth.server'
@@ -41,7 +41,9 @@ export default function SignIn() {
           <TextField name="password" label="Password" type="password" autoComplete="current-password" />
           <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         </ZodForm>
-        <p className="nhsuk-body-s">Forgotten your password? Ask your programme lead for a new set-password link.</p>
+        <p>
+          <Link to="/forgot-password">Forgotten your password?</Link>
+        </p>
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
-// Public: the one-time link a programme lead passed on. A wrong, used or expired link gets one
+// Public: the one-time link e-mailed to someone a programme lead added, or to someone who asked
+// to reset their password. A wrong, used or expired link gets one
 // message, so the page says nothing about which links exist.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(request, '/login', 'Your password is set. Sign in with your email address and new password.')
 }
 
-const LINK_NOT_VALID = 'This link does not work: it may have expired or been used already. Ask your programme lead for a new one.'
+const LINK_NOT_VALID = 'This link does not work: it may have expired or been used already. Ask for a new one with “Forgotten your password?” on the sign-in page, or ask your programme lead.'
 
 export default function SetPassword() {
   const data = useLoaderData<typeof loader>()

@@ -12,6 +12,7 @@ import {
   parseISO,
   startOfMonth,
   startOfQuarter,
+  startOfWeek,
 } from 'date-fns'
 
 export type CalendarDate = string
@@ -93,6 +94,11 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 /** The first day of the date's month: 24 Nov 2026 → 1 Nov 2026. */
 export function monthStart(date: CalendarDate): CalendarDate {
   return toCalendarDate(startOfMonth(toDate(date)))
+}
+
+/** The Monday of the date's week (UK weeks start on Monday): weekly e-mail is keyed by it. */
+export function weekStart(date: CalendarDate): CalendarDate {
+  return toCalendarDate(startOfWeek(toDate(date), { weekStartsOn: 1 }))
 }
 
 /** The first day of the date's calendar quarter (Jan, Apr, Jul, Oct). */

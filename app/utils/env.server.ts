@@ -17,6 +17,15 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   /** Serve the session cookie with the Secure flag (on for https deployments). */
   SECURE_COOKIES: flag.optional(),
+  /**
+   * The SMTP relay e-mail goes through, e.g. smtps://user:password@smtp.example.nhs.uk:465 or
+   * smtp://relay.internal:25. Unset: messages wait in the outbox, where an admin sees them.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://host:port or smtps://user:password@host:465' })
+    .optional(),
+  /** The From address of Attune's e-mail. Default: no-reply at PUBLIC_BASE_URL's host. */
+  MAIL_FROM: z.string().min(3).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -1,32 +1,20 @@
 // Sessions live in the database (table `sessions`) behind a signed, HttpOnly, SameSite=Lax cookie.
 // The cookie carries only the random session id; sign-out deletes the row.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
 import { getDb } from './db.server'
 import { nowInstant } from './dates'
 import { env } from './env.server'
+import { appSecret } from './secret.server'
 import { newToken } from './tokens.server'
 
 export const SESSION_HOURS = 12
-
-/** Without SESSION_SECRET, a random secret is generated once and kept beside the database file. */
-function sessionSecret(): string {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET
-  const file = join(dirname(env.DATABASE_PATH), 'session-secret')
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, newToken(), { mode: 0o600 })
-  }
-  return readFileSync(file, 'utf8').trim()
-}
 
 const cookie = createCookie('attune_session', {
   httpOnly: true,
   sameSite: 'lax',
   path: '/',
   secure: env.SECURE_COOKIES ?? env.PUBLIC_BASE_URL.startsWith('https:'),
-  secrets: [sessionSecret()],
+  secrets: [appSecret()],
   maxAge: SESSION_HOURS * 60 * 60,
 })
 

@@ -3,12 +3,13 @@
 // every decision shows up locked and audited. The journeys build on each other, as people's do.
 import { addDays, today } from '~/utils/dates'
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures'
+import { linkPath, waitForMail } from './mail'
 
 const NEW_PASSWORD = 'a brand new long password'
 
 test.describe.configure({ mode: 'serial' })
 
-test('a lead adds a person, who sets their password through the one-time link and signs in', async ({ page }) => {
+test('a lead adds a person, who sets their password through the e-mailed link and signs in', async ({ page }) => {
   await signIn(page, 'lead@demo.attune.test')
   await page.getByRole('link', { name: 'Northfield VIG Early Years Programme' }).click()
   await expectAccessible(page)
@@ -16,13 +17,14 @@ test('a lead adds a person, who sets their password through the one-time link an
   await page.getByLabel('Full name').fill('Zoe Quinn')
   await page.getByLabel('Email address').fill('zoe.quinn@demo.attune.test')
   await page.getByLabel('Trainee').check()
-  await page.getByRole('button', { name: 'Add person and get a link' }).click()
-  const link = page.getByLabel('Link for Zoe Quinn')
-  await expect(link).toHaveValue(/\/set-password\/[\w-]{20,}$/)
+  await page.getByRole('button', { name: 'Add person and send a link' }).click()
+  await expect(page.getByRole('status')).toContainText('We have e-mailed Zoe Quinn a link to set their password, at zoe.quinn@demo.attune.test')
   await expectAccessible(page)
-  const url = new URL(await link.inputValue())
   await signOut(page)
 
+  const mail = await waitForMail('zoe.quinn@demo.attune.test', /^Set your password for Attune$/)
+  expect(mail.text).toContain('Priya Patel has added you to Attune')
+  const url = { pathname: linkPath(mail, '/set-password/') }
   await page.goto(url.pathname)
   await expect(page.getByText('Hello Zoe Quinn')).toBeVisible()
   await expectAccessible(page)
@@ -70,8 +72,8 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Full name').fill('Yusuf Bello')
     await page.getByLabel('Email address').fill('yusuf.bello@demo.attune.test')
     await page.getByLabel('Trainee').check()
-    await page.getByRole('button', { name: 'Add person and get a link' }).click()
-    await expect(page.getByLabel('Link for Yusuf Bello')).toHaveValue(/set-password/)
+    await page.getByRole('button', { name: 'Add person and send a link' }).click()
+    await expect(page.getByText('We have e-mailed Yusuf Bello a link')).toBeVisible()
     await page.goto('/lead/programmes/1/enrol')
     await page.getByLabel('Trainee').selectOption({ label: 'Yusuf Bello' })
     await page.getByLabel('Supervisor', { exact: true }).selectOption({ label: 'Mark Reid' })
@@ -164,6 +166,20 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
   await expect(page).toHaveURL(/\/trainee\/cycles\/\d+$/)
   await expect(page.getByText('Stage 1 has been accredited, so its records are read-only')).toBeVisible()
   await expect(page.getByRole('button', { name: /Save/ })).toHaveCount(0)
+  await expectAccessible(page)
+})
+
+test('Ella is e-mailed her accreditation with the certificate, and unsubscribes from the e-mailed link', async ({ page }) => {
+  const mail = await waitForMail('ella.morris@demo.attune.test', /^Stage 1 accredited$/)
+  expect(mail.text).toMatch(/Certificate AVIG-[0-9A-Z]{4}-[0-9A-Z]{4}\n {2}http:\/\/localhost:\d+\/certificates\/AVIG-/)
+  await page.goto(linkPath(mail, '/unsubscribe/'))
+  await expect(page.getByText('Stop all but essential e-mail to ella.morris@demo.attune.test?')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Unsubscribe' }).click()
+  await expect(page.getByRole('status')).toContainText('You are unsubscribed')
+  await signIn(page, 'ella.morris@demo.attune.test')
+  await page.getByRole('link', { name: 'E-mail settings' }).click()
+  await expect(page.getByLabel('Only essential e-mail')).toBeChecked()
   await expectAccessible(page)
 })
 
