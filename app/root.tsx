@@ -47,8 +47,14 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: ROLE_HOME.accreditor, label: 'To accredit' },
   ],
   accreditor: [{ to: ROLE_HOME.accreditor, label: 'To accredit' }],
-  lead: [{ to: ROLE_HOME.lead, label: 'Programmes' }],
-  admin: [{ to: ROLE_HOME.admin, label: 'Administration' }],
+  lead: [
+    { to: ROLE_HOME.lead, label: 'Programmes' },
+    { to: '/measures', label: 'Outcome measures' },
+  ],
+  admin: [
+    { to: ROLE_HOME.admin, label: 'Administration' },
+    { to: '/measures', label: 'Outcome measures' },
+  ],
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -90,7 +90,7 @@ export interface FamilyScores {
   before: { score: number; on: CalendarDate } | null
   after: { score: number; on: CalendarDate } | null
   followUp: { score: number; on: CalendarDate } | null
-  /** Work with the family ended, or they withdrew consent: no after score will come. */
+  /** Work with the family ended: no after score will come. */
   left: boolean
 }
 
@@ -105,7 +105,7 @@ export interface MeasureSummary {
   paired: Count
   /** …still working with their practitioner, no after score yet. */
   inProgress: Count
-  /** …who left (work ended or consent withdrawn) without an after score: drop-out. */
+  /** …whose work ended without an after score: drop-out. */
   droppedOut: Count
   /** Families with a follow-up score as well. */
   followedUp: Count
@@ -159,6 +159,12 @@ export function formatCount(count: Count): string {
 export function formatScore(value: number): string {
   const rounded = Math.round(value * 10) / 10
   return (Object.is(rounded, -0) ? 0 : rounded).toFixed(1)
+}
+
+/** An effect size to two decimal places, signed: '+1.28' or '−0.45'. */
+export function formatEffectSize(value: number): string {
+  const text = Math.abs(value).toFixed(2)
+  return text === '0.00' ? '0.00' : `${value > 0 ? '+' : '−'}${text}`
 }
 
 /** A p-value as journals print it: 'p < 0.001' or 'p = 0.023'. */
@@ -217,6 +223,30 @@ export const EVALUATION_DEFINITIONS = [
   'The 95% confidence interval of the mean change uses Student’s t distribution with one fewer degrees of freedom than families.',
   'Effect size is Cohen’s d_z for paired scores: the mean change divided by the standard deviation of the changes. As a rough guide 0.2 is small, 0.5 medium and 0.8 large.',
   'The Wilcoxon signed-rank test (two-sided) asks whether the changes lean one way more than chance would explain, without assuming they follow a normal curve. It is exact for up to 50 families with no ties and no zero changes, otherwise a normal approximation.',
-  'Dropped out: families with a before score whose work ended, or who withdrew consent, without an after score. In progress: still working with their practitioner.',
+  'Dropped out: families with a before score whose work ended without an after score. In progress: still working with their practitioner. Families who withdrew consent are left out altogether.',
   `No figure is shown for fewer than ${MIN_FAMILIES} families or responses, and no count of 1 to ${MIN_FAMILIES - 1}, nor any total that would reveal one by subtraction.`,
 ]
+
+export interface EvaluationReport {
+  range: { from: CalendarDate; to: CalendarDate }
+  measures: MeasureSummary[]
+  acceptability: { respondent: 'family' | 'practitioner' | 'manager'; summary: AcceptabilitySummary }[]
+}
+
+/** The whole report: every measure's summary and each respondent group's feedback, suppressed. */
+export function evaluationReport(
+  range: EvaluationReport['range'],
+  measures: { measure: MeasureDefinition; families: FamilyScores[] }[],
+  feedback: { respondent: 'family' | 'practitioner' | 'manager'; acceptability: number; feasibility: number; helped: string; got_in_the_way: string }[],
+): EvaluationReport {
+  return {
+    range,
+    measures: measures.map((m) => summariseMeasure(m.measure, m.families)),
+    acceptability: (['family', 'practitioner', 'manager'] as const).map((respondent) => ({
+      respondent,
+      summary: summariseAcceptability(
+        feedback.filter((f) => f.respondent === respondent).map((f) => ({ acceptability: f.acceptability, feasibility: f.feasibility, helped: f.helped, gotInTheWay: f.got_in_the_way })),
+      ),
+    })),
+  }
+}
