@@ -66,7 +66,7 @@ export function measureLines(summary: MeasureSummary): [string, string][] {
   const { measure, change } = summary
   const lines: [string, string][] = [
     ['What it measures', `${measure.construct}; scores ${measure.minScore} to ${measure.maxScore}, ${measure.higherIsBetter ? 'higher' : 'lower'} is better`],
-    ['Families who started (a before score)', formatCount(summary.started)],
+    ['Families who started (a before score)', summary.startedWithheld ? 'Not shown: it would reveal a small number below' : formatCount(summary.started)],
     ['With before and after scores', formatCount(summary.paired)],
     ['Dropped out (work ended, no after score)', formatCount(summary.droppedOut)],
     ['Still in progress', formatCount(summary.inProgress)],
@@ -74,7 +74,7 @@ export function measureLines(summary: MeasureSummary): [string, string][] {
   if (!change) return lines
   return [
     ...lines,
-    ['Mean before → after', `${formatScore(change.meanBefore)} → ${formatScore(change.meanAfter)}`],
+    ['Mean score before and after VIG', `${formatScore(change.meanBefore)} before, ${formatScore(change.meanAfter)} after`],
     ['Mean change (95% confidence interval)', `${formatChange(change.meanChange)} (${formatChange(change.ciLow)} to ${formatChange(change.ciHigh)})`],
     ['Effect size (Cohen’s d_z)', change.effectSize === null ? 'Not defined: every family changed by the same amount' : formatEffectSize(change.effectSize)],
     ['Wilcoxon signed-rank test', `V = ${formatScore(change.wilcoxon.statistic).replace(/\.0$/, '')}, ${formatP(change.wilcoxon.pValue)}${change.wilcoxon.exact ? ' (exact)' : ' (normal approximation)'}`],
@@ -156,5 +156,26 @@ function Quotes({ title, texts }: { title: string; texts: string[] }) {
         ))}
       </ul>
     </>
+  )
+}
+
+/** A one-time feedback link, shown once right after it was made. */
+export function FeedbackLinkCard({ link }: { link: { url: string; days: number; respondent: string } }) {
+  return (
+    <div className="nhsuk-card nhsuk-card--feature" role="status">
+      <div className="nhsuk-card__content nhsuk-card__content--feature">
+        <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">One-time feedback link</h2>
+        <p>
+          Pass this link on yourself (by text message, for example). It needs no account, works once, for {link.days} days, and this is the only time it is shown. Nothing
+          in it says who answered.
+        </p>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="feedback-link">
+            Feedback link for {link.respondent}
+          </label>
+          <input className="nhsuk-input app-wrap" id="feedback-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      </div>
+    </div>
   )
 }

@@ -101,6 +101,8 @@ export interface MeasureSummary {
   measure: MeasureDefinition
   /** Families with a before score (in the date range). */
   started: Count
+  /** The total is hidden although it is not small: it would reveal a hidden count by subtraction. */
+  startedWithheld: boolean
   /** …with an after score too. */
   paired: Count
   /** …still working with their practitioner, no after score yet. */
@@ -136,6 +138,7 @@ export function summariseMeasure(measure: MeasureDefinition, families: FamilySco
   return {
     measure,
     started: hiddenParts === 1 ? null : shownCount(started.length),
+    startedWithheld: hiddenParts === 1 && shownCount(started.length) !== null,
     paired: parts[0],
     inProgress: parts[1],
     droppedOut: parts[2],

@@ -242,6 +242,11 @@ export async function createFeedbackLink(trx: Db, link: { createdBy: number; pro
   return token
 }
 
+/** Where a one-time feedback link points (public: no account needed). */
+export function feedbackPath(token: string): string {
+  return `/feedback/${token}`
+}
+
 /** The unused, unexpired link for `token`, with its programme's name; undefined otherwise. */
 export async function findOpenFeedbackLink(db: Db, token: string, now = new Date()) {
   return db

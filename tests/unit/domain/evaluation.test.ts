@@ -89,6 +89,7 @@ describe('summariseMeasure suppresses small numbers', () => {
     expect(summary.inProgress).toBe(0)
     expect(summary.droppedOut).toBeNull()
     expect(summary.started).toBeNull()
+    expect(summary.startedWithheld).toBe(true)
   })
   it('shows the total when two small counts are hidden (only their sum can be known)', () => {
     const families = [family(30, 20), family(28, 22), family(25, 20), family(32, 30), family(29, 21), family(31, null, true), family(27, null, false)]
