@@ -2,10 +2,10 @@
 // of the programme's evaluation report (lead). Each report section is a pure function of the
 // domain's EvaluationReport; the PDF prints the same lines (app/pdf/evaluation-document.tsx).
 import { formatChange, formatCount, formatEffectSize, formatP, formatScore, type EvaluationReport, type MeasureSummary } from '~/domain/evaluation'
-import { respondentLabel, TIME_POINTS, timePointLabel } from '~/schemas/evaluation'
+import { RATINGS, respondentLabel, TIME_POINTS, timePointLabel } from '~/schemas/evaluation'
 import { formatDate } from '~/utils/dates'
 import { ChangeChart } from './charts/change-chart'
-import { RadioGroup, SelectField, TextField, type Option } from './form'
+import { RadioGroup, SelectField, TextArea, TextField, type Option } from './form'
 import { SummaryList } from './summary-list'
 import { TableScroll } from './table-scroll'
 
@@ -177,5 +177,24 @@ export function FeedbackLinkCard({ link }: { link: { url: string; days: number; 
         </div>
       </div>
     </div>
+  )
+}
+
+/** The acceptability questions, worded for whoever answers. */
+export function FeedbackFields({ respondent }: { respondent: 'family' | 'practitioner' | 'manager' | null }) {
+  const doing = respondent === 'family' ? 'taking part in VIG' : respondent === 'manager' ? 'VIG in your service' : 'delivering VIG'
+  return (
+    <>
+      <RadioGroup name="acceptability" label={`How acceptable was ${doing}?`} hint="1 is not at all, 5 is very" options={RATINGS} inline />
+      <RadioGroup
+        name="feasibility"
+        label={respondent === 'family' ? 'How easy was it to fit into your life?' : 'How practical was it to fit into the work?'}
+        hint="1 is not at all, 5 is very"
+        options={RATINGS}
+        inline
+      />
+      <TextArea name="helped" label="What helped?" hint="Please do not name anyone or give phone numbers or addresses." rows={3} />
+      <TextArea name="got_in_the_way" label="What got in the way?" rows={3} />
+    </>
   )
 }

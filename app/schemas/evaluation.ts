@@ -68,13 +68,7 @@ export function respondentLabel(value: string): string {
   return { family: 'Families', practitioner: 'Practitioners', manager: 'Managers' }[value] ?? value
 }
 
-export const RATINGS = [
-  { value: '1', label: '1 – not at all' },
-  { value: '2', label: '2' },
-  { value: '3', label: '3 – somewhat' },
-  { value: '4', label: '4' },
-  { value: '5', label: '5 – very' },
-]
+export const RATINGS = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }))
 
 const rating = (what: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: `Choose how ${what} it was` }).int().min(1, `Choose how ${what} it was`).max(5, `Choose how ${what} it was`))
 
