@@ -54,7 +54,7 @@ export function EvaluationDocument({ report, programmeName, generatedOn }: Props
         {report.measures.map((m) => (
           <View key={m.measure.id} wrap={false} style={{ marginBottom: 8 }}>
             <Text style={base.h3}>{m.measure.name}</Text>
-            <Text style={[base.prose, { marginBottom: 3 }]}>{printable(measureVerdict(m))}</Text>
+            <Text style={{ marginBottom: 4 }}>{printable(measureVerdict(m))}</Text>
             <Lines lines={measureLines(m)} />
           </View>
         ))}
@@ -101,7 +101,7 @@ function Quotes({ title, texts }: { title: string; texts: string[] }) {
     <View style={{ marginTop: 4 }}>
       <Text style={base.bold}>{title}</Text>
       {texts.map((text, i) => (
-        <Text key={i} style={[base.prose, { marginLeft: 8 }]}>
+        <Text key={i} style={{ marginLeft: 8, marginBottom: 2 }}>
           “{text}”
         </Text>
       ))}
