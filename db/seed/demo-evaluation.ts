@@ -61,11 +61,14 @@ export async function seedDemoEvaluation(db: Db, programmeId: number, today: str
   const clients = await db.selectFrom('clients').select(['id', 'trainee_id', 'consent_given_on', 'work_ended_on']).where('consent_given_on', 'is not', null).orderBy('id').execute()
   const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)))
 
+  // Built in memory and written in two statements: the demo is seeded on every fresh start and in tests.
+  const consenting: number[] = []
+  const rows: { client_id: number; measure_id: number; recorded_by: number; time_point: TimePoint; score: number; scored_on: string }[] = []
   let ended = 0
   for (const [index, client] of clients.entries()) {
     // About one family in six did not agree to their scores being used.
     if (index % 6 === 5) continue
-    await db.updateTable('clients').set({ consent_evaluation: 1 }).where('id', '=', client.id).execute()
+    consenting.push(client.id)
     const random = generator(1000 + index)
     const normal = (mean: number, spread: number) => mean + spread * (random() + random() + random() - 1.5) * 2
     const beforeOn = addDays(client.consent_given_on!, 2)
@@ -77,22 +80,20 @@ export async function seedDemoEvaluation(db: Db, programmeId: number, today: str
       // The sensitivity rating needs an observer, so only some families have it.
       if (measure.construct === 'sensitivity' && index % 4 !== 0) continue
       const profile = PROFILES[measure.construct] ?? { before: [(measure.min_score + measure.max_score) / 2, (measure.max_score - measure.min_score) / 10], change: [0, 1] }
+      const score = (time_point: TimePoint, value: number, scored_on: string) =>
+        rows.push({ client_id: client.id, measure_id: measure.id, recorded_by: client.trainee_id, time_point, score: clamp(value, measure.min_score, measure.max_score), scored_on })
       const before = clamp(normal(...profile.before), measure.min_score, measure.max_score)
-      const scores: { time_point: TimePoint; score: number; scored_on: string }[] = [{ time_point: 'before', score: before, scored_on: beforeOn }]
+      score('before', before, beforeOn)
       if (afterOn && afterOn >= beforeOn) {
         const after = clamp(before + normal(...profile.change), measure.min_score, measure.max_score)
-        scores.push({ time_point: 'after', score: after, scored_on: afterOn })
+        score('after', after, afterOn)
         const followUpOn = addDays(afterOn, 90)
-        if (measure.has_follow_up && followUpOn <= today) {
-          scores.push({ time_point: 'follow_up', score: clamp(after + normal(-1, 3), measure.min_score, measure.max_score), scored_on: followUpOn })
-        }
+        if (measure.has_follow_up && followUpOn <= today) score('follow_up', after + normal(-1, 3), followUpOn)
       }
-      await db
-        .insertInto('outcome_scores')
-        .values(scores.map((s) => ({ ...s, client_id: client.id, measure_id: measure.id, recorded_by: client.trainee_id })))
-        .execute()
     }
   }
+  if (consenting.length > 0) await db.updateTable('clients').set({ consent_evaluation: 1 }).where('id', 'in', consenting).execute()
+  if (rows.length > 0) await db.insertInto('outcome_scores').values(rows).execute()
 
   const feedback = (respondent: 'family' | 'practitioner' | 'manager', texts: string[][], offset: number) =>
     texts.map(([helped, gotInTheWay], i) => {

@@ -189,7 +189,8 @@ describe('one-time feedback links', () => {
 })
 
 describe('the demo programme’s evaluation', () => {
-  it('is meaningful on first start, with the sensitivity rating suppressed, and prints as a PDF', async () => {
+  // Seeding the demo and rendering a four-page PDF: a budget for a loaded machine, not a speed check.
+  it('is meaningful on first start, with the sensitivity rating suppressed, and prints as a PDF', { timeout: 30_000 }, async () => {
     const db = await getDb()
     await seedDemoData(db, '2026-11-24')
     const { id } = await db.selectFrom('programmes').select('id').executeTakeFirstOrThrow()
