@@ -109,8 +109,6 @@ export interface MeasureSummary {
   inProgress: Count
   /** …whose work ended without an after score: drop-out. */
   droppedOut: Count
-  /** Families with a follow-up score as well. */
-  followedUp: Count
   /** Null when fewer than MIN_FAMILIES families have paired scores. */
   change: PairedChange | null
   /** Whether the change, if any, is an improvement given the measure's direction. */
@@ -130,7 +128,6 @@ export function summariseMeasure(measure: MeasureDefinition, families: FamilySco
   const waiting = started.filter((f) => !f.after)
   const droppedOut = waiting.filter((f) => f.left).length
   const inProgress = waiting.length - droppedOut
-  const followedUp = paired.filter((f) => f.followUp).length
 
   const parts = [paired.length, inProgress, droppedOut].map(shownCount)
   const hiddenParts = parts.filter((p) => p === null).length
@@ -142,7 +139,6 @@ export function summariseMeasure(measure: MeasureDefinition, families: FamilySco
     paired: parts[0],
     inProgress: parts[1],
     droppedOut: parts[2],
-    followedUp: shownCount(followedUp),
     change,
     improved: change ? (measure.higherIsBetter ? change.meanChange > 0 : change.meanChange < 0) : null,
   }
