@@ -47,11 +47,15 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: ROLE_HOME.accreditor, label: 'To accredit' },
   ],
   accreditor: [{ to: ROLE_HOME.accreditor, label: 'To accredit' }],
-  lead: [{ to: ROLE_HOME.lead, label: 'Programmes' }],
+  lead: [
+    { to: ROLE_HOME.lead, label: 'Programmes' },
+    { to: '/measures', label: 'Outcome measures' },
+  ],
   // Admins run every programme as its lead would (ADR 0009).
   admin: [
     { to: ROLE_HOME.admin, label: 'Administration' },
     { to: ROLE_HOME.lead, label: 'Programmes' },
+    { to: '/measures', label: 'Outcome measures' },
   ],
 }
 

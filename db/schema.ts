@@ -187,6 +187,7 @@ export interface ClientsTable {
   consent_supervision: Generated<Flag>
   consent_intervision: Generated<Flag>
   consent_training_events: Generated<Flag>
+  consent_evaluation: Generated<Flag>
   consent_withdrawn_on: CalendarDate | null
   work_ended_on: CalendarDate | null
   recordings_erased_on: CalendarDate | null
@@ -365,6 +366,56 @@ export interface PasswordResetRequestsTable {
   requested_at: Instant
 }
 
+export type TimePoint = 'before' | 'after' | 'follow_up'
+export type Respondent = 'family' | 'practitioner' | 'manager'
+
+export interface OutcomeMeasuresTable {
+  id: Generated<number>
+  name: string
+  construct: string
+  min_score: number
+  max_score: number
+  higher_is_better: Flag
+  has_follow_up: Generated<Flag>
+  active: Generated<Flag>
+  created_at: CreatedAt
+}
+
+export interface OutcomeScoresTable {
+  id: Generated<number>
+  client_id: number
+  measure_id: number
+  time_point: TimePoint
+  score: number
+  scored_on: CalendarDate
+  recorded_by: number
+  created_at: CreatedAt
+}
+
+export interface EvaluationFeedbackTable {
+  id: Generated<number>
+  programme_id: number
+  respondent: Respondent
+  acceptability: number
+  feasibility: number
+  helped: Generated<string>
+  got_in_the_way: Generated<string>
+  given_on: CalendarDate
+  via_link: Generated<Flag>
+  created_at: CreatedAt
+}
+
+export interface FeedbackLinksTable {
+  id: Generated<number>
+  programme_id: number
+  respondent: Respondent
+  token_hash: string
+  expires_at: Instant
+  used_at: Instant | null
+  created_by: number
+  created_at: CreatedAt
+}
+
 export interface DB {
   organisations: OrganisationsTable
   users: UsersTable
@@ -396,6 +447,10 @@ export interface DB {
   certificates: CertificatesTable
   concerns: ConcernsTable
   audit_log: AuditLogTable
+  outcome_measures: OutcomeMeasuresTable
+  outcome_scores: OutcomeScoresTable
+  evaluation_feedback: EvaluationFeedbackTable
+  feedback_links: FeedbackLinksTable
 }
 
 export type User = Selectable<UsersTable>
@@ -408,3 +463,5 @@ export type Client = Selectable<ClientsTable>
 export type Cycle = Selectable<CyclesTable>
 export type SupervisionSession = Selectable<SupervisionSessionsTable>
 export type Reflection = Selectable<ReflectionsTable>
+export type OutcomeMeasure = Selectable<OutcomeMeasuresTable>
+export type OutcomeScore = Selectable<OutcomeScoresTable>

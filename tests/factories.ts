@@ -104,7 +104,7 @@ export async function createEnrolment(
 export async function createClientRow(
   db: Kysely<DB>,
   traineeId: number,
-  overrides: Partial<{ code: string; consentGivenOn: string | null; supervision: boolean; intervision: boolean; withdrawnOn: string | null; workEndedOn: string | null }> = {},
+  overrides: Partial<{ code: string; consentGivenOn: string | null; supervision: boolean; intervision: boolean; evaluation: boolean; withdrawnOn: string | null; workEndedOn: string | null }> = {},
 ) {
   return db
     .insertInto('clients')
@@ -116,6 +116,7 @@ export async function createClientRow(
       consent_given_on: overrides.consentGivenOn === undefined ? '2026-01-10' : overrides.consentGivenOn,
       consent_supervision: overrides.supervision === false ? 0 : 1,
       consent_intervision: overrides.intervision === false ? 0 : 1,
+      consent_evaluation: overrides.evaluation ? 1 : 0,
       consent_withdrawn_on: overrides.withdrawnOn ?? null,
       work_ended_on: overrides.workEndedOn ?? null,
     })

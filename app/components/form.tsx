@@ -185,7 +185,7 @@ export function TextField({
   autoComplete,
   width,
   inputMode,
-}: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'number'; autoComplete?: string; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30; inputMode?: 'numeric' | 'text' | 'email' }) {
+}: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'number'; autoComplete?: string; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30; inputMode?: 'numeric' | 'decimal' | 'text' | 'email' }) {
   const id = useFieldId(name)
   const { register, value, error } = useField(name)
   return (

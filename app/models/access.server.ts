@@ -120,3 +120,24 @@ export function isOwnEnrolment(viewer: Viewer, enrolment: { trainee_id: number }
 export function outboxScope(viewer: Viewer): Scope<'outbox'> {
   return (eb) => (hasRole(viewer, 'admin') ? everything(eb) : nothing(eb))
 }
+
+/**
+ * The clients whose individual outcome scores `viewer` may read (ADR 0015): a trainee their own
+ * clients, a supervisor the clients of trainees they supervise. Leads, admins and accreditors reach
+ * no single family's scores, only a programme's suppressed aggregates.
+ */
+export function familyScoresScope(viewer: Viewer): Scope<'clients'> {
+  return (eb) =>
+    eb.or(
+      rolesOf(viewer).map((role) => {
+        switch (role) {
+          case 'trainee':
+            return ownClients(viewer.id)(eb)
+          case 'supervisor':
+            return eb('clients.trainee_id', 'in', eb.selectFrom('enrolments').select('enrolments.trainee_id').where(supervisedBy(viewer)))
+          default:
+            return nothing(eb)
+        }
+      }),
+    )
+}

@@ -43,12 +43,13 @@ export async function getClient(db: Db, { id, traineeId }: { id: number; trainee
   return db.selectFrom('clients').selectAll().where('id', '=', id).where(ownClients(traineeId)).executeTakeFirst()
 }
 
-export function consentOf(client: Pick<Client, 'consent_given_on' | 'consent_supervision' | 'consent_intervision' | 'consent_training_events' | 'consent_withdrawn_on'>): Consent {
+export function consentOf(client: Pick<Client, 'consent_given_on' | 'consent_supervision' | 'consent_intervision' | 'consent_training_events' | 'consent_evaluation' | 'consent_withdrawn_on'>): Consent {
   return {
     givenOn: client.consent_given_on,
     supervision: client.consent_supervision === 1,
     intervision: client.consent_intervision === 1,
     trainingEvents: client.consent_training_events === 1,
+    evaluation: client.consent_evaluation === 1,
     withdrawnOn: client.consent_withdrawn_on,
   }
 }
@@ -62,6 +63,7 @@ function columns(input: ClientInput) {
     consent_supervision: flag(input.consent_supervision),
     consent_intervision: flag(input.consent_intervision),
     consent_training_events: flag(input.consent_training_events),
+    consent_evaluation: flag(input.consent_evaluation),
     consent_withdrawn_on: input.consent_withdrawn_on,
     work_ended_on: input.work_ended_on,
     recordings_erased_on: input.recordings_erased_on,

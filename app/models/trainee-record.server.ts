@@ -20,7 +20,7 @@ export async function loadTraineeRecord(db: Db, viewer: Viewer, enrolmentId: num
     db.selectFrom('rule_sets').select(['key', 'name', 'version']).where('id', '=', enrolment.rule_set_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('clients')
-      .select(['code', 'consent_given_on', 'consent_supervision', 'consent_intervision', 'consent_training_events', 'consent_withdrawn_on', 'work_ended_on', 'recordings_erased_on'])
+      .select(['code', 'consent_given_on', 'consent_supervision', 'consent_intervision', 'consent_training_events', 'consent_evaluation', 'consent_withdrawn_on', 'work_ended_on', 'recordings_erased_on'])
       .where('trainee_id', '=', enrolment.trainee_id)
       .where((eb) => eb.exists(eb.selectFrom('cycles').select('cycles.id').whereRef('cycles.client_id', '=', 'clients.id').where('cycles.enrolment_id', '=', enrolment.id)))
       .orderBy('code')
@@ -58,6 +58,7 @@ export async function loadTraineeRecord(db: Db, viewer: Viewer, enrolmentId: num
       consentToSupervision: c.consent_supervision === 1,
       consentToIntervision: c.consent_intervision === 1,
       consentToTrainingEvents: c.consent_training_events === 1,
+      consentToEvaluation: c.consent_evaluation === 1,
       consentWithdrawnOn: c.consent_withdrawn_on,
       workEndedOn: c.work_ended_on,
       recordingsErasedOn: c.recordings_erased_on,

@@ -226,6 +226,7 @@ export default function ProgrammeOverview() {
       </div>
       <p>
         <Link to={`/lead/programmes/${programme.id}/report`}>Sustainability plan: what it will take for everyone to finish</Link> ·{' '}
+        <Link to={`/lead/programmes/${programme.id}/evaluation`}>Evaluation: did VIG help the families?</Link> ·{' '}
         <a href={`/lead/programmes/${programme.id}/export`} download>Export all records (CSV, zip)</a> · <Link to={`/lead/programmes/${programme.id}/import`}>Import from a spreadsheet</Link> ·{' '}
         <Link to="/certificates">Certificates</Link>
       </p>

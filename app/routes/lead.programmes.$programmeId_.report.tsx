@@ -77,6 +77,10 @@ export default function SustainabilityReportPage() {
         </li>
       </ul>
 
+      <p>
+        <Link to={`${base}/evaluation`}>Did VIG help the families? The programme’s evaluation</Link>
+      </p>
+
       <Recommendations report={report} />
 
       <h2>The programme at a glance</h2>

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '~/components/audit-trail'
+import { ScoresTable } from '~/components/evaluation'
 import { RadioGroup, TextArea, TextField, ZodForm } from '~/components/form'
 import { ReadinessTable } from '~/components/readiness-summary'
 import { StageHistory } from '~/components/stage-history'
@@ -10,6 +11,7 @@ import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, meetingKindLabel, readinessForSignOff } from '~/domain/stage-end'
 import { listAuditForEnrolment } from '~/models/audit.server'
 import { findVisibleEnrolment } from '~/models/enrolment.server'
+import { listTraineeScores } from '~/models/evaluation.server'
 import { loadReadiness } from '~/models/evidence.server'
 import { endMeetingPassed, listMeetings, recordMeeting } from '~/models/meeting.server'
 import { decideSession, giveReflectionFeedback, listReflectionsToRead, listSessionsToConfirm } from '~/models/review.server'
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAuditForEnrolment(db, enrolment.id),
     endMeetingPassed(db, enrolment.id, enrolment.current_stage),
   ])
+  const scores = await listTraineeScores(db, user, enrolment.trainee_id)
   const { ruleSet, evidence, readiness } = loaded.get(enrolment.id)!
   const stage = stageOf(ruleSet, enrolment.current_stage)
   return json({
@@ -63,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reflections,
     meetings,
     audit,
+    scores,
     today: today(),
   })
 }
@@ -124,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SupervisorTrainee() {
-  const { enrolment, readiness, signOff, currentStage, stages, sessions, reflections, meetings, audit, today } = useLoaderData<typeof loader>()
+  const { enrolment, readiness, signOff, currentStage, stages, sessions, reflections, meetings, audit, scores, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const open = enrolment.status === 'active' && currentStage.status === 'in_progress' && currentStage.locked === 0
   const confirmError = failure?.intent?.startsWith('confirm-session') ? failure.formError : null
@@ -237,6 +241,11 @@ export default function SupervisorTrainee() {
             </div>
           </div>
         ))}
+      </section>
+
+      <section id="scores" aria-labelledby="scores-heading">
+        <h2 id="scores-heading">Families’ outcome scores</h2>
+        <ScoresTable scores={scores} caption={`Outcome scores of ${enrolment.trainee_name}’s clients`} />
       </section>
 
       <section id="meetings" aria-labelledby="meetings-heading">

@@ -3,18 +3,23 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormPage, WarningCallout } from '~/components/page'
 import { useMemo } from 'react'
 import { ClientFields } from '~/components/evidence-fields'
+import { ScoreFields, ScoresTable } from '~/components/evaluation'
 import { ZodForm } from '~/components/form'
 import { DeleteRecord } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryRow } from '~/components/summary-row'
-import { consentSummary, cycleConsentProblem } from '~/domain/consent'
+import { consentSummary, cycleConsentProblem, evaluationConsentProblem } from '~/domain/consent'
 import { erasureReminder, recordingStatus } from '~/domain/retention'
 import { consentOf, deleteClient, getClient, updateClient } from '~/models/client.server'
 import { listClientCycles } from '~/models/cycle.server'
+import { listClientScores, listMeasures, recordScore } from '~/models/evaluation.server'
 import { getRuleSet } from '~/models/rule-set.server'
 import { clientFormValues, clientSchema, relationshipLabel } from '~/schemas/client'
+import { blankScore, scoreSchema } from '~/schemas/evaluation'
 import { formatDate, today } from '~/utils/dates'
-import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
+import { redirectWithFlash } from '~/utils/session.server'
+import { intentOf, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 import { idParam } from '~/utils/params'
 import { found } from '~/utils/http.server'
 
@@ -23,7 +28,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Client
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, enrolment } = await requireTrainee(request)
   const client = found(await getClient(db, { id: idParam(params.clientId), traineeId: user.id }))
-  const [cycles, ruleSet] = await Promise.all([listClientCycles(db, { clientId: client.id, traineeId: user.id }), enrolment ? getRuleSet(db, enrolment.rule_set_id) : null])
+  const [cycles, ruleSet, scores, measures] = await Promise.all([
+    listClientCycles(db, { clientId: client.id, traineeId: user.id }),
+    enrolment ? getRuleSet(db, enrolment.rule_set_id) : null,
+    listClientScores(db, user, client.id),
+    listMeasures(db, { activeOnly: true }),
+  ])
   const now = today()
   const consent = consentOf(client)
   const recordings = ruleSet ? recordingStatus({ workEndedOn: client.work_ended_on, recordingsErasedOn: client.recordings_erased_on }, ruleSet, now) : null
@@ -36,14 +46,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recordings,
     reminder: recordings ? erasureReminder(recordings) : null,
     cycles,
+    scores,
+    measures: measures.map((m) => ({ value: String(m.id), label: `${m.name} (${m.min_score} to ${m.max_score}${m.has_follow_up ? ', with follow-up' : ''})` })),
+    cannotScore: evaluationConsentProblem(consent, null),
   })
 }
+
+const SCORE = 'score'
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, enrolment } = await requireTrainee(request)
   const id = idParam(params.clientId)
   found(await getClient(db, { id, traineeId: user.id }))
   const owner = { id, traineeId: user.id, enrolmentId: enrolment?.id ?? null, actorId: user.id }
+  if ((await intentOf(request)) === SCORE) {
+    const parsed = await parseForm(request, scoreSchema(today()))
+    if (!parsed.ok) return invalid(parsed.failure, SCORE)
+    try {
+      await db.transaction().execute((trx) => recordScore(trx, { traineeId: user.id, enrolmentId: owner.enrolmentId, clientId: id, input: parsed.data }))
+    } catch (error) {
+      return refusalAnswer(error, parsed.values, SCORE)
+    }
+    return redirectWithFlash(request, `/trainee/clients/${id}#scores`, 'Score saved.')
+  }
   return updateOrDelete(request, db, {
     schema: clientSchema(today()),
     update: (trx, input) => updateClient(trx, { ...owner, input }),
@@ -54,9 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClientPage() {
-  const { today, client, relationship, consent, cannotLogCycles, recordings, reminder, cycles } = useLoaderData<typeof loader>()
+  const { today, client, relationship, consent, cannotLogCycles, recordings, reminder, cycles, scores, measures, cannotScore } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const schema = useMemo(() => clientSchema(today), [today])
+  const scoreForm = useMemo(() => scoreSchema(today), [today])
   const failure = answer && 'fieldErrors' in answer ? answer : null
   const deleteError = answer && 'deleteError' in answer ? answer.deleteError : null
   return (
@@ -101,6 +127,21 @@ export default function ClientPage() {
           </Link>
         </p>
       )}
+
+      <section id="scores" aria-labelledby="scores-heading">
+        <h2 id="scores-heading">Outcome scores for the evaluation</h2>
+        <p>Scores are used without the family’s code, only in the programme’s totals.</p>
+        <ScoresTable scores={scores} caption={`${client.code}’s scores`} />
+        {cannotScore ? (
+          <p className="nhsuk-body-s">{cannotScore}.</p>
+        ) : measures.length === 0 ? (
+          <p className="nhsuk-body-s">No outcome measures are in use yet. Your programme lead sets them up.</p>
+        ) : (
+          <ZodForm schema={scoreForm} defaultValues={blankScore} failure={failure} intent={SCORE} submitLabel="Save score">
+            <ScoreFields measures={measures} />
+          </ZodForm>
+        )}
+      </section>
 
       <h2>Change details, consent or end of work</h2>
       <ZodForm schema={schema} defaultValues={clientFormValues(client)} failure={failure} intent="update" submitLabel="Save changes">

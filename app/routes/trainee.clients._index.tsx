@@ -51,7 +51,10 @@ export default function Clients() {
         My progress
       </Link>
       <h1>My clients</h1>
-      <p>Clients are kept as anonymised codes with their consent. Nothing here names a family.</p>
+      <p>
+        Clients are kept as anonymised codes with their consent. Nothing here names a family. Record families’ outcome scores on each client’s page, and{' '}
+        <Link to="/trainee/feedback">collect feedback on VIG</Link> for the programme’s evaluation.
+      </p>
       <p>
         <Link to="/trainee/clients/new" className="nhsuk-button nhsuk-u-margin-bottom-4">
           Add a client

@@ -24,6 +24,7 @@ export const CONSENT_SCOPES = [
   { value: 'supervision', label: 'Supervision', hint: 'Clips may be shown to your VIG supervisor. Needed to log cycles.' },
   { value: 'intervision', label: 'Intervision with other trainees', hint: 'Clips may be shown in group supervision.' },
   { value: 'training_events', label: 'Showing clips at training events', hint: 'This needs its own, separate consent from the family.' },
+  { value: 'evaluation', label: 'The programme’s evaluation', hint: 'Their scores on outcome measures may be used, without their name or code, to evaluate VIG.' },
 ] as const
 
 export function clientSchema(today: string) {
@@ -43,7 +44,7 @@ export function clientSchema(today: string) {
         if (problem) ctx.addIssue({ code: 'custom', message: problem })
       }),
       consent_given_on: optionalCalendarDate('the date consent was given'),
-      consent_scopes: manyOf(['supervision', 'intervision', 'training_events']),
+      consent_scopes: manyOf(['supervision', 'intervision', 'training_events', 'evaluation']),
       consent_withdrawn_on: optionalCalendarDate('the date consent was withdrawn'),
       work_ended_on: optionalCalendarDate('the date work ended'),
       recordings_erased_on: optionalCalendarDate('the date recordings were erased'),
@@ -72,6 +73,7 @@ export function clientSchema(today: string) {
       consent_supervision: consent_scopes.includes('supervision'),
       consent_intervision: consent_scopes.includes('intervision'),
       consent_training_events: consent_scopes.includes('training_events'),
+      consent_evaluation: consent_scopes.includes('evaluation'),
     }))
 }
 
@@ -99,6 +101,7 @@ export function clientFormValues(client: Client): typeof blankClient {
       client.consent_supervision ? 'supervision' : null,
       client.consent_intervision ? 'intervision' : null,
       client.consent_training_events ? 'training_events' : null,
+      client.consent_evaluation ? 'evaluation' : null,
     ].filter((s): s is string => s !== null),
     consent_withdrawn_on: client.consent_withdrawn_on ?? '',
     work_ended_on: client.work_ended_on ?? '',

@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initialSchema from './2026-11-24-0001-initial-schema'
 import * as outbox from './2026-11-29-0013-outbox'
+import * as programmeEvaluation from './2026-11-29-0016-programme-evaluation'
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-0001-initial-schema': initialSchema,
   '2026-11-29-0013-outbox': outbox,
+  '2026-11-29-0016-programme-evaluation': programmeEvaluation,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import { hashPassword } from '../../app/utils/password.server'
 import { issueCertificates } from '../../app/models/certificate.server'
 import type { Db } from '../../app/models/db-types'
 import type { Role } from '../schema'
+import { seedDemoEvaluation } from './demo-evaluation'
 import { currentPractitionerRuleSet, earlierPractitionerRuleSet } from './rule-sets'
 
 export const DEMO_PASSWORD = 'attune-demo-2026'
@@ -385,6 +386,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
       }
     }
   }
+  await seedDemoEvaluation(db, programmeId, today)
 }
 
 async function signOffAndAccredit(

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../schema'
 import { seedDemoProgramme } from './demo'
+import { outcomeMeasureSeeds } from './outcome-measures'
 import { pathwaySeeds, principleSeeds, ruleSetSeeds } from './rule-sets'
 
 export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
@@ -65,6 +66,22 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
       await trx
         .insertInto('principles')
         .values(principleSeeds.map((p, i) => ({ ...p, position: i + 1 })))
+        .execute()
+    }
+    const measureCount = await trx.selectFrom('outcome_measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    if (Number(measureCount.n) === 0) {
+      await trx
+        .insertInto('outcome_measures')
+        .values(
+          outcomeMeasureSeeds.map((m) => ({
+            name: m.name,
+            construct: m.construct,
+            min_score: m.minScore,
+            max_score: m.maxScore,
+            higher_is_better: m.higherIsBetter ? 1 : 0,
+            has_follow_up: m.hasFollowUp ? 1 : 0,
+          })),
+        )
         .execute()
     }
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { consentSummary, cycleConsentProblem, sessionConsentProblem, type Consent } from '~/domain/consent'
 
-const full: Consent = { givenOn: '2026-02-01', supervision: true, intervision: true, trainingEvents: false, withdrawnOn: null }
+const full: Consent = { givenOn: '2026-02-01', supervision: true, intervision: true, trainingEvents: false, evaluation: false, withdrawnOn: null }
 
 describe('logging a cycle needs supervision consent', () => {
   it.each([
