@@ -2,7 +2,9 @@
 // (programme-import.ts) checks every row against what Attune holds; this module gathers that, and
 // writes the plan inside the transaction the action opened: all of it, or (on any problem) nothing.
 import { planImport, cycleKey, sessionKey, type ImportContext, type ImportPlan, type ImportProblem, type ExistingEnrolment } from '../domain/programme-import'
+import { setImmediate } from 'node:timers/promises'
 import { groupBy } from '../utils/collections'
+import { MAX_IMPORT_ROWS } from '../utils/limits'
 import { parseCsv } from '../utils/csv.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
@@ -20,10 +22,21 @@ export interface ImportPreview {
   problems: ImportProblem[]
 }
 
+/**
+ * Checks a CSV file against what Attune holds, writing nothing. A file of more than MAX_IMPORT_ROWS
+ * rows is refused as a whole before any row is checked (ADR 0012), so that one upload cannot keep
+ * the server busy; checking is linear in the rows, and yields to other requests between its steps.
+ */
 export async function previewImport(db: Db, programme: LedProgramme, text: string, today: string): Promise<ImportPreview> {
   const parsed = parseCsv(text)
+  if (parsed.rows.length > MAX_IMPORT_ROWS) {
+    const problem = { row: 1, column: null, message: `the file has ${parsed.rows.length.toLocaleString('en-GB')} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time: split it into several files` }
+    return { plan: { problems: [problem], skipped: [], ignoredColumns: [], trainees: [], cycles: [], sessions: [] }, problems: [problem] }
+  }
+  await setImmediate()
   const emails = new Set(parsed.rows.flatMap((r) => [r.values.email, r.values.supervisor_email].filter(Boolean).map((e) => normaliseEmail(e!))))
   const context = await loadImportContext(db, programme, [...emails], today)
+  await setImmediate()
   const plan = planImport(parsed.columns, parsed.rows, context)
   return { plan, problems: [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row) }
 }

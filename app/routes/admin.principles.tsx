@@ -5,7 +5,7 @@ import { listPrinciples, updatePrinciple } from '~/models/rule-set.server'
 import { PrincipleSchema } from '~/schemas/rule-set'
 import { requireRole } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, invalidField, parseValues } from '~/utils/forms.server'
+import { invalid, invalidField, parseValues, readFormValues } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Principles – Attune' }]
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   const intent = String(values.intent ?? '')
   const parsed = parseValues(values, PrincipleSchema)
   if (!parsed.ok) return invalid(parsed.failure, intent)

@@ -5,6 +5,7 @@ import { SignInSchema } from '~/schemas/sign-in'
 import { ROLE_HOME, assertSameOrigin, createUserSession, getUser, safeRedirect, signIn } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseForm } from '~/utils/forms.server'
+import { FORM_LIMITS } from '~/utils/limits'
 import { getActiveUserById } from '~/models/user.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – Attune' }]
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const parsed = await parseForm(request, SignInSchema)
+  const parsed = await parseForm(request, SignInSchema, FORM_LIMITS.signIn)
   if (!parsed.ok) return invalid(parsed.failure)
   const { email, password, redirectTo } = parsed.data
   const result = await signIn(email, password)

@@ -8,6 +8,7 @@ import { findTraineeEnrolment } from '../models/enrolment.server'
 import { requireRole } from './auth.server'
 import { getDb } from './db.server'
 import { invalid, parseForm, refused } from './forms.server'
+import { readFormData } from './request-body.server'
 import { redirectWithFlash } from './session.server'
 
 export async function requireTrainee(request: Request) {
@@ -42,7 +43,7 @@ export function notFound(): Response {
 
 /** The form's intent, so one action can serve several forms on a page. */
 export async function intentOf(request: Request): Promise<string> {
-  const intent = (await request.clone().formData()).get('intent')
+  const intent = (await readFormData(request)).get('intent')
   return typeof intent === 'string' ? intent : ''
 }
 

@@ -1,0 +1,117 @@
+// Hostile requests (issue 17): each is refused with a 4xx that says what went wrong, writes
+// nothing, and leaves the server answering everyone else promptly.
+import { describe, expect, it } from 'vitest'
+import { IMPORT_COLUMN_NAMES } from '~/domain/programme-import'
+import { action as importAction } from '~/routes/lead.programmes.$programmeId_.import'
+import { action as loginAction } from '~/routes/login'
+import { action as setPasswordAction } from '~/routes/set-password.$token'
+import { action as peopleAction } from '~/routes/lead.programmes.$programmeId.people'
+import { getDb } from '~/utils/db.server'
+import { MAX_IMPORT_ROWS } from '~/utils/limits'
+import { createOrganisation, createProgramme, createUser, TEST_PASSWORD } from '../../factories'
+import { formRequest, run, signInCookie, uploadRequest } from '../../http'
+import { longField, manyFields, streamedPost, whileOthersAreServed } from '../../hostile'
+
+async function counts() {
+  const db = await getDb()
+  const rows = async (table: 'users' | 'sessions' | 'enrolments' | 'cycles' | 'audit_log') => (await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+  return { users: await rows('users'), sessions: await rows('sessions'), enrolments: await rows('enrolments'), cycles: await rows('cycles'), audit: await rows('audit_log') }
+}
+
+async function messageOf(response: Response): Promise<string> {
+  return (await response.json()).message
+}
+
+describe('field bombs', () => {
+  it('refuses 50,000 field names sent to sign in without a length (chunked), before reading them all', async () => {
+    const user = await createUser(await getDb(), 'trainee')
+    const before = await counts()
+    const body = [`email=${encodeURIComponent(user.email)}&password=x&`, ...manyFields(50_000)]
+    const response = await whileOthersAreServed(() => run(loginAction, streamedPost('/login', body)))
+    expect(response.status).toBe(413)
+    expect(response.headers.get('Connection')).toBe('close')
+    expect(await messageOf(response)).toMatch(/far more than Attune expects/)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('holds the limit when Content-Length lies, and refuses an honest one at once', async () => {
+    const lying = await whileOthersAreServed(() => run(loginAction, streamedPost('/login', manyFields(50_000), { contentLength: 100 })))
+    expect(lying.status).toBe(413)
+    const honest = await run(loginAction, formRequest('/login', Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`f${i}`, 'x']))))
+    expect(honest.status).toBe(413)
+  })
+
+  it('refuses too many fields within the byte limit', async () => {
+    const response = await run(loginAction, streamedPost('/login', manyFields(500)))
+    expect(response.status).toBe(413)
+  })
+
+  it('refuses a field bomb and a 50 MB field at set-password', async () => {
+    const bomb = await whileOthersAreServed(() => run(setPasswordAction, streamedPost('/set-password/abc', manyFields(50_000)), { token: 'abc' }))
+    expect(bomb.status).toBe(413)
+    const long = await whileOthersAreServed(() => run(setPasswordAction, streamedPost('/set-password/abc', longField('password', 50 * 1024 * 1024)), { token: 'abc' }))
+    expect(long.status).toBe(413)
+  })
+
+  it('refuses a 50 MB text field on a signed-in form, writing nothing', async () => {
+    const db = await getDb()
+    const organisation = await createOrganisation(db)
+    const lead = await createUser(db, 'lead', { organisationId: organisation.id })
+    const programme = await createProgramme(db, { leadId: lead.id, organisationId: organisation.id })
+    const cookie = await signInCookie(lead.email)
+    const before = await counts()
+    const path = `/lead/programmes/${programme.id}/people`
+    const body = ['intent=add&role=trainee&email=x%40example.org&', ...longField('name', 50 * 1024 * 1024)]
+    const response = await whileOthersAreServed(() => run(peopleAction, streamedPost(path, body, { cookie }), { programmeId: String(programme.id) }))
+    expect(response.status).toBe(413)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('still signs in a real form, with a field named __proto__ being only a field', async () => {
+    const user = await createUser(await getDb(), 'trainee')
+    const response = await run(loginAction, formRequest('/login', { email: user.email, password: TEST_PASSWORD, __proto__: 'x' } as Record<string, string>))
+    expect(response.status).toBe(302)
+  })
+})
+
+describe('imports', () => {
+  async function importer() {
+    const db = await getDb()
+    const organisation = await createOrganisation(db)
+    const lead = await createUser(db, 'lead', { organisationId: organisation.id })
+    const programme = await createProgramme(db, { leadId: lead.id, organisationId: organisation.id })
+    const cookie = await signInCookie(lead.email)
+    const params = { programmeId: String(programme.id) }
+    const path = `/lead/programmes/${programme.id}/import`
+    return { cookie, params, path }
+  }
+  const header = IMPORT_COLUMN_NAMES.join(',') + '\n'
+  const cycleRows = (n: number) => Array.from({ length: n }, (_, i) => `cycle,unknown${i}@example.org${','.repeat(IMPORT_COLUMN_NAMES.length - 2)}`).join('\n')
+
+  it('refuses a file of more rows than the cap as a whole, saying the cap, before checking any row', async () => {
+    const { cookie, params, path } = await importer()
+    const text = header + cycleRows(MAX_IMPORT_ROWS + 1)
+    const response = await whileOthersAreServed(() => run(importAction, uploadRequest(path, { intent: 'preview', file: new File([text], 'big.csv') }, cookie), params))
+    expect(response.status).toBe(200)
+    const { preview } = await response.json()
+    expect(preview.problems).toEqual([{ row: 1, column: null, message: 'the file has 5,001 rows; import at most 5,000 at a time: split it into several files' }])
+  })
+
+  it('checks a file of the most rows, each for an unknown trainee, while others are served', async () => {
+    const { cookie, params, path } = await importer()
+    const text = header + cycleRows(MAX_IMPORT_ROWS)
+    const response = await whileOthersAreServed(() => run(importAction, uploadRequest(path, { intent: 'preview', file: new File([text], 'big.csv') }, cookie), params))
+    const { preview } = await response.json()
+    expect(preview.problems).toHaveLength(MAX_IMPORT_ROWS * 3) // each row: no trainee, no client code, no filming date
+  })
+
+  it('refuses a chunked commit larger than the limit on the bytes read, writing nothing', async () => {
+    const { cookie, params, path } = await importer()
+    const before = await counts()
+    const body = ['intent=commit&', ...longField('csv', 50 * 1024 * 1024)]
+    const response = await whileOthersAreServed(() => run(importAction, streamedPost(path, body, { cookie }), params))
+    expect(response.status).toBe(200)
+    expect((await response.json()).fieldErrors.file).toMatch(/2 MB or smaller, with at most 5,000 rows/)
+    expect(await counts()).toEqual(before)
+  })
+})
