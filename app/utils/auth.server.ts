@@ -10,12 +10,15 @@ import {
   type SessionUser,
 } from '../models/user.server'
 import { getDb } from './db.server'
+import { safeRedirect } from './redirect'
 import { ROLE_HOME, ROLE_LABEL } from './roles'
 import { nowInstant } from './dates'
 import { decoyHash, verifyPassword } from './password.server'
 import { commitSession, destroySession, getSession, newSession } from './session.server'
 
 export type { SessionUser }
+
+export { safeRedirect }
 
 export { ROLE_HOME, ROLE_LABEL }
 
@@ -102,10 +105,4 @@ export async function createUserSession(request: Request, userId: number, redire
 export async function signOut(request: Request): Promise<Response> {
   const session = await getSession(request)
   return redirect('/login', { headers: { 'Set-Cookie': await destroySession(session) } })
-}
-
-/** Only same-site paths: never send someone to another website after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
 }

@@ -115,3 +115,12 @@ describe('imports', () => {
     expect(await counts()).toEqual(before)
   })
 })
+
+describe('open redirect', () => {
+  it.each(['/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\evil.example', '/\u0000x', '/é'])('signs in and goes home, not to %j', async (redirectTo) => {
+    const user = await createUser(await getDb(), 'trainee')
+    const response = await run(loginAction, formRequest('/login', { email: user.email, password: TEST_PASSWORD, redirectTo }))
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/trainee')
+  })
+})
