@@ -25,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database with the demo programme, served by the production build.
-    command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && remix-serve ./build/index.js`,
+    command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && node server.js`,
     url: `http://localhost:${PORT}/login`,
     env: { PORT: String(PORT), DATABASE_PATH: DATABASE, SEED_DEMO_DATA: 'true', PUBLIC_BASE_URL: `http://localhost:${PORT}` },
     reuseExistingServer: false,

@@ -322,6 +322,14 @@ export interface AuditLogTable {
   reason: string | null
 }
 
+/** Throttling counts by key (see db/migrations/2026-11-29-0017-throttles.ts); instants as ISO text. */
+export interface ThrottlesTable {
+  key: string
+  count: number
+  window_started_at: string
+  last_at: string
+}
+
 export interface DB {
   organisations: OrganisationsTable
   users: UsersTable
@@ -350,6 +358,7 @@ export interface DB {
   certificates: CertificatesTable
   concerns: ConcernsTable
   audit_log: AuditLogTable
+  throttles: ThrottlesTable
 }
 
 export type User = Selectable<UsersTable>

@@ -3,6 +3,7 @@ import { useActionData, useSearchParams } from '@remix-run/react'
 import { TextField, ZodForm } from '~/components/form'
 import { SignInSchema } from '~/schemas/sign-in'
 import { ROLE_HOME, assertSameOrigin, createUserSession, getUser, safeRedirect, signIn } from '~/utils/auth.server'
+import { clientAddress } from '~/utils/client.server'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseForm } from '~/utils/forms.server'
 import { FORM_LIMITS } from '~/utils/limits'
@@ -16,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({})
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const parsed = await parseForm(request, SignInSchema, FORM_LIMITS.signIn)
   if (!parsed.ok) return invalid(parsed.failure)
   const { email, password, redirectTo } = parsed.data
-  const result = await signIn(email, password)
+  const result = await signIn(email, password, clientAddress(context))
   // Never send the password back to the page.
   const values = { email, redirectTo }
   if (!result.ok) return invalid({ values, fieldErrors: {}, formError: result.message })

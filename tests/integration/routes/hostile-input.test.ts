@@ -124,3 +124,50 @@ describe('open redirect', () => {
     expect(response.headers.get('Location')).toBe('/trainee')
   })
 })
+
+describe('lock-out', () => {
+  const attacker = '203.0.113.66'
+  const owner = '198.51.100.7'
+  const signIn = (email: string, password: string, client: string) => run(loginAction, formRequest('/login', { email, password }), {}, client)
+
+  it('slows only the client that keeps failing: the real person signs in from elsewhere', async () => {
+    const user = await createUser(await getDb(), 'trainee')
+    for (let i = 0; i < 12; i++) await signIn(user.email, `guess ${i}`, attacker)
+    const blocked = await signIn(user.email, TEST_PASSWORD, attacker)
+    expect((await blocked.json()).formError).toMatch(/Too many attempts that did not work. Wait \d+ minutes?/)
+    const real = await signIn(user.email, TEST_PASSWORD, owner)
+    expect(real.status).toBe(302)
+  })
+
+  it('answers the same for known and unknown addresses, attempt by attempt', async () => {
+    const user = await createUser(await getDb(), 'trainee')
+    const answers = async (email: string, client: string) => {
+      const seen: string[] = []
+      for (let i = 0; i < 8; i++) seen.push((await (await signIn(email, `guess ${i}`, client)).json()).formError)
+      return seen
+    }
+    const known = await answers(user.email, '203.0.113.1')
+    const unknown = await answers('nobody@test.attune.test', '203.0.113.2')
+    expect(unknown).toEqual(known)
+    expect(known.at(-1)).toMatch(/Too many attempts/)
+  })
+
+  it('slows a client trying many accounts, without touching those accounts for anyone else', async () => {
+    const user = await createUser(await getDb(), 'trainee')
+    for (let i = 0; i < 25; i++) await signIn(`person${i}@test.attune.test`, 'guess', attacker)
+    expect((await (await signIn(user.email, TEST_PASSWORD, attacker)).json()).formError).toMatch(/Too many attempts/)
+    expect((await signIn(user.email, TEST_PASSWORD, owner)).status).toBe(302)
+  })
+
+  it('limits certificate checks per client, not for others', async () => {
+    const { loader: verify } = await import('~/routes/verify.$number')
+    const check = (client: string) => run(verify, new Request('http://localhost/verify/AVIG-0000-0000'), { number: 'AVIG-0000-0000' }, client)
+    const statuses: number[] = []
+    for (let i = 0; i < 32; i++) statuses.push((await check(attacker)).status)
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true)
+    const limited = await check(attacker)
+    expect(limited.status).toBe(429)
+    expect(await messageOf(limited)).toMatch(/Wait a minute/)
+    expect((await check(owner)).status).toBe(404)
+  })
+})
