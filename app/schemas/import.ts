@@ -18,5 +18,5 @@ export const ImportUploadSchema = z.object({
 })
 
 export const ImportCommitSchema = z.object({
-  csv: z.string().min(1, 'Choose the file again: what was checked has been lost'),
+  csv: z.string().min(1, 'Choose the file again: what was checked has been lost').max(MAX_IMPORT_BYTES, TOO_LARGE),
 })

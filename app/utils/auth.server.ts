@@ -26,9 +26,18 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('Origin')
   const site = request.headers.get('Sec-Fetch-Site')
   const host = request.headers.get('X-Forwarded-Host') ?? request.headers.get('Host') ?? new URL(request.url).host
-  const crossOrigin = origin !== null && origin !== 'null' ? new URL(origin).host !== host : origin === 'null'
+  const crossOrigin = origin !== null && (origin === 'null' || hostOf(origin) !== host)
   if (crossOrigin || site === 'cross-site') {
     throw json({ message: 'This form was sent from another website, so it was refused. Go back to Attune and try again.' }, { status: 403 })
+  }
+}
+
+/** The host of an Origin header, or null when it is not a web address (then it is from nowhere we know). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
   }
 }
 

@@ -48,3 +48,9 @@ export const DATE_WINDOWS = {
 
 /** The largest amount of money accepted anywhere (budgets, fees): £10 million, in pence. */
 export const MAX_MONEY_PENCE = 10_000_000 * 100
+
+/**
+ * The longest span any plan or chart counts month by month: twenty years. Loops over months stop
+ * here whatever dates they are given (older rows may hold dates from before the windows above).
+ */
+export const MAX_PLAN_MONTHS = 20 * 12
