@@ -49,13 +49,14 @@ function outsideWindowMessage(label: string): string {
   return `${capitalise(label)} must be between ${formatDate(earliest)} and ${formatDate(latest)}`
 }
 
-export const calendarDate = (label: string) =>
+const realDate = (label: string) =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .refine(isCalendarDate, `Enter ${label} as a real date, for example 24/11/2026`)
-    .refine(inDateWindow, { error: () => outsideWindowMessage(label), abort: true })
+    .refine(isCalendarDate, { error: `Enter ${label} as a real date, for example 24/11/2026`, abort: true })
+
+export const calendarDate = (label: string) => realDate(label).refine(inDateWindow, { error: () => outsideWindowMessage(label) })
 
 export const optionalCalendarDate = (label: string) =>
   z
@@ -111,7 +112,9 @@ export function refuseFutureDate(ctx: z.RefinementCtx, field: string, date: stri
 
 /** A calendar date that has already happened (or is today): meetings held, decisions taken. */
 export const pastCalendarDate = (label: string) =>
-  calendarDate(label).refine((v) => v <= today(), `${capitalise(label)} cannot be in the future`)
+  realDate(label)
+    .refine((v) => v <= today(), { error: `${capitalise(label)} cannot be in the future`, abort: true })
+    .refine(inDateWindow, { error: () => outsideWindowMessage(label) })
 
 /** An amount of money typed in pounds, as pence; blank is not allowed. */
 export const money = (label: string) =>
