@@ -137,7 +137,7 @@ describe('lock-out', () => {
     expect((await blocked.json()).formError).toMatch(/Too many attempts that did not work. Wait \d+ minutes?/)
     const real = await signIn(user.email, TEST_PASSWORD, owner)
     expect(real.status).toBe(302)
-  })
+  }, 30_000)
 
   it('answers the same for known and unknown addresses, attempt by attempt', async () => {
     const user = await createUser(await getDb(), 'trainee')
@@ -150,14 +150,14 @@ describe('lock-out', () => {
     const unknown = await answers('nobody@test.attune.test', '203.0.113.2')
     expect(unknown).toEqual(known)
     expect(known.at(-1)).toMatch(/Too many attempts/)
-  })
+  }, 30_000)
 
   it('slows a client trying many accounts, without touching those accounts for anyone else', async () => {
     const user = await createUser(await getDb(), 'trainee')
     for (let i = 0; i < 25; i++) await signIn(`person${i}@test.attune.test`, 'guess', attacker)
     expect((await (await signIn(user.email, TEST_PASSWORD, attacker)).json()).formError).toMatch(/Too many attempts/)
     expect((await signIn(user.email, TEST_PASSWORD, owner)).status).toBe(302)
-  })
+  }, 30_000)
 
   it('limits certificate checks per client, not for others', async () => {
     const { loader: verify } = await import('~/routes/verify.$number')
@@ -169,5 +169,30 @@ describe('lock-out', () => {
     expect(limited.status).toBe(429)
     expect(await messageOf(limited)).toMatch(/Wait a minute/)
     expect((await check(owner)).status).toBe(404)
+  })
+})
+
+describe('malformed requests get a 4xx that says what went wrong', () => {
+  const post = (body: BodyInit, headers: Record<string, string>) => run(loginAction, new Request('http://localhost/login', { method: 'POST', body, headers: { Origin: 'http://localhost', ...headers } }))
+
+  it.each([
+    ['JSON', 'application/json', '{"email":"a@b.c"}', 415, /not sent as a form/],
+    ['plain text', 'text/plain', 'email=a@b.c', 415, /not sent as a form/],
+    ['no content type', '', 'email=a@b.c', 415, /not sent as a form/],
+    ['broken multipart', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b', 400, /incomplete or damaged/],
+    ['multipart without a boundary', 'multipart/form-data', 'whatever', 400, /incomplete or damaged/],
+  ])('%s', async (_, contentType, body, status, message) => {
+    const before = await counts()
+    const response = await post(body, contentType ? { 'Content-Type': contentType } : {})
+    expect(response.status).toBe(status)
+    expect(await messageOf(response)).toMatch(message)
+    expect(await counts()).toEqual(before)
+  })
+
+  it.each([['not a web address', 'not a url'], ['another site', 'https://evil.example'], ['an opaque origin', 'null']])('refuses a post whose Origin is %s', async (_, origin) => {
+    const user = await createUser(await getDb(), 'trainee')
+    const response = await run(loginAction, formRequest('/login', { email: user.email, password: TEST_PASSWORD }, undefined, origin))
+    expect(response.status).toBe(403)
+    expect(await messageOf(response)).toMatch(/sent from another website/)
   })
 })
