@@ -186,38 +186,37 @@ export async function importRecords(trx: Db, programme: LedProgramme, text: stri
     }
     return clientIds.get(key)!
   }
+  // Cycles and sessions go in as a few multi-row inserts, not one statement each: the transaction
+  // holds the database, so a 5,000-row file must be quick to write for others not to wait (ADR 0012).
+  const cycleValues = []
   for (const c of plan.cycles) {
     const enrolment = enrolmentOf.get(c.email)!
-    await trx
-      .insertInto('cycles')
-      .values({
-        enrolment_id: enrolment.id,
-        client_id: await clientId(enrolment.traineeId, c.clientCode),
-        filmed_on: c.filmedOn,
-        reviewed_on: c.reviewedOn,
-        stage_number: c.stageNumber,
-        clip_count: c.clipCount,
-      })
-      .execute()
+    cycleValues.push({
+      enrolment_id: enrolment.id,
+      client_id: await clientId(enrolment.traineeId, c.clientCode),
+      filmed_on: c.filmedOn,
+      reviewed_on: c.reviewedOn,
+      stage_number: c.stageNumber,
+      clip_count: c.clipCount,
+    })
   }
-  for (const s of plan.sessions) {
+  for (const chunk of chunks(cycleValues, INSERT_CHUNK)) await trx.insertInto('cycles').values(chunk).execute()
+  const sessionValues = plan.sessions.map((s) => {
     const confirmed = s.status === 'confirmed'
-    await trx
-      .insertInto('supervision_sessions')
-      .values({
-        enrolment_id: enrolmentOf.get(s.email)!.id,
-        supervisor_id: supervisors.get(s.supervisorEmail)!,
-        held_on: s.heldOn,
-        minutes: s.minutes,
-        format: s.format,
-        stage_number: s.stageNumber,
-        status: s.status,
-        // The lead vouches for sessions confirmed in the spreadsheet they import.
-        decided_by: confirmed ? actor.id : null,
-        decided_at: confirmed ? now : null,
-      })
-      .execute()
-  }
+    return {
+      enrolment_id: enrolmentOf.get(s.email)!.id,
+      supervisor_id: supervisors.get(s.supervisorEmail)!,
+      held_on: s.heldOn,
+      minutes: s.minutes,
+      format: s.format,
+      stage_number: s.stageNumber,
+      status: s.status,
+      // The lead vouches for sessions confirmed in the spreadsheet they import.
+      decided_by: confirmed ? actor.id : null,
+      decided_at: confirmed ? now : null,
+    }
+  })
+  for (const chunk of chunks(sessionValues, INSERT_CHUNK)) await trx.insertInto('supervision_sessions').values(chunk).execute()
   const evidence = groupBy([...plan.cycles.map((c) => ({ email: c.email, kind: 'cycle' })), ...plan.sessions.map((s) => ({ email: s.email, kind: 'session' }))], (e) => e.email)
   for (const [email, rows] of evidence) {
     const enrolmentId = enrolmentOf.get(email)!.id
@@ -225,4 +224,11 @@ export async function importRecords(trx: Db, programme: LedProgramme, text: stri
     await appendAudit(trx, { actorId: actor.id, action: 'records.imported', entityType: 'enrolment', entityId: enrolmentId, enrolmentId, after: { cycles: count('cycle'), sessions: count('session') } })
   }
   return { ok: true, trainees: plan.trainees.length, cycles: plan.cycles.length, sessions: plan.sessions.length }
+}
+
+/** Rows per multi-row insert: well under SQLite's limit of 32,766 bound values (about 10 a row). */
+const INSERT_CHUNK = 500
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size))
 }

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { IMPORT_COLUMN_NAMES } from '~/domain/programme-import'
 import { action as importAction } from '~/routes/lead.programmes.$programmeId_.import'
 import { action as loginAction } from '~/routes/login'
+import { loader as leadHome } from '~/routes/lead._index'
+import { addDays } from '~/utils/dates'
 import { action as setPasswordAction } from '~/routes/set-password.$token'
 import { action as peopleAction } from '~/routes/lead.programmes.$programmeId.people'
 import { getDb } from '~/utils/db.server'
 import { MAX_IMPORT_ROWS } from '~/utils/limits'
 import { createOrganisation, createProgramme, createUser, TEST_PASSWORD } from '../../factories'
-import { formRequest, run, signInCookie, uploadRequest } from '../../http'
+import { formRequest, getRequest, run, signInCookie, uploadRequest } from '../../http'
 import { longField, manyFields, streamedPost, whileOthersAreServed } from '../../hostile'
 
 async function counts() {
@@ -79,11 +81,12 @@ describe('imports', () => {
     const db = await getDb()
     const organisation = await createOrganisation(db)
     const lead = await createUser(db, 'lead', { organisationId: organisation.id })
+    const supervisor = await createUser(db, 'supervisor', { organisationId: organisation.id })
     const programme = await createProgramme(db, { leadId: lead.id, organisationId: organisation.id })
     const cookie = await signInCookie(lead.email)
     const params = { programmeId: String(programme.id) }
     const path = `/lead/programmes/${programme.id}/import`
-    return { cookie, params, path }
+    return { cookie, params, path, supervisor }
   }
   const header = IMPORT_COLUMN_NAMES.join(',') + '\n'
   const cycleRows = (n: number) => Array.from({ length: n }, (_, i) => `cycle,unknown${i}@example.org${','.repeat(IMPORT_COLUMN_NAMES.length - 2)}`).join('\n')
@@ -104,6 +107,24 @@ describe('imports', () => {
     const { preview } = await response.json()
     expect(preview.problems).toHaveLength(MAX_IMPORT_ROWS * 3) // each row: no trainee, no client code, no filming date
   })
+
+  it('imports a file of the most rows while a signed-in page is still answered', async () => {
+    const { cookie, params, path, supervisor } = await importer()
+    const row = (r: Record<string, string>) => IMPORT_COLUMN_NAMES.map((c) => r[c] ?? '').join(',')
+    const rows: string[] = []
+    for (let t = 0; t < 100; t++) {
+      const email = `t${t}@example.org`
+      rows.push(row({ record_type: 'trainee', email, name: `Trainee ${t}`, rule_set: 'aviguk-practitioner-2024', current_stage: '1', enrolled_on: '2020-01-01', supervisor_email: supervisor.email }))
+      rows.push(row({ record_type: 'stage', email, stage: '1', started_on: '2020-01-06' }))
+      for (let s = 0; s < 48; s++) rows.push(row({ record_type: 'supervision', email, held_on: addDays('2020-02-01', s * 7), minutes: '60' }))
+    }
+    expect(rows).toHaveLength(MAX_IMPORT_ROWS)
+    const csv = header + rows.join('\n') + '\n'
+    const leadPage = () => run(leadHome, getRequest('/lead', cookie))
+    const response = await whileOthersAreServed(() => run(importAction, formRequest(path, { intent: 'commit', csv }, cookie), params), 2000, leadPage)
+    expect(response.status).toBe(302)
+    expect((await counts()).enrolments).toBe(100)
+  }, 60_000)
 
   it('refuses a chunked commit larger than the limit on the bytes read, writing nothing', async () => {
     const { cookie, params, path } = await importer()
