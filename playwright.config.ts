@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
       // A fresh database with the demo programme, served by the production build, e-mailing the sink.
-      command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && remix-serve ./build/index.js`,
+      command: `rm -f ${DATABASE} ${DATABASE}-wal ${DATABASE}-shm && node server.js`,
       url: `http://localhost:${PORT}/login`,
       env: {
         PORT: String(PORT),

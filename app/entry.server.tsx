@@ -1,93 +1,41 @@
-// Remix's default server entry, plus one addition: the app process starts its scheduler here
-// (digests, reminders, delivering the outbox), except under test, where a test starts its own.
+// Server rendering, as Remix's default for Node, plus the headers a reviewer of an NHS system
+// expects on every page (ADR 0012): a Content-Security-Policy allowing only the app's own scripts
+// and styles (Remix's inline scripts carry a fresh nonce per request), no framing, no sniffing.
+// The app process also starts its scheduler here (digests, reminders, delivering the outbox; ADR
+// 0014), except under test, where a test starts its own.
+import { randomBytes } from 'node:crypto'
 import { PassThrough } from 'node:stream'
-
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
+import { createReadableStreamFromReadable, type EntryContext, type HandleDataRequestFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import * as isbotModule from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { securityHeaders } from './utils/security-headers.server'
+import { NonceContext } from './utils/nonce'
 import { startAppScheduler } from './utils/scheduler.server'
 
 startAppScheduler()
 
 const ABORT_DELAY = 5_000
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext: AppLoadContext
-) {
-  let prohibitOutOfOrderStreaming =
-    isBotRequest(request.headers.get('user-agent')) || remixContext.isSpaMode
+// For server.js, which sets them as defaults on every answer.
+export { securityHeaders }
 
-  return prohibitOutOfOrderStreaming
-    ? handleBotRequest(
-        request,
-        responseStatusCode,
-        responseHeaders,
-        remixContext
-      )
-    : handleBrowserRequest(
-        request,
-        responseStatusCode,
-        responseHeaders,
-        remixContext
-      )
-}
-
-// We have some Remix apps in the wild already running with isbot@3 so we need
-// to maintain backwards compatibility even though we want new apps to use
-// isbot@4.  That way, we can ship this as a minor Semver update to @remix-run/dev.
-function isBotRequest(userAgent: string | null) {
-  if (!userAgent) {
-    return false
-  }
-
-  // isbot >= 3.8.0, >4
-  if ('isbot' in isbotModule && typeof isbotModule.isbot === 'function') {
-    return isbotModule.isbot(userAgent)
-  }
-
-  // isbot < 3.8.0
-  if ('default' in isbotModule && typeof isbotModule.default === 'function') {
-    return isbotModule.default(userAgent)
-  }
-
-  return false
-}
-
-function handleBotRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext
-) {
-  return new Promise((resolve, reject) => {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  const nonce = randomBytes(16).toString('base64')
+  for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value)
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer
-        context={remixContext}
-        url={request.url}
-        abortDelay={ABORT_DELAY}
-      />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
+        // Whole pages only: nothing here streams, and crawlers and browsers get the same answer.
         onAllReady() {
           shellRendered = true
           const body = new PassThrough()
-          const stream = createReadableStreamFromReadable(body)
-
           responseHeaders.set('Content-Type', 'text/html')
-
-          resolve(
-            new Response(stream, {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            })
-          )
-
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)
         },
         onShellError(error: unknown) {
@@ -95,66 +43,16 @@ function handleBotRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          // Log streaming rendering errors from inside the shell.  Don't log
-          // errors encountered during initial shell rendering since they'll
-          // reject and get logged in handleDocumentRequest.
-          if (shellRendered) {
-            console.error(error)
-          }
+          if (shellRendered) console.error(error)
         },
-      }
+      },
     )
-
     setTimeout(abort, ABORT_DELAY)
   })
 }
 
-function handleBrowserRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext
-) {
-  return new Promise((resolve, reject) => {
-    let shellRendered = false
-    const { pipe, abort } = renderToPipeableStream(
-      <RemixServer
-        context={remixContext}
-        url={request.url}
-        abortDelay={ABORT_DELAY}
-      />,
-      {
-        onShellReady() {
-          shellRendered = true
-          const body = new PassThrough()
-          const stream = createReadableStreamFromReadable(body)
-
-          responseHeaders.set('Content-Type', 'text/html')
-
-          resolve(
-            new Response(stream, {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            })
-          )
-
-          pipe(body)
-        },
-        onShellError(error: unknown) {
-          reject(error)
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500
-          // Log streaming rendering errors from inside the shell.  Don't log
-          // errors encountered during initial shell rendering since they'll
-          // reject and get logged in handleDocumentRequest.
-          if (shellRendered) {
-            console.error(error)
-          }
-        },
-      }
-    )
-
-    setTimeout(abort, ABORT_DELAY)
-  })
+/** Data answers (client-side navigation, downloads) get the same headers, with no script allowed. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  for (const [name, value] of Object.entries(securityHeaders(null))) if (!response.headers.has(name)) response.headers.set(name, value)
+  return response
 }

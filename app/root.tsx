@@ -17,6 +17,7 @@ import type { ReactNode } from 'react'
 import { getUser } from './utils/auth.server'
 import { ROLE_HOME, ROLE_LABEL } from './utils/roles'
 import { popFlash } from './utils/session.server'
+import { useNonce } from './utils/nonce'
 import type { Role } from '../db/schema'
 
 export const links: LinksFunction = () => [
@@ -60,6 +61,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
   const data = useRouteLoaderData<typeof loader>('root')
   const user = data?.user ?? null
   return (
@@ -137,8 +139,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

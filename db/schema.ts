@@ -416,6 +416,14 @@ export interface FeedbackLinksTable {
   created_at: CreatedAt
 }
 
+/** Throttling counts by key (see db/migrations/2026-11-29-0017-throttles.ts); instants as ISO text. */
+export interface ThrottlesTable {
+  key: string
+  count: number
+  window_started_at: string
+  last_at: string
+}
+
 export interface DB {
   organisations: OrganisationsTable
   users: UsersTable
@@ -451,6 +459,7 @@ export interface DB {
   outcome_scores: OutcomeScoresTable
   evaluation_feedback: EvaluationFeedbackTable
   feedback_links: FeedbackLinksTable
+  throttles: ThrottlesTable
 }
 
 export type User = Selectable<UsersTable>

@@ -25,14 +25,15 @@ export function getRequest(path: string, cookie?: string): Request {
   return new Request(ORIGIN + path, { headers: cookie ? { Cookie: cookie } : {} })
 }
 
-export function args(request: Request, params: Record<string, string> = {}): LoaderFunctionArgs & ActionFunctionArgs {
-  return { request, params, context: {} }
+/** `client` is the network address the server would put in the load context (see app/utils/client.server.ts). */
+export function args(request: Request, params: Record<string, string> = {}, client?: string): LoaderFunctionArgs & ActionFunctionArgs {
+  return { request, params, context: client ? { clientAddress: client } : {} }
 }
 
 /** Runs a loader/action, returning the thrown Response too (guards throw redirects and 403s). */
-export async function run(fn: (a: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>, request: Request, params: Record<string, string> = {}): Promise<Response> {
+export async function run(fn: (a: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>, request: Request, params: Record<string, string> = {}, client?: string): Promise<Response> {
   try {
-    const result = await fn(args(request, params))
+    const result = await fn(args(request, params, client))
     if (result instanceof Response) return result
     return new Response(JSON.stringify(result), { status: 200, headers: { 'Content-Type': 'application/json' } })
   } catch (thrown) {

@@ -10,6 +10,7 @@
 // Each cycle and session counts in the stage the trainee was in on its date (the shared review for
 // a cycle), as when it is logged in Attune.
 import { formatDate, parseSpreadsheetDate, type CalendarDate } from '~/utils/dates'
+import { groupBy } from '~/utils/collections'
 import { stageOf, type RuleSet } from './rule-set'
 
 export const RECORD_TYPES = ['trainee', 'stage', 'cycle', 'supervision'] as const
@@ -164,7 +165,11 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
   if (plan.problems.length > 0) return plan
 
   const checker = new RowChecker(context.today)
-  const byType = (type: RecordType) => rows.filter((r) => r.values.record_type?.toLowerCase() === type)
+  // Every check below is constant work per row (maps and sets, never a scan of the rows), so a
+  // file's checking time grows in step with its length.
+  const rowsOfType = groupBy(rows, (r) => r.values.record_type?.toLowerCase() ?? '')
+  const byType = (type: RecordType) => rowsOfType.get(type) ?? []
+  const traineeRowEmails = new Set(byType('trainee').map((t) => t.values.email?.trim().toLowerCase()))
   for (const r of rows) {
     const type = r.values.record_type?.toLowerCase() ?? ''
     if (!RECORD_TYPES.includes(type as RecordType)) {
@@ -219,7 +224,7 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     const existing = context.enrolments.get(email)
     if (existing) return { kind: 'existing', enrolment: existing }
     // A trainee row with problems has been named already; otherwise the trainee is missing.
-    if (!byType('trainee').some((t) => t.values.email?.trim().toLowerCase() === email)) {
+    if (!traineeRowEmails.has(email)) {
       checker.problem(r, 'email', `${email} has no trainee row in this file and is not on this programme`)
     }
     return null
@@ -352,6 +357,7 @@ function plannedStages(
 /** Checks one cell at a time, collecting each problem by row and column. */
 class RowChecker {
   problems: ImportProblem[] = []
+  private badEmailRows = new Set<number>()
 
   constructor(private today: CalendarDate) {}
 
@@ -367,7 +373,8 @@ class RowChecker {
     const value = this.cell(r, 'email').toLowerCase()
     if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value
     // Named once per row, however many checks ask for the trainee.
-    if (!this.problems.some((p) => p.row === r.row && p.column === 'email')) {
+    if (!this.badEmailRows.has(r.row)) {
+      this.badEmailRows.add(r.row)
       this.problem(r, 'email', value ? `“${this.cell(r, 'email')}” is not an email address` : 'enter the trainee’s email address')
     }
     return null

@@ -21,21 +21,25 @@ import { minutesInWords, plural } from './wording'
 /** Behind pace is judged only once this share of a stage's expected time has passed. */
 export const MIN_TIME_SHARE_FOR_PACE = 0.25
 
-export type FlagCode =
-  | 'supervision_gap'
-  | 'cycle_gap'
-  | 'stage_overrun'
-  | 'behind_pace'
-  | 'funding_ends_first'
-  | 'no_supervisor'
-  | 'no_accreditor'
-  | 'no_consenting_client'
-  | 'session_unconfirmed'
-  | 'reflection_unread'
-  | 'sign_off_waiting'
-  | 'accreditation_waiting'
-  | 'recordings_overdue'
-  | 'recordings_due_soon'
+/** Every flag the risk rules can raise (a concern names one). */
+export const FLAG_CODES = [
+  'supervision_gap',
+  'cycle_gap',
+  'stage_overrun',
+  'behind_pace',
+  'funding_ends_first',
+  'no_supervisor',
+  'no_accreditor',
+  'no_consenting_client',
+  'session_unconfirmed',
+  'reflection_unread',
+  'sign_off_waiting',
+  'accreditation_waiting',
+  'recordings_overdue',
+  'recordings_due_soon',
+] as const
+
+export type FlagCode = (typeof FLAG_CODES)[number]
 
 export type Severity = 'amber' | 'red'
 export type Actor = 'trainee' | 'supervisor' | 'accreditor' | 'lead'

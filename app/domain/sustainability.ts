@@ -18,6 +18,7 @@
 // - Recommendations are sentences built from these numbers only; none when nothing is wrong.
 import { pipeline } from './dashboard'
 import { formatDate, formatMonth, formatQuarter, maxDate, monthStart, monthsBetween, addMonths, quarterStart, type CalendarDate } from '~/utils/dates'
+import { MAX_PLAN_MONTHS } from '~/utils/limits'
 import { formatPence } from '~/utils/money'
 import { formatHours, type RemainingWork } from './readiness'
 import type { Severity } from './risk'
@@ -163,10 +164,13 @@ export function feesIncurred(trainee: TraineeFacts, fees: ProgrammeFees): number
   return stages + (trainee.registrationPaid ? registrationFeePence(trainee.ruleSet, fees) : 0)
 }
 
-/** The calendar months from `from`'s month to `to`'s month, inclusive (at least `from`'s month). */
+/**
+ * The calendar months from `from`'s month to `to`'s month, inclusive (at least `from`'s month, at
+ * most MAX_PLAN_MONTHS of them, however far `to` lies).
+ */
 export function monthsFrom(from: CalendarDate, to: CalendarDate): CalendarDate[] {
   const first = monthStart(from)
-  const count = Math.max(monthsBetween(first, monthStart(to)), 0) + 1
+  const count = Math.min(Math.max(monthsBetween(first, monthStart(to)), 0) + 1, MAX_PLAN_MONTHS)
   return Array.from({ length: count }, (_, i) => addMonths(first, i))
 }
 
@@ -272,7 +276,7 @@ function quarters(trainees: TraineeProjection[], asOf: CalendarDate, endsOn: Cal
   const last = quarterStart(maxDate(endsOn, asOf, ...projected.map((t) => t.projectedAccreditationOn))!)
   const endQuarter = quarterStart(endsOn)
   const buckets: QuarterBucket[] = []
-  for (let start = first; start <= last; start = addMonths(start, 3)) {
+  for (let start = first, n = 0; start <= last && n < MAX_PLAN_MONTHS / 3; start = addMonths(start, 3), n++) {
     buckets.push({
       start,
       label: formatQuarter(start),

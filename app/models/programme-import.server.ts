@@ -2,7 +2,9 @@
 // (programme-import.ts) checks every row against what Attune holds; this module gathers that, and
 // writes the plan inside the transaction the action opened: all of it, or (on any problem) nothing.
 import { planImport, cycleKey, sessionKey, type ImportContext, type ImportPlan, type ImportProblem, type ExistingEnrolment } from '../domain/programme-import'
+import { setImmediate } from 'node:timers/promises'
 import { groupBy } from '../utils/collections'
+import { MAX_IMPORT_ROWS } from '../utils/limits'
 import { parseCsv } from '../utils/csv.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
@@ -20,10 +22,21 @@ export interface ImportPreview {
   problems: ImportProblem[]
 }
 
+/**
+ * Checks a CSV file against what Attune holds, writing nothing. A file of more than MAX_IMPORT_ROWS
+ * rows is refused as a whole before any row is checked (ADR 0012), so that one upload cannot keep
+ * the server busy; checking is linear in the rows, and yields to other requests between its steps.
+ */
 export async function previewImport(db: Db, programme: LedProgramme, text: string, today: string): Promise<ImportPreview> {
   const parsed = parseCsv(text)
+  if (parsed.rows.length > MAX_IMPORT_ROWS) {
+    const problem = { row: 1, column: null, message: `the file has ${parsed.rows.length.toLocaleString('en-GB')} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time: split it into several files` }
+    return { plan: { problems: [problem], skipped: [], ignoredColumns: [], trainees: [], cycles: [], sessions: [] }, problems: [problem] }
+  }
+  await setImmediate()
   const emails = new Set(parsed.rows.flatMap((r) => [r.values.email, r.values.supervisor_email].filter(Boolean).map((e) => normaliseEmail(e!))))
   const context = await loadImportContext(db, programme, [...emails], today)
+  await setImmediate()
   const plan = planImport(parsed.columns, parsed.rows, context)
   return { plan, problems: [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row) }
 }
@@ -173,38 +186,37 @@ export async function importRecords(trx: Db, programme: LedProgramme, text: stri
     }
     return clientIds.get(key)!
   }
+  // Cycles and sessions go in as a few multi-row inserts, not one statement each: the transaction
+  // holds the database, so a 5,000-row file must be quick to write for others not to wait (ADR 0012).
+  const cycleValues = []
   for (const c of plan.cycles) {
     const enrolment = enrolmentOf.get(c.email)!
-    await trx
-      .insertInto('cycles')
-      .values({
-        enrolment_id: enrolment.id,
-        client_id: await clientId(enrolment.traineeId, c.clientCode),
-        filmed_on: c.filmedOn,
-        reviewed_on: c.reviewedOn,
-        stage_number: c.stageNumber,
-        clip_count: c.clipCount,
-      })
-      .execute()
+    cycleValues.push({
+      enrolment_id: enrolment.id,
+      client_id: await clientId(enrolment.traineeId, c.clientCode),
+      filmed_on: c.filmedOn,
+      reviewed_on: c.reviewedOn,
+      stage_number: c.stageNumber,
+      clip_count: c.clipCount,
+    })
   }
-  for (const s of plan.sessions) {
+  for (const chunk of chunks(cycleValues, INSERT_CHUNK)) await trx.insertInto('cycles').values(chunk).execute()
+  const sessionValues = plan.sessions.map((s) => {
     const confirmed = s.status === 'confirmed'
-    await trx
-      .insertInto('supervision_sessions')
-      .values({
-        enrolment_id: enrolmentOf.get(s.email)!.id,
-        supervisor_id: supervisors.get(s.supervisorEmail)!,
-        held_on: s.heldOn,
-        minutes: s.minutes,
-        format: s.format,
-        stage_number: s.stageNumber,
-        status: s.status,
-        // The lead vouches for sessions confirmed in the spreadsheet they import.
-        decided_by: confirmed ? actor.id : null,
-        decided_at: confirmed ? now : null,
-      })
-      .execute()
-  }
+    return {
+      enrolment_id: enrolmentOf.get(s.email)!.id,
+      supervisor_id: supervisors.get(s.supervisorEmail)!,
+      held_on: s.heldOn,
+      minutes: s.minutes,
+      format: s.format,
+      stage_number: s.stageNumber,
+      status: s.status,
+      // The lead vouches for sessions confirmed in the spreadsheet they import.
+      decided_by: confirmed ? actor.id : null,
+      decided_at: confirmed ? now : null,
+    }
+  })
+  for (const chunk of chunks(sessionValues, INSERT_CHUNK)) await trx.insertInto('supervision_sessions').values(chunk).execute()
   const evidence = groupBy([...plan.cycles.map((c) => ({ email: c.email, kind: 'cycle' })), ...plan.sessions.map((s) => ({ email: s.email, kind: 'session' }))], (e) => e.email)
   for (const [email, rows] of evidence) {
     const enrolmentId = enrolmentOf.get(email)!.id
@@ -212,4 +224,11 @@ export async function importRecords(trx: Db, programme: LedProgramme, text: stri
     await appendAudit(trx, { actorId: actor.id, action: 'records.imported', entityType: 'enrolment', entityId: enrolmentId, enrolmentId, after: { cycles: count('cycle'), sessions: count('session') } })
   }
   return { ok: true, trainees: plan.trainees.length, cycles: plan.cycles.length, sessions: plan.sessions.length }
+}
+
+/** Rows per multi-row insert: well under SQLite's limit of 32,766 bound values (about 10 a row). */
+const INSERT_CHUNK = 500
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size))
 }

@@ -21,21 +21,9 @@ export async function getActiveUserById(db: Db, id: number): Promise<SessionUser
 export async function findUserForSignIn(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'failed_logins', 'last_failed_login_at', 'deactivated_at'])
+    .select(['id', 'password_hash', 'deactivated_at'])
     .where('email', '=', normaliseEmail(email))
     .executeTakeFirst()
-}
-
-export async function recordFailedSignIn(db: Db, userId: number, at: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), last_failed_login_at: at }))
-    .where('id', '=', userId)
-    .execute()
-}
-
-export async function recordSuccessfulSignIn(db: Db, userId: number): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, last_failed_login_at: null }).where('id', '=', userId).execute()
 }
 
 export function normaliseEmail(email: string): string {

@@ -10,7 +10,7 @@ import { AccreditSchema, ReturnStageSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, formatInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
 import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'accreditor', 'supervisor')
   const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   const intent = String(values.intent ?? '')
   try {
     if (intent === 'accredit') {

@@ -5,7 +5,7 @@ import { listPrinciples, updatePrinciple } from '~/models/rule-set.server'
 import { PrincipleSchema } from '~/schemas/rule-set'
 import { requireRole } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { found } from '~/utils/http.server'
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   const intent = String(values.intent ?? '')
   const parsed = parseValues(values, PrincipleSchema)
   if (!parsed.ok) return invalid(parsed.failure, intent)

@@ -12,7 +12,7 @@ import { CloseConcernSchema, ConcernSchema } from '~/schemas/concern'
 import { requireRole, requireUser } from '~/utils/auth.server'
 import { formatDate, formatInstant, nowInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues } from '~/utils/forms.server'
+import { invalid, parseValues, readFormValues } from '~/utils/forms.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 import { found } from '~/utils/http.server'
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ...OVERSIGHT_ROLES)
   const enrolmentId = idParam(params.enrolmentId)
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   const intent = String(values.intent ?? '')
   const db = await getDb()
   if (intent === 'close') {

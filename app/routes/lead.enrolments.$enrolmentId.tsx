@@ -12,7 +12,7 @@ import { ReassignSchema, RelockSchema, UnlockSchema } from '~/schemas/enrolment'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
 import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ...PROGRAMME_ROLES)
   const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   const intent = String(values.intent ?? '')
   try {
     if (intent === 'reassign') {

@@ -8,7 +8,7 @@ import { requireRole } from '~/utils/auth.server'
 import { formatInstant } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
-import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
 import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { ROLE_LABEL } from '~/utils/roles'
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ...PROGRAMME_ROLES)
   const programmeId = idParam(params.programmeId)
   const db = await getDb()
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   if (values.intent === 'add-person') {
     const parsed = parseValues(values, PersonSchema)
     if (!parsed.ok) return invalid(parsed.failure, 'add-person')

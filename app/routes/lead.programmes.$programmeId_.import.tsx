@@ -8,12 +8,14 @@ import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
 import { findLedProgramme } from '~/models/programme.server'
 import { importRecords, previewImport, type ImportPreview } from '~/models/programme-import.server'
-import { ImportCommitSchema, ImportUploadSchema, MAX_IMPORT_BYTES, TOO_LARGE } from '~/schemas/import'
+import { ImportCommitSchema, ImportUploadSchema, TOO_LARGE } from '~/schemas/import'
 import { requireRole } from '~/utils/auth.server'
 import { nowInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formDataToValues, invalid, parseValues } from '~/utils/forms.server'
+import { IMPORT_FORM_LIMITS, MAX_IMPORT_ROWS } from '~/utils/limits'
 import { idParam } from '~/utils/params'
+import { readFormData } from '~/utils/request-body.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { found } from '~/utils/http.server'
 import { PROGRAMME_ROLES } from '~/models/access.server'
@@ -34,11 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, programme } = await ledProgramme(request, params.programmeId)
-  // Refuse an oversized upload before reading it into memory (the form's margin allows for its other fields).
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
-    return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, 'preview')
-  }
-  const form = await request.formData()
+  // Refuse an oversized upload before reading it into memory: the limit holds on the bytes actually read.
+  const form = await readFormData(request, IMPORT_FORM_LIMITS).catch((error: unknown) => {
+    if (error instanceof Response && error.status === 413) return null
+    throw error
+  })
+  if (!form) return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, 'preview')
   switch (form.get('intent')) {
     case 'preview': {
       const parsed = ImportUploadSchema.safeParse({ file: form.get('file') })
@@ -130,7 +133,7 @@ export default function ImportPage() {
       </details>
 
       <ZodForm schema={ImportUploadSchema} intent="preview" defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
-        <FileField name="file" label="CSV file" hint="Saved from your spreadsheet as CSV (UTF-8), with a header row" accept=".csv,text/csv" />
+        <FileField name="file" label="CSV file" hint={`Saved from your spreadsheet as CSV (UTF-8), with a header row; up to 2 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows (split a larger file)`} accept=".csv,text/csv" />
       </ZodForm>
 
       {checked ? <Preview preview={checked.preview} csv={checked.csv} failure={failure} /> : null}

@@ -3,8 +3,10 @@ import { Link, useActionData, useSearchParams } from '@remix-run/react'
 import { TextField, ZodForm } from '~/components/form'
 import { SignInSchema } from '~/schemas/sign-in'
 import { ROLE_HOME, assertSameOrigin, createUserSession, getUser, safeRedirect, signIn } from '~/utils/auth.server'
+import { clientAddress } from '~/utils/client.server'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseForm } from '~/utils/forms.server'
+import { FORM_LIMITS } from '~/utils/limits'
 import { getActiveUserById } from '~/models/user.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – Attune' }]
@@ -15,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({})
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const parsed = await parseForm(request, SignInSchema)
+  const parsed = await parseForm(request, SignInSchema, FORM_LIMITS.signIn)
   if (!parsed.ok) return invalid(parsed.failure)
   const { email, password, redirectTo } = parsed.data
-  const result = await signIn(email, password)
+  const result = await signIn(email, password, clientAddress(context))
   // Never send the password back to the page.
   const values = { email, redirectTo }
   if (!result.ok) return invalid({ values, fieldErrors: {}, formError: result.message })

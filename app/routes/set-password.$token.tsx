@@ -9,6 +9,7 @@ import { SetPasswordSchema } from '~/schemas/person'
 import { assertSameOrigin } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseForm } from '~/utils/forms.server'
+import { FORM_LIMITS } from '~/utils/limits'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Set your password – Attune' }, { name: 'referrer', content: 'no-referrer' }]
@@ -20,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const parsed = await parseForm(request, SetPasswordSchema)
+  const parsed = await parseForm(request, SetPasswordSchema, FORM_LIMITS.signIn)
   // Never send a password back to the page.
   if (!parsed.ok) return invalid({ ...parsed.failure, values: {} })
   const db = await getDb()

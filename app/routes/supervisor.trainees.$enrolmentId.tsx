@@ -22,7 +22,7 @@ import { SignOffSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, formatInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
 import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
   const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   const intent = String(values.intent ?? '')
   const [, name, id] = /^([a-z-]+?)(?:-(\d+))?$/.exec(intent) ?? []
   const here = `/supervisor/trainees/${enrolmentId}`

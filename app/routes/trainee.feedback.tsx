@@ -36,7 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case INTENT.link: {
       const token = await db.transaction().execute((trx) => createFeedbackLink(trx, { createdBy: user.id, programmeId: enrolment.programme_id, respondent: 'family' }))
-      return json({ ok: true as const, link: { url: new URL(feedbackPath(token), env.PUBLIC_BASE_URL).href, days: FEEDBACK_LINK_DAYS, respondent: 'a family' } })
+      // 201: a new link was made; it is shown once, here, since only its hash is kept.
+      return json({ ok: true as const, link: { url: new URL(feedbackPath(token), env.PUBLIC_BASE_URL).href, days: FEEDBACK_LINK_DAYS, respondent: 'a family' } }, { status: 201 })
     }
     default:
       throw new Response('Unknown form', { status: 400 })

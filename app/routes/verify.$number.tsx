@@ -4,12 +4,16 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react'
 import { findCertificateForVerification } from '~/models/certificate.server'
 import { formatDate, formatInstant } from '~/utils/dates'
+import { clientAddress } from '~/utils/client.server'
 import { getDb } from '~/utils/db.server'
+import { limitVerifyChecks } from '~/models/throttle.server'
 
 export const meta: MetaFunction = () => [{ title: 'Check a VIG certificate – Attune' }, { name: 'robots', content: 'noindex' }]
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const certificate = await findCertificateForVerification(await getDb(), params.number ?? '')
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = await getDb()
+  await limitVerifyChecks(db, clientAddress(context))
+  const certificate = await findCertificateForVerification(db, params.number ?? '')
   if (!certificate) throw json({ message: `No certificate has the number ${params.number}. Check it against the paper certificate: numbers look like AVIG-7K2M-9QXD.` }, { status: 404 })
   return json({
     number: certificate.number,

@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { optionalCalendarDate, optionalText, requiredText } from './fields'
+import { FLAG_CODES } from '../domain/risk'
+import { oneOf, optionalCalendarDate, optionalText, requiredText } from './fields'
 
 export const ConcernSchema = z.object({
-  flagCode: z.string().min(1, 'Choose the flag this is about'),
+  flagCode: oneOf(FLAG_CODES, 'Choose the flag this is about'),
   note: requiredText('what you know about this', 1000),
   actionPlan: optionalText('the action plan', 2000),
   reviewOn: optionalCalendarDate('the review date'),

@@ -1,21 +1,62 @@
 // Field helpers shared by every form schema. Form values arrive as strings from FormData on the
 // server and from inputs in the browser; these make both parse the same way.
 import { z } from 'zod'
-import { isCalendarDate, today } from '../utils/dates'
-import { penceFromPounds } from '../utils/money'
+import { addMonths, formatDate, isCalendarDate, today, type CalendarDate } from '../utils/dates'
+import { DATE_WINDOWS, MAX_MONEY_PENCE } from '../utils/limits'
+import { formatPence, penceFromPounds } from '../utils/money'
 
-export const requiredText = (label: string, max = 200) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+/**
+ * Control characters no one types (NUL, escape, the C1 set ...); tabs and line breaks are allowed.
+ * Stored, they break pages and exports, so every text field refuses them (issue 17).
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 
-export const optionalText = (label: string, max = 2000) =>
-  z.string().trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`).default('')
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL_CHARACTERS.test(text)
+}
 
-export const calendarDate = (label: string) =>
+/**
+ * The one way to read typed text: trimmed, at most `max` characters, without control characters.
+ * Every text field of every form is built on it, so each has a maximum length.
+ */
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .refine((v) => !hasControlCharacters(v), `${capitalise(label)} contains hidden control characters that cannot be saved: type it again rather than pasting it`)
+
+export const requiredText = (label: string, max = 200) => text(label, max).refine((v) => v.length > 0, `Enter ${label}`)
+
+export const optionalText = (label: string, max = 2000) => text(label, max).default('')
+
+/**
+ * The dates any form accepts: from DATE_WINDOWS.pastYears before today to DATE_WINDOWS.futureYears
+ * after it (a programme's funding end included). Far dates are mistakes, and would make every
+ * month-by-month plan and chart that uses them needlessly long (ADR 0012).
+ */
+export function dateWindow(today: CalendarDate): { earliest: CalendarDate; latest: CalendarDate } {
+  return { earliest: addMonths(today, -12 * DATE_WINDOWS.pastYears), latest: addMonths(today, 12 * DATE_WINDOWS.futureYears) }
+}
+
+function inDateWindow(date: string): boolean {
+  const { earliest, latest } = dateWindow(today())
+  return date >= earliest && date <= latest
+}
+
+function outsideWindowMessage(label: string): string {
+  const { earliest, latest } = dateWindow(today())
+  return `${capitalise(label)} must be between ${formatDate(earliest)} and ${formatDate(latest)}`
+}
+
+const realDate = (label: string) =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .refine(isCalendarDate, `Enter ${label} as a real date, for example 24/11/2026`)
+    .refine(isCalendarDate, { error: `Enter ${label} as a real date, for example 24/11/2026`, abort: true })
+
+export const calendarDate = (label: string) => realDate(label).refine(inDateWindow, { error: () => outsideWindowMessage(label) })
 
 export const optionalCalendarDate = (label: string) =>
   z
@@ -23,6 +64,7 @@ export const optionalCalendarDate = (label: string) =>
     .trim()
     .default('')
     .refine((v) => v === '' || isCalendarDate(v), `Enter ${label} as a real date, for example 24/11/2026`)
+    .refine((v) => v === '' || !isCalendarDate(v) || inDateWindow(v), { error: () => outsideWindowMessage(label) })
     .transform((v) => (v === '' ? null : v))
 
 /** A checkbox: checked is 'on' (FormData) or true (react-hook-form); anything else is unchecked. */
@@ -70,7 +112,9 @@ export function refuseFutureDate(ctx: z.RefinementCtx, field: string, date: stri
 
 /** A calendar date that has already happened (or is today): meetings held, decisions taken. */
 export const pastCalendarDate = (label: string) =>
-  calendarDate(label).refine((v) => v <= today(), `${capitalise(label)} cannot be in the future`)
+  realDate(label)
+    .refine((v) => v <= today(), { error: `${capitalise(label)} cannot be in the future`, abort: true })
+    .refine(inDateWindow, { error: () => outsideWindowMessage(label) })
 
 /** An amount of money typed in pounds, as pence; blank is not allowed. */
 export const money = (label: string) =>
@@ -79,6 +123,7 @@ export const money = (label: string) =>
     .trim()
     .min(1, `Enter ${label}`)
     .refine((v) => penceFromPounds(v) !== null, `Enter ${label} in pounds, like 640 or 1,250.50`)
+    .refine((v) => (penceFromPounds(v) ?? 0) <= MAX_MONEY_PENCE, `${capitalise(label)} must be ${formatPence(MAX_MONEY_PENCE)} or less`)
     .transform((v) => penceFromPounds(v)!)
 
 /** An amount of money in pounds, as pence; blank means "not set" (null). */
@@ -88,6 +133,7 @@ export const optionalMoney = (label: string) =>
     .trim()
     .default('')
     .refine((v) => v === '' || penceFromPounds(v) !== null, `Enter ${label} in pounds, like 640 or 1,250.50`)
+    .refine((v) => v === '' || (penceFromPounds(v) ?? 0) <= MAX_MONEY_PENCE, `${capitalise(label)} must be ${formatPence(MAX_MONEY_PENCE)} or less`)
     .transform((v) => (v === '' ? null : penceFromPounds(v)))
 
 /** The id of something chosen from a list; blank (nothing chosen) gives `message`. */

@@ -1,8 +1,8 @@
 // The two forms of the import page: upload a file to check it, then import what was checked.
 import { z } from 'zod'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../utils/limits'
 
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
-export const TOO_LARGE = 'The file must be 2 MB or smaller: split it into several files'
+export const TOO_LARGE = `The file must be 2 MB or smaller, with at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows: split it into several files`
 
 /** The chosen file: a FileList in the browser (react-hook-form), a File on the server (FormData). */
 function chosenFile(value: unknown): Blob | null {
@@ -18,5 +18,5 @@ export const ImportUploadSchema = z.object({
 })
 
 export const ImportCommitSchema = z.object({
-  csv: z.string().min(1, 'Choose the file again: what was checked has been lost'),
+  csv: z.string().min(1, 'Choose the file again: what was checked has been lost').max(MAX_IMPORT_BYTES, TOO_LARGE),
 })

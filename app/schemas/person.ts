@@ -17,6 +17,6 @@ export const PasswordLinkSchema = z.object({ userId: id() })
 export const SetPasswordSchema = z
   .object({
     password: z.string().min(12, 'Choose a password of at least 12 characters').max(200, 'Choose a password of 200 characters or fewer'),
-    confirmPassword: z.string().min(1, 'Type the password again'),
+    confirmPassword: z.string().min(1, 'Type the password again').max(200, 'Choose a password of 200 characters or fewer'),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords are not the same' })

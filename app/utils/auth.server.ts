@@ -1,22 +1,23 @@
 // Who is asking, and may they? Guards throw: a redirect to sign in, or a 403 that says what to do instead.
 import { json, redirect } from '@remix-run/node'
 import type { Role } from '../../db/schema'
-import { secondsToWait } from '../domain/sign-in-throttle'
+import { FORGET_FAILURES_AFTER_SECONDS, FREE_ATTEMPTS_PER_CLIENT, secondsToWait, signInKeys } from '../domain/sign-in-throttle'
 import { hasRole } from '../models/access.server'
+import { clearCount, countUp, throttleCounts } from '../models/throttle.server'
 import {
   findUserForSignIn,
   getActiveUserById,
-  recordFailedSignIn,
-  recordSuccessfulSignIn,
   type SessionUser,
 } from '../models/user.server'
 import { getDb } from './db.server'
+import { safeRedirect } from './redirect'
 import { ROLE_HOME, ROLE_LABEL } from './roles'
-import { nowInstant } from './dates'
 import { decoyHash, verifyPassword } from './password.server'
 import { commitSession, destroySession, getSession, newSession } from './session.server'
 
 export type { SessionUser }
+
+export { safeRedirect }
 
 export { ROLE_HOME, ROLE_LABEL }
 
@@ -26,9 +27,18 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('Origin')
   const site = request.headers.get('Sec-Fetch-Site')
   const host = request.headers.get('X-Forwarded-Host') ?? request.headers.get('Host') ?? new URL(request.url).host
-  const crossOrigin = origin !== null && origin !== 'null' ? new URL(origin).host !== host : origin === 'null'
+  const crossOrigin = origin !== null && (origin === 'null' || hostOf(origin) !== host)
   if (crossOrigin || site === 'cross-site') {
     throw json({ message: 'This form was sent from another website, so it was refused. Go back to Attune and try again.' }, { status: 403 })
+  }
+}
+
+/** The host of an Origin header, or null when it is not a web address (then it is from nowhere we know). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
   }
 }
 
@@ -73,41 +83,50 @@ export type SignInResult = { ok: true; userId: number } | { ok: false; message: 
 
 export const WRONG_CREDENTIALS = 'The email address or password is not right. Check both and try again.'
 
-export async function signIn(email: string, password: string, now = new Date()): Promise<SignInResult> {
+/**
+ * Checks an email and password from `client` (its network address, see clientAddress). Failures are
+ * counted per client and per client and account (ADR 0012): a client that keeps failing is made to
+ * wait, whatever the account and whether or not it exists; everyone else is not.
+ */
+export async function signIn(email: string, password: string, client: string, now = new Date()): Promise<SignInResult> {
   const db = await getDb()
-  const user = await findUserForSignIn(db, email)
-  if (!user || !user.password_hash || user.deactivated_at) {
-    await verifyPassword(password, await decoyHash())
-    return { ok: false, message: WRONG_CREDENTIALS }
-  }
-  const wait = secondsToWait(user.failed_logins, user.last_failed_login_at ? new Date(user.last_failed_login_at) : null, now)
+  const keys = signInKeys(client, email)
+  const counts = await throttleCounts(db, [keys.client, keys.clientAndAccount], forgetBefore(now))
+  const ofClient = counts.get(keys.client)
+  const ofAccount = counts.get(keys.clientAndAccount)
+  const wait = Math.max(
+    secondsToWait(ofAccount?.count ?? 0, ofAccount?.lastAt ?? null, now),
+    secondsToWait(ofClient?.count ?? 0, ofClient?.lastAt ?? null, now, FREE_ATTEMPTS_PER_CLIENT),
+  )
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60)
     return { ok: false, message: `Too many attempts that did not work. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again.` }
   }
-  if (!(await verifyPassword(password, user.password_hash))) {
-    await recordFailedSignIn(db, user.id, nowInstant(now))
+  const user = await findUserForSignIn(db, email)
+  const usable = user && user.password_hash && !user.deactivated_at ? user : null
+  // An unknown account costs the same time as a known one, so timing does not tell them apart.
+  const right = await verifyPassword(password, usable?.password_hash ?? (await decoyHash()))
+  if (!usable || !right) {
+    await countUp(db, [keys.client, keys.clientAndAccount], now, forgetBefore(now))
     return { ok: false, message: WRONG_CREDENTIALS }
   }
-  await recordSuccessfulSignIn(db, user.id)
-  return { ok: true, userId: user.id }
+  await clearCount(db, keys.clientAndAccount)
+  return { ok: true, userId: usable.id }
+}
+
+function forgetBefore(now: Date): Date {
+  return new Date(now.getTime() - FORGET_FAILURES_AFTER_SECONDS * 1000)
 }
 
 export async function createUserSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
   const previous = await getSession(request)
-  if (previous.id) await destroySession(previous)
+  if (previous.id) await destroySession(previous, request)
   const session = await newSession()
   session.set('userId', userId)
-  return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSession(session) } })
+  return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSession(session, request) } })
 }
 
 export async function signOut(request: Request): Promise<Response> {
   const session = await getSession(request)
-  return redirect('/login', { headers: { 'Set-Cookie': await destroySession(session) } })
-}
-
-/** Only same-site paths: never send someone to another website after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  return redirect('/login', { headers: { 'Set-Cookie': await destroySession(session, request) } })
 }

@@ -2,7 +2,9 @@
 // back the field errors *and* what the person typed, so nothing is lost (works without JavaScript).
 import { json } from '@remix-run/node'
 import type { z } from 'zod'
+import type { FormLimits } from './limits'
 import { Refusal } from './refusal.server'
+import { readFormData } from './request-body.server'
 
 export type FormValues = Record<string, string | string[]>
 export interface FormFailure {
@@ -11,13 +13,24 @@ export interface FormFailure {
   formError?: string
 }
 
+/**
+ * The form's text values by name: one string, or several under a repeated name; a name with only
+ * files gives ''. One pass over the entries, so the work is linear in the number of fields.
+ */
 export function formDataToValues(formData: FormData): FormValues {
-  const values: FormValues = {}
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string')
-    values[key] = all.length > 1 ? all : (all[0] ?? '')
+  const all = new Map<string, string[]>()
+  for (const [key, value] of formData) {
+    let list = all.get(key)
+    if (!list) all.set(key, (list = []))
+    if (typeof value === 'string') list.push(value)
   }
-  return values
+  // fromEntries defines own properties, so a field named __proto__ is only a field.
+  return Object.fromEntries([...all].map(([key, list]) => [key, list.length > 1 ? list : (list[0] ?? '')]))
+}
+
+/** The request's form values, read within `limits` (see readFormData for the 4xx answers). */
+export async function readFormValues(request: Request, limits?: FormLimits): Promise<FormValues> {
+  return formDataToValues(await readFormData(request, limits))
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -31,8 +44,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 export type Parsed<T> = { ok: true; data: T; values: FormValues } | { ok: false; failure: FormFailure }
 
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<z.output<S>>> {
-  return parseValues(formDataToValues(await request.formData()), schema)
+/** Reads the request's form within `limits` (the standard form's by default) and parses it with `schema`. */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, limits?: FormLimits): Promise<Parsed<z.output<S>>> {
+  return parseValues(await readFormValues(request, limits), schema)
 }
 
 export function parseValues<S extends z.ZodType>(values: FormValues, schema: S): Parsed<z.output<S>> {

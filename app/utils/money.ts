@@ -7,7 +7,9 @@ export function penceFromPounds(text: string): number | null {
   const trimmed = text.trim()
   if (!POUNDS.test(trimmed)) return null
   const [whole, fraction = ''] = trimmed.replace(/[£,\s]/g, '').split('.')
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  // 400 nines would be Infinity: beyond exact whole numbers, it is not an amount anyone means.
+  return Number.isSafeInteger(pence) ? pence : null
 }
 
 /** Pounds as a person types them back into a form: 64000 → '640', 64050 → '640.50'. */

@@ -66,12 +66,22 @@ export function getSession(request: Request): Promise<AppSession> {
   return storage.getSession(request.headers.get('Cookie'))
 }
 
-export function commitSession(session: AppSession): Promise<string> {
-  return storage.commitSession(session)
+/**
+ * Whether the request reached us over https, directly or through a proxy that says so
+ * (X-Forwarded-Proto). Only ever adds the Secure flag: a forged header harms no one else.
+ */
+export function overHttps(request: Request): boolean {
+  const forwarded = request.headers.get('X-Forwarded-Proto')?.split(',')[0].trim().toLowerCase()
+  return new URL(request.url).protocol === 'https:' || forwarded === 'https'
 }
 
-export function destroySession(session: AppSession): Promise<string> {
-  return storage.destroySession(session)
+/** The Set-Cookie header for `session`; Secure when configured so or when the request came over https. */
+export function commitSession(session: AppSession, request: Request): Promise<string> {
+  return storage.commitSession(session, overHttps(request) ? { secure: true } : {})
+}
+
+export function destroySession(session: AppSession, request: Request): Promise<string> {
+  return storage.destroySession(session, overHttps(request) ? { secure: true } : {})
 }
 
 /** A fresh session (new id) so a session id seen before sign-in is never reused after it. */
@@ -83,7 +93,7 @@ export function newSession(): Promise<AppSession> {
 export async function redirectWithFlash(request: Request, to: string, message: string): Promise<Response> {
   const session = await getSession(request)
   session.flash('flash', message)
-  return redirect(to, { headers: { 'Set-Cookie': await commitSession(session) } })
+  return redirect(to, { headers: { 'Set-Cookie': await commitSession(session, request) } })
 }
 
 /** Reads the one-off message, if any; the Set-Cookie header must go out with the response. */
@@ -91,5 +101,5 @@ export async function popFlash(request: Request): Promise<{ flash: string | null
   const session = await getSession(request)
   const flash = session.get('flash') ?? null
   if (!flash) return { flash: null }
-  return { flash, headers: { 'Set-Cookie': await commitSession(session) } }
+  return { flash, headers: { 'Set-Cookie': await commitSession(session, request) } }
 }

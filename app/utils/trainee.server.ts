@@ -10,6 +10,7 @@ import { requireRole } from './auth.server'
 import { getDb } from './db.server'
 import { invalid, parseForm, refusalAnswer } from './forms.server'
 import { Refusal } from './refusal.server'
+import { readFormData } from './request-body.server'
 import { redirectWithFlash } from './session.server'
 
 export async function requireTrainee(request: Request) {
@@ -33,7 +34,7 @@ export async function requireTraineeEnrolment(request: Request) {
 
 /** The form's intent, so one action can serve several forms on a page. */
 export async function intentOf(request: Request): Promise<string> {
-  const intent = (await request.clone().formData()).get('intent')
+  const intent = (await readFormData(request)).get('intent')
   return typeof intent === 'string' ? intent : ''
 }
 

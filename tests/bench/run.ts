@@ -82,7 +82,7 @@ const pdfInProcess = await time('Portfolio PDF, rendered in-process', () => rend
 await db.destroy()
 
 execSync('npm run build', { stdio: 'ignore' })
-const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/index.js'], {
+const server = spawn(process.execPath, ['server.js'], {
   env: { ...process.env, PORT: String(PORT), DATABASE_PATH: DATABASE, SEED_DEMO_DATA: 'false', NODE_ENV: 'production' },
   stdio: 'ignore',
 })

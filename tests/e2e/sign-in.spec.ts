@@ -86,3 +86,23 @@ test.describe('at phone width', () => {
     expect(overflow).toBeLessThanOrEqual(0)
   })
 })
+
+test('pages carry the security headers, and Remix’s scripts run under the nonce', async ({ page }) => {
+  const response = await page.goto('/login')
+  const headers = response!.headers()
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(headers['x-content-type-options']).toBe('nosniff')
+  expect(headers['referrer-policy']).toBe('same-origin')
+  // Hydrated (scripts allowed): the form checks in the browser before sending anything.
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('Enter your email address').first()).toBeVisible()
+})
+
+test('signing in never leads to another website, whatever redirectTo says', async ({ page }) => {
+  await page.goto('/login?redirectTo=%2F%09%2Fevil.example')
+  await page.getByLabel('Email address').fill('trainee@demo.attune.test')
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/localhost:\d+\/trainee$/)
+})

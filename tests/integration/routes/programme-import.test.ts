@@ -164,7 +164,7 @@ describe('importing a spreadsheet', () => {
     const noFile = await preview('')
     expect(noFile.fieldErrors).toEqual({ file: 'Choose the CSV file to check' })
     const tooLarge = await preview(csv(good) + 'x'.repeat(2 * 1024 * 1024))
-    expect(tooLarge.fieldErrors).toEqual({ file: 'The file must be 2 MB or smaller: split it into several files' })
+    expect(tooLarge.fieldErrors).toEqual({ file: 'The file must be 2 MB or smaller, with at most 5,000 rows: split it into several files' })
   })
 
   it('adds nothing when the same file is imported again, and only what is new from a longer one', async () => {
