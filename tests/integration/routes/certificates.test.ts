@@ -154,5 +154,5 @@ describe('the accreditation portfolio', () => {
     const text = pdfText(await bytes(await run(portfolioPdf, getRequest('/x', await cookie('lead')), { enrolmentId: String(chloe.id) })))
     expect(text).toContain('Accredited VIG Practitioner since')
     expect(text).not.toContain('IN PROGRESS')
-  })
+  }, 20_000) // two whole-pathway portfolios drawn with the embedded font
 })
