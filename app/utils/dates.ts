@@ -1,6 +1,10 @@
 // All date conversion and date maths, through date-fns, in one place.
 // Calendar dates are 'yyyy-MM-dd' text (no time zone); instants are ISO-8601 UTC text.
 // Shown to people in en-GB: '24 Nov 2026'.
+// Attune is a UK service: every "today" and every time shown is Europe/London's, computed with
+// @date-fns/tz, whatever zone the server runs in (TZ=UTC on most hosts; see ADR 0011). Calendar
+// dates themselves carry no zone: their maths works on the process's midnights consistently.
+import { tz } from '@date-fns/tz'
 import {
   addDays as addDaysFns,
   addMonths as addMonthsFns,
@@ -59,13 +63,20 @@ function toDate(date: CalendarDate): Date {
   return parsed
 }
 
+/** The UK's time zone: British Summer Time from the last Sunday of March to the last of October. */
+export const UK_TIME_ZONE = 'Europe/London'
+const inUk = tz(UK_TIME_ZONE)
+
 export function toCalendarDate(date: Date): CalendarDate {
   return formatISO(date, { representation: 'date' })
 }
 
-/** Today's calendar date where the app runs (UK services: the server's local date). */
+/**
+ * Today's calendar date in the UK at the instant `now` (default: the clock), whatever the
+ * server's zone: at 00:30 BST on 1 Jul 2026 (23:30 UTC on 30 Jun) it is '2026-07-01'.
+ */
 export function today(now: Date = new Date()): CalendarDate {
-  return toCalendarDate(now)
+  return formatISO(now, { representation: 'date', in: inUk })
 }
 
 export function nowInstant(now: Date = new Date()): Instant {
@@ -124,25 +135,13 @@ export function formatMonth(date: CalendarDate): string {
   return format(toDate(date), 'MMM yyyy')
 }
 
-/** '24 Nov 2026, 14:05' in UK time. */
-// Built once: making an Intl formatter is far dearer than using one.
-const ukDateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-})
-// en-CA writes dates as yyyy-MM-dd.
-const ukCalendarDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-
+/** An instant as UK clock time: '24 Nov 2026, 14:05' (GMT in winter, BST in summer). */
 export function formatInstant(instant: Instant | null | undefined): string {
   if (!instant) return ''
-  return ukDateTime.format(parseISO(instant))
+  return format(parseISO(instant), 'd MMM yyyy, HH:mm', { in: inUk })
 }
 
-/** The UK calendar date of an instant. */
+/** The UK calendar date of an instant: '2026-06-30T23:30:00Z' → '2026-07-01'. */
 export function instantToCalendarDate(instant: Instant): CalendarDate {
-  return ukCalendarDate.format(parseISO(instant))
+  return formatISO(parseISO(instant), { representation: 'date', in: inUk })
 }
