@@ -44,17 +44,36 @@ export function isCalendarDate(text: string): boolean {
   return parseCalendarDate(text) !== null
 }
 
+/** The shapes of date a spreadsheet may hold, in words for messages. */
+export const SPREADSHEET_DATE_SHAPES = '24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26'
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
 /**
- * A date typed into a spreadsheet: ISO '2026-11-24' or UK '24/11/2026' (also '24/11/26' is refused:
- * a two-digit year is ambiguous). Returns the calendar date, or null when it is not a real date.
+ * A date as Excel writes UK dates: '24/11/2026', '4/3/26', '24-11-2026', '24.11.2026',
+ * '2026-11-24', '24-Nov-26', '24 November 2026'. Always day before month (UK order); a two-digit
+ * year is in the 2000s (no VIG training records are older). Returns the calendar date, or null
+ * when the text is none of these shapes or not a real date ('31/04/2026').
  */
 export function parseSpreadsheetDate(text: string): CalendarDate | null {
   const trimmed = text.trim()
   if (isCalendarDate(trimmed)) return trimmed
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed)
-  if (!uk) return null
-  const iso = `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}`
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(trimmed)
+  const named = /^(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-](\d{2}|\d{4})$/i.exec(trimmed)
+  const month = numeric ? Number(numeric[2]) : named ? monthNumber(named[2]) : null
+  const parts = numeric ?? named
+  if (!parts || !month) return null
+  const year = parts[3].length === 2 ? `20${parts[3]}` : parts[3]
+  const iso = `${year}-${String(month).padStart(2, '0')}-${parts[1].padStart(2, '0')}`
   return isCalendarDate(iso) ? iso : null
+}
+
+function monthNumber(name: string): number | null {
+  const lower = name.toLowerCase()
+  const index = MONTHS.indexOf(lower.slice(0, 3))
+  // 'Nov', 'November' and 'Sept' are months; 'Novx' is not.
+  const full = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, index, 1))).toLowerCase()
+  return index >= 0 && (lower.length === 3 || full === lower || (lower === 'sept' && index === 8)) ? index + 1 : null
 }
 
 function toDate(date: CalendarDate): Date {
