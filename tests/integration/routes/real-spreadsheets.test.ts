@@ -8,7 +8,9 @@ import { seedDemoData } from '../../../db/seed'
 import { DEMO_PASSWORD } from '../../../db/seed/demo'
 import { formRequest, getRequest, run, signInCookie, uploadRequest } from '../../http'
 import { describeProblem, IMPORT_COLUMN_NAMES } from '~/domain/programme-import'
+import { pdfText } from '../../pdf-text'
 import { action as importAction } from '~/routes/lead.programmes.$programmeId_.import'
+import { loader as reportPdf } from '~/routes/lead.programmes.$programmeId_.report.pdf'
 import { loader as template } from '~/routes/lead.programmes.$programmeId_.import.template'
 import { today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -45,7 +47,7 @@ async function demoLead() {
     const clients = await db.selectFrom('clients').select('code').where('trainee_id', '=', id).execute()
     return { cycles, sessions, clients: clients.map((c) => c.code), minutes: sessions.reduce((sum, s) => sum + s.minutes, 0) }
   }
-  return { db, preview, commit, importFile, person, work }
+  return { db, preview, commit, importFile, person, work, params, cookie }
 }
 
 const trainee = (email: string, name: string, extra = '') =>
@@ -91,6 +93,19 @@ describe('files as Excel saves them', () => {
     expect(answer.ok).toBe(false)
     expect(answer.fieldErrors.file).toMatch(/CSV UTF-8 \(Comma delimited\)/)
     expect((await db.selectFrom('users').select('id').execute()).length).toBe(before)
+  })
+})
+
+describe('case 04: names from many languages, imported, in the report PDF', () => {
+  it('prints every imported name exactly as in the file', async () => {
+    const { importFile, params, cookie } = await demoLead()
+    const checked = await importFile(caseFile('04-non-latin-names.csv'))
+    const names = ['Łucja Wąsowicz-Kowalczyk', 'Gülşen Yıldırım', 'Ștefan Răducanu', 'Siân Dafydd']
+    expect(checked.preview.plan.trainees.map((t: { name: string }) => t.name)).toEqual(names)
+    const response = await run(reportPdf, getRequest('/x', cookie), params)
+    expect(response.status).toBe(200)
+    const text = pdfText(new Uint8Array(await response.arrayBuffer()))
+    for (const name of names) expect(text).toContain(name)
   })
 })
 
