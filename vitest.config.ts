@@ -13,6 +13,10 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // PDFs are drawn with an embedded font (DejaVu Sans), about twice as slow as the built-in
+          // Helvetica: three record downloads with their portfolios took 22 s on a 2-core machine
+          // shared by seven test runs. Speed is measured by `npm run bench`, not here.
+          testTimeout: 60_000,
           environment: 'node',
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/integration-setup.ts'],

@@ -16,8 +16,9 @@ import {
 import type { ReactNode } from 'react'
 import { getUser } from './utils/auth.server'
 import { ROLE_HOME, ROLE_LABEL } from './utils/roles'
-import { popFlash } from './utils/session.server'
+import { readPageSession } from './utils/session.server'
 import { useNonce } from './utils/nonce'
+import { SessionWarning } from './components/session-warning'
 import type { Role } from '../db/schema'
 
 export const links: LinksFunction = () => [
@@ -29,9 +30,12 @@ export const meta: MetaFunction = () => [{ title: 'Attune – VIG training and a
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const { flash, headers } = await popFlash(request)
+  const { flash, keptForm, endsAt, headers } = await readPageSession(request)
+  // A form kept when the session ended goes back only into the page it was sent from.
+  const url = new URL(request.url)
+  const here = keptForm && keptForm.path === url.pathname + url.search ? keptForm : null
   return json(
-    { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABEL[user.role] } : null, flash },
+    { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABEL[user.role] } : null, flash, keptForm: here, sessionEndsAt: user ? endsAt : null },
     { headers },
   )
 }
@@ -121,6 +125,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent" role="main">
+            {data?.sessionEndsAt ? <SessionWarning endsAt={data.sessionEndsAt} /> : null}
             {data?.flash ? (
               <div className="nhsuk-inset-text nhsuk-u-margin-top-0" role="status">
                 <span className="nhsuk-u-visually-hidden">Information: </span>

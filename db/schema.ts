@@ -47,6 +47,17 @@ export interface SessionsTable {
   created_at: CreatedAt
 }
 
+/** A form posted after its session ended, kept for its owner until they sign in again. */
+export interface KeptFormsTable {
+  token_hash: string
+  user_id: number
+  path: string
+  /** JSON: the form's text fields, name to value (or values). */
+  fields: string
+  kept_at: Instant
+  expires_at: Instant
+}
+
 export interface PasswordTokensTable {
   id: Generated<number>
   user_id: number
@@ -437,6 +448,7 @@ export interface DB {
   rule_set_stages: RuleSetStagesTable
   principles: PrinciplesTable
   programmes: ProgrammesTable
+  kept_forms: KeptFormsTable
   programme_leads: ProgrammeLeadsTable
   programme_supervisors: ProgrammeSupervisorsTable
   programme_stage_fees: ProgrammeStageFeesTable

@@ -2,7 +2,7 @@
 // resolver) and again on the server (utils/forms.server.ts). Fields render the typed values and the
 // server's errors into the HTML, so every form works, and keeps what was typed, without JavaScript.
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Form, useNavigation, useSubmit } from '@remix-run/react'
+import { Form, useNavigation, useRouteLoaderData, useSubmit } from '@remix-run/react'
 import { createContext, useContext, type FormEvent, type ReactNode } from 'react'
 import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import type { z } from 'zod'
@@ -61,7 +61,8 @@ interface ZodFormProps {
 
 export function ZodForm({ schema, defaultValues, failure, intent, action, submitLabel, choice, secondary, children, className, encType, method = 'post', busyLabel = 'Saving…' }: ZodFormProps) {
   const ours = failure && (failure.intent ?? undefined) === intent ? failure : null
-  const values = { ...defaultValues, ...(ours?.values ?? {}) }
+  const kept = useKeptFields(intent)
+  const values = { ...defaultValues, ...(kept ?? {}), ...(ours?.values ?? {}) }
   const serverErrors = ours?.fieldErrors ?? {}
   const submit = useSubmit()
   const navigation = useNavigation()
@@ -122,6 +123,18 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
 }
 
 const IntentContext = createContext<string | undefined>(undefined)
+
+/**
+ * What was typed into this form (told apart by `intent`) before the session ended, kept and put
+ * back after signing in again (root loader, utils/auth.server.ts); null when there is none.
+ */
+function useKeptFields(intent: string | undefined): Record<string, unknown> | null {
+  const root = useRouteLoaderData('root') as { keptForm?: { fields: Record<string, string | string[]> } | null } | undefined
+  const fields = root?.keptForm?.fields
+  if (!fields || (typeof fields.intent === 'string' ? fields.intent : undefined) !== intent) return null
+  const { intent: _, ...rest } = fields
+  return rest
+}
 
 function fieldId(intent: string | undefined, name: string): string {
   return `${intent ? `${intent}-` : ''}${name}`

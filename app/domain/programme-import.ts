@@ -7,19 +7,35 @@
 // Idempotency (importing the same file twice adds nothing): trainees are matched by email, stages
 // by (trainee, stage), cycles by (trainee, client code, filming date), supervision sessions by
 // (trainee, date held, minutes). A row already in Attune is skipped and the preview says so.
+// A corrected file must not count work twice: a row that nearly matches a record (the same client
+// filmed within NEAR_MATCH_DAYS, or a session on the same day with other minutes) is shown with
+// the record, and the lead chooses to update the record (the default), add the row, or skip it.
+// The evidence rules themselves (client codes, clips, minutes, dates) are evidence-rules.ts's,
+// the same as the forms'.
 // Each cycle and session counts in the stage the trainee was in on its date (the shared review for
 // a cycle), as when it is logged in Attune.
-import { formatDate, parseSpreadsheetDate, type CalendarDate } from '~/utils/dates'
 import { groupBy } from '~/utils/collections'
+import { daysBetween, formatDate, parseSpreadsheetDate, SPREADSHEET_DATE_SHAPES, type CalendarDate } from '~/utils/dates'
+import {
+  clientCodeIdentity,
+  clientCodeProblem,
+  DURATION_SHAPES,
+  isInTheFuture,
+  MAX_CLIPS,
+  MAX_SESSION_MINUTES,
+  MIN_SESSION_MINUTES,
+  parseDuration,
+  reviewBeforeFilmingProblem,
+  SESSION_FORMAT_VALUES,
+  sessionMinutesProblem,
+} from './evidence-rules'
 import { stageOf, type RuleSet } from './rule-set'
 
 export const RECORD_TYPES = ['trainee', 'stage', 'cycle', 'supervision'] as const
 export type RecordType = (typeof RECORD_TYPES)[number]
-export const SESSION_FORMATS = ['one_to_one', 'group', 'remote'] as const
 export const SESSION_STATUSES = ['confirmed', 'pending'] as const
-export const MIN_SESSION_MINUTES = 15
-export const MAX_SESSION_MINUTES = 240
-export const MAX_CLIPS = 20
+/** A cycle of the same client filmed this many days or fewer from a record's date may be the same cycle. */
+export const NEAR_MATCH_DAYS = 7
 
 export interface ImportColumn {
   column: string
@@ -37,17 +53,17 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { column: 'job_title', recordTypes: ['trainee'], required: false, meaning: 'The trainee’s job.', example: 'Health visitor' },
   { column: 'rule_set', recordTypes: ['trainee'], required: true, meaning: 'The rule set the trainee follows, by its key.', example: 'aviguk-practitioner-2024' },
   { column: 'current_stage', recordTypes: ['trainee'], required: true, meaning: 'The stage the trainee is in now: 0 is the Initial Training Course.', example: '2' },
-  { column: 'enrolled_on', recordTypes: ['trainee'], required: true, meaning: 'When the trainee joined the programme.', example: '2025-09-01' },
-  { column: 'registration_paid_on', recordTypes: ['trainee'], required: false, meaning: 'When the AVIGuk registration fee was paid; blank if not yet.', example: '2025-10-01' },
+  { column: 'enrolled_on', recordTypes: ['trainee'], required: true, meaning: 'When the trainee joined the programme.', example: '01/09/2025' },
+  { column: 'registration_paid_on', recordTypes: ['trainee'], required: false, meaning: 'When the AVIGuk registration fee was paid; blank if not yet.', example: '01/10/2025' },
   { column: 'supervisor_email', recordTypes: ['trainee', 'supervision'], required: false, meaning: 'The supervisor’s email (an Attune supervisor). On a trainee row: their supervisor; on a supervision row: who supervised, if not the trainee’s supervisor.', example: 'supervisor@example.org' },
   { column: 'stage', recordTypes: ['stage', 'cycle', 'supervision'], required: false, meaning: 'On a stage row (required): the stage that started. On a cycle or supervision row (optional): checked against the stage the trainee was in on that date.', example: '1' },
-  { column: 'started_on', recordTypes: ['stage'], required: true, meaning: 'When the stage started. Give a stage row for the current stage and each earlier one.', example: '2025-10-06' },
-  { column: 'client_code', recordTypes: ['cycle'], required: true, meaning: 'The client’s anonymised code (letters and numbers, never a name).', example: 'SJ-01' },
-  { column: 'filmed_on', recordTypes: ['cycle'], required: true, meaning: 'When the interaction was filmed.', example: '2026-01-12' },
-  { column: 'reviewed_on', recordTypes: ['cycle'], required: false, meaning: 'When the shared review was held; blank while the cycle is in progress.', example: '2026-01-19' },
+  { column: 'started_on', recordTypes: ['stage'], required: true, meaning: 'When the stage started. Give a stage row for the current stage and each earlier one.', example: '06/10/2025' },
+  { column: 'client_code', recordTypes: ['cycle'], required: true, meaning: 'The client’s anonymised code, as on the client form: initials and a number, never a name, phone or NHS number. Codes are the same client in any case (sj-01 is SJ-01).', example: 'SJ-01' },
+  { column: 'filmed_on', recordTypes: ['cycle'], required: true, meaning: 'When the interaction was filmed.', example: '12/01/2026' },
+  { column: 'reviewed_on', recordTypes: ['cycle'], required: false, meaning: 'When the shared review was held; blank while the cycle is in progress.', example: '19/01/2026' },
   { column: 'clip_count', recordTypes: ['cycle'], required: false, meaning: `How many micro-clips were used (0 to ${MAX_CLIPS}).`, example: '3' },
-  { column: 'held_on', recordTypes: ['supervision'], required: true, meaning: 'When the supervision session was held.', example: '2026-01-26' },
-  { column: 'minutes', recordTypes: ['supervision'], required: true, meaning: `How long it lasted, in minutes (${MIN_SESSION_MINUTES} to ${MAX_SESSION_MINUTES}).`, example: '60' },
+  { column: 'held_on', recordTypes: ['supervision'], required: true, meaning: 'When the supervision session was held.', example: '26/01/2026' },
+  { column: 'minutes', recordTypes: ['supervision'], required: true, meaning: `How long it lasted (${MIN_SESSION_MINUTES} to ${MAX_SESSION_MINUTES} minutes), as ${DURATION_SHAPES}.`, example: '60' },
   { column: 'format', recordTypes: ['supervision'], required: false, meaning: 'one_to_one (the default), group or remote.', example: 'one_to_one' },
   { column: 'status', recordTypes: ['supervision'], required: false, meaning: 'confirmed (the default: the supervisor has agreed it took place) or pending.', example: 'confirmed' },
 ]
@@ -68,6 +84,41 @@ export interface ExistingEnrolment {
   stages: { stageNumber: number; startedOn: CalendarDate; locked: boolean }[]
   cycleKeys: Set<string>
   sessionKeys: Set<string>
+  /** The trainee's cycles and sessions, to find rows that nearly match one (a corrected file). */
+  cycles: ExistingCycle[]
+  sessions: ExistingSession[]
+}
+
+export interface ExistingCycle {
+  id: number
+  clientCode: string
+  filmedOn: CalendarDate
+  reviewedOn: CalendarDate | null
+  clipCount: number
+  stageNumber: number | null
+}
+
+export interface ExistingSession {
+  id: number
+  heldOn: CalendarDate
+  minutes: number
+  stageNumber: number
+}
+
+/** What the lead chose for a row that nearly matches a record. */
+export const NEAR_MATCH_CHOICES = ['update', 'add', 'skip'] as const
+export type NearMatchChoice = (typeof NEAR_MATCH_CHOICES)[number]
+/** Updating the record never counts the work twice, and takes the correction the file brings. */
+export const DEFAULT_NEAR_MATCH_CHOICE: NearMatchChoice = 'update'
+
+export interface NearMatch {
+  row: number
+  kind: 'cycle' | 'session'
+  existingId: number
+  /** The record in Attune and the row, in words. */
+  existing: string
+  proposed: string
+  choice: NearMatchChoice
 }
 
 export interface ImportContext {
@@ -124,7 +175,7 @@ export interface PlannedSession {
   email: string
   heldOn: CalendarDate
   minutes: number
-  format: (typeof SESSION_FORMATS)[number]
+  format: (typeof SESSION_FORMAT_VALUES)[number]
   status: (typeof SESSION_STATUSES)[number]
   stageNumber: number
   supervisorEmail: string
@@ -138,14 +189,14 @@ export interface ImportPlan {
   trainees: PlannedTrainee[]
   cycles: PlannedCycle[]
   sessions: PlannedSession[]
+  /** Rows that nearly match a record, with the lead's choice (or the default). */
+  nearMatches: NearMatch[]
+  /** Records to correct from their nearly matching rows (the choice "update"). */
+  cycleUpdates: (PlannedCycle & { existingId: number })[]
+  sessionUpdates: (PlannedSession & { existingId: number })[]
 }
 
-/** A client code must not identify a family: short, letters, numbers and hyphens, with a number in it. */
-export function isAnonymousClientCode(code: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9-]{1,11}$/.test(code) && /\d/.test(code)
-}
-
-export const cycleKey = (email: string, clientCode: string, filmedOn: string) => `${email}|${clientCode.toUpperCase()}|${filmedOn}`
+export const cycleKey = (email: string, clientCode: string, filmedOn: string) => `${email}|${clientCodeIdentity(clientCode)}|${filmedOn}`
 export const sessionKey = (email: string, heldOn: string, minutes: number) => `${email}|${heldOn}|${minutes}`
 
 export function describeProblem(problem: ImportProblem): string {
@@ -157,8 +208,24 @@ type Owner =
   | { kind: 'new'; trainee: PlannedTrainee; ruleSet: RuleSet }
   | { kind: 'existing'; enrolment: ExistingEnrolment }
 
-export function planImport(columns: string[], rows: ImportRow[], context: ImportContext): ImportPlan {
-  const plan: ImportPlan = { problems: [], skipped: [], ignoredColumns: columns.filter((c) => !IMPORT_COLUMN_NAMES.includes(c)), trainees: [], cycles: [], sessions: [] }
+/**
+ * Checks every row of the file against `context` and plans what to add or correct. Every problem
+ * of every row is named in one round (a row's later checks run even when an earlier cell is
+ * wrong, wherever they do not depend on it). `choices` are the lead's answers for rows that
+ * nearly match a record, by row number; a row without one takes DEFAULT_NEAR_MATCH_CHOICE.
+ */
+export function planImport(columns: string[], rows: ImportRow[], context: ImportContext, choices: Map<number, NearMatchChoice> = new Map()): ImportPlan {
+  const plan: ImportPlan = {
+    problems: [],
+    skipped: [],
+    ignoredColumns: columns.filter((c) => !IMPORT_COLUMN_NAMES.includes(c)),
+    trainees: [],
+    cycles: [],
+    sessions: [],
+    nearMatches: [],
+    cycleUpdates: [],
+    sessionUpdates: [],
+  }
   for (const required of ['record_type', 'email']) {
     if (!columns.includes(required)) plan.problems.push({ row: 1, column: null, message: `the header row has no ${required} column (see the template)` })
   }
@@ -232,13 +299,14 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
 
   for (const r of byType('stage')) {
     const owner = ownerOf(r)
-    if (!owner) continue
-    if (owner.kind === 'existing') {
+    if (owner?.kind === 'existing') {
       plan.skipped.push({ row: r.row, what: `Stage ${r.values.stage ?? ''} of ${r.values.email}`, reason: 'the trainee is already on this programme: their stages are left as they are' })
       continue
     }
-    const stageNumber = checker.stageNumber(r, 'stage', owner.ruleSet, true)
+    // The date is checked even when the trainee's row has a problem: every problem in one round.
     const startedOn = checker.date(r, 'started_on', true)
+    if (!owner) continue
+    const stageNumber = checker.stageNumber(r, 'stage', owner.ruleSet, true)
     if (stageNumber === null || !startedOn) continue
     const entry = newTrainees.get(owner.trainee.email)!
     if (stageNumber > owner.trainee.currentStage) {
@@ -261,14 +329,16 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
   }
 
   const cycleRows = new Map<string, number>()
+  const claimedCycles = new Set<number>()
   for (const r of byType('cycle')) {
     const owner = ownerOf(r)
     const clientCode = checker.clientCode(r)
     const filmedOn = checker.date(r, 'filmed_on', true)
     const reviewedOn = checker.date(r, 'reviewed_on', false)
     const clipCount = checker.wholeNumber(r, 'clip_count', 0, MAX_CLIPS, 0)
-    if (filmedOn && reviewedOn && reviewedOn < filmedOn) checker.problem(r, 'reviewed_on', 'the shared review is before filming')
-    if (!owner || !clientCode || !filmedOn || reviewedOn === undefined || clipCount === null || (reviewedOn && reviewedOn < filmedOn)) continue
+    const reviewProblem = filmedOn && reviewedOn ? reviewBeforeFilmingProblem(filmedOn, reviewedOn) : null
+    if (reviewProblem) checker.problem(r, 'reviewed_on', lowerFirst(reviewProblem))
+    if (!owner || !clientCode || !filmedOn || reviewedOn === undefined || clipCount === null || reviewProblem) continue
     const email = ownerEmail(owner, r)
     const key = cycleKey(email, clientCode, filmedOn)
     if (cycleRows.has(key)) {
@@ -282,15 +352,27 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     }
     const stageNumber = reviewedOn ? checker.stageOn(r, 'reviewed_on', owner, reviewedOn, 'the shared review') : null
     if (stageNumber === undefined) continue
-    plan.cycles.push({ row: r.row, email, clientCode, filmedOn, reviewedOn, stageNumber, clipCount })
+    const planned = { row: r.row, email, clientCode, filmedOn, reviewedOn, stageNumber, clipCount }
+    const near = owner.kind === 'existing' ? nearestCycle(owner.enrolment, planned, claimedCycles) : null
+    if (!near || !owner || owner.kind !== 'existing') {
+      plan.cycles.push(planned)
+      continue
+    }
+    claimedCycles.add(near.id)
+    const choice = choices.get(r.row) ?? DEFAULT_NEAR_MATCH_CHOICE
+    plan.nearMatches.push({ row: r.row, kind: 'cycle', existingId: near.id, existing: describeCycle(near), proposed: describeCycle(planned), choice })
+    if (choice === 'add') plan.cycles.push(planned)
+    else if (choice === 'skip') plan.skipped.push({ row: r.row, what: `Cycle ${clientCode} filmed ${formatDate(filmedOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
+    else if (checker.editable(r, 'filmed_on', owner, near.stageNumber)) plan.cycleUpdates.push({ ...planned, existingId: near.id })
   }
 
   const sessionRows = new Map<string, number>()
+  const claimedSessions = new Set<number>()
   for (const r of byType('supervision')) {
     const owner = ownerOf(r)
     const heldOn = checker.date(r, 'held_on', true)
-    const minutes = checker.wholeNumber(r, 'minutes', MIN_SESSION_MINUTES, MAX_SESSION_MINUTES, null)
-    const format = checker.oneOf(r, 'format', SESSION_FORMATS, 'one_to_one')
+    const minutes = checker.duration(r, 'minutes')
+    const format = checker.oneOf(r, 'format', SESSION_FORMAT_VALUES, 'one_to_one')
     const status = checker.oneOf(r, 'status', SESSION_STATUSES, 'confirmed')
     const ownSupervisor = checker.supervisor(r, context.users, false)
     if (!owner || !heldOn || minutes === null || !format || !status || ownSupervisor === undefined) continue
@@ -312,13 +394,45 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     }
     const stageNumber = checker.stageOn(r, 'held_on', owner, heldOn, 'the session')
     if (stageNumber === undefined || stageNumber === null) continue
-    plan.sessions.push({ row: r.row, email, heldOn, minutes, format, status, stageNumber, supervisorEmail })
+    const planned = { row: r.row, email, heldOn, minutes, format, status, stageNumber, supervisorEmail }
+    const near = owner.kind === 'existing' ? owner.enrolment.sessions.find((s) => s.heldOn === heldOn && s.minutes !== minutes && !claimedSessions.has(s.id)) : undefined
+    if (!near || owner.kind !== 'existing') {
+      plan.sessions.push(planned)
+      continue
+    }
+    claimedSessions.add(near.id)
+    const choice = choices.get(r.row) ?? DEFAULT_NEAR_MATCH_CHOICE
+    plan.nearMatches.push({ row: r.row, kind: 'session', existingId: near.id, existing: describeSession(near), proposed: describeSession(planned), choice })
+    if (choice === 'add') plan.sessions.push(planned)
+    else if (choice === 'skip') plan.skipped.push({ row: r.row, what: `Supervision of ${minutes} minutes on ${formatDate(heldOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
+    else if (checker.editable(r, 'held_on', owner, near.stageNumber)) plan.sessionUpdates.push({ ...planned, existingId: near.id })
   }
 
   plan.trainees = [...newTrainees.values()].map((t) => t.trainee)
   plan.problems = checker.problems.sort((a, b) => a.row - b.row)
   return plan
 }
+
+/** The record of the same client filmed nearest the row's date, within NEAR_MATCH_DAYS, not yet matched by another row. */
+function nearestCycle(enrolment: ExistingEnrolment, row: PlannedCycle, claimed: Set<number>): ExistingCycle | null {
+  const code = clientCodeIdentity(row.clientCode)
+  const candidates = enrolment.cycles
+    .filter((c) => clientCodeIdentity(c.clientCode) === code && !claimed.has(c.id))
+    .map((c) => ({ cycle: c, apart: Math.abs(daysBetween(c.filmedOn, row.filmedOn)) }))
+    .filter((c) => c.apart <= NEAR_MATCH_DAYS)
+    .sort((a, b) => a.apart - b.apart)
+  return candidates[0]?.cycle ?? null
+}
+
+function describeCycle(c: { clientCode: string; filmedOn: CalendarDate; reviewedOn: CalendarDate | null; clipCount: number }): string {
+  return `${clientCodeIdentity(c.clientCode)} filmed ${formatDate(c.filmedOn)}, ${c.reviewedOn ? `reviewed ${formatDate(c.reviewedOn)}` : 'not yet reviewed'}, ${c.clipCount} clip${c.clipCount === 1 ? '' : 's'}`
+}
+
+function describeSession(s: { heldOn: CalendarDate; minutes: number }): string {
+  return `Supervision on ${formatDate(s.heldOn)}, ${s.minutes} minutes`
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
 
 function ownerEmail(owner: Owner, r: ImportRow): string {
   return owner.kind === 'new' ? owner.trainee.email : r.values.email.trim().toLowerCase()
@@ -391,10 +505,10 @@ class RowChecker {
   /** A date that has happened: null when blank and optional; undefined when there is a problem. */
   date(r: ImportRow, column: string, required: boolean): CalendarDate | null | undefined {
     const value = this.cell(r, column)
-    if (!value) return required ? void this.problem(r, column, 'enter a date, like 2026-03-24 or 24/03/2026') : null
+    if (!value) return required ? void this.problem(r, column, `enter a date, like ${SPREADSHEET_DATE_SHAPES}`) : null
     const date = parseSpreadsheetDate(value)
-    if (!date) return void this.problem(r, column, `“${value}” is not a real date; write it like 2026-03-24 or 24/03/2026`)
-    if (date > this.today) return void this.problem(r, column, `${formatDate(date)} is in the future`)
+    if (!date) return void this.problem(r, column, `“${value}” is not a date Attune can read: write a real date, day first, like ${SPREADSHEET_DATE_SHAPES}`)
+    if (isInTheFuture(date, this.today)) return void this.problem(r, column, `${formatDate(date)} is in the future`)
     return date
   }
 
@@ -411,6 +525,30 @@ class RowChecker {
       return null
     }
     return n
+  }
+
+  /** A session's length in whole minutes; null when there is a problem. */
+  duration(r: ImportRow, column: string): number | null {
+    const value = this.cell(r, column)
+    const minutes = value ? parseDuration(value) : null
+    const problem = !value
+      ? `enter how long the session lasted, as ${DURATION_SHAPES}`
+      : minutes === null
+        ? `“${value}” is not a length of time Attune can read: write ${DURATION_SHAPES}`
+        : sessionMinutesProblem(minutes) && `“${value}” is ${minutes} minutes. ${sessionMinutesProblem(minutes)}`
+    if (problem) {
+      this.problem(r, column, problem)
+      return null
+    }
+    return minutes
+  }
+
+  /** Whether a record in stage `stageNumber` may still be corrected: a signed-off stage is read-only. */
+  editable(r: ImportRow, column: string, owner: Owner, stageNumber: number | null): boolean {
+    if (owner.kind !== 'existing' || stageNumber === null) return true
+    if (!owner.enrolment.stages.find((s) => s.stageNumber === stageNumber)?.locked) return true
+    this.problem(r, column, `the record it corrects is in ${stageOf(owner.enrolment.ruleSet, stageNumber).name}, which has been signed off and is read-only; choose to skip this row, or ask for the stage to be unlocked`)
+    return false
   }
 
   oneOf<T extends string>(r: ImportRow, column: string, allowed: readonly T[], fallback: T): T | null {
@@ -454,11 +592,12 @@ class RowChecker {
       this.problem(r, 'client_code', 'enter the client’s anonymised code')
       return null
     }
-    if (!isAnonymousClientCode(value)) {
-      this.problem(r, 'client_code', `“${value}” does not look like an anonymised code: use up to 12 letters and numbers with at least one number, like AB-01, never a name`)
+    const problem = clientCodeProblem(value)
+    if (problem) {
+      this.problem(r, 'client_code', problem)
       return null
     }
-    return value
+    return clientCodeIdentity(value)
   }
 
   /**

@@ -1,6 +1,6 @@
 // Certificates: issued inside the accreditation transaction (no accreditation without its
 // certificate), one per accredited stage, plus the award certificate when the final stage is accredited.
-import { pathwayTotals, stageTotals } from '../domain/certificate'
+import { pathwayTotals, readCertificateNumber, stageTotals } from '../domain/certificate'
 import { finalStageNumber, stageOf } from '../domain/rule-set'
 import { env } from '../utils/env.server'
 import { Refusal } from '../utils/refusal.server'
@@ -52,16 +52,12 @@ export function verificationUrl(number: string): string {
 }
 
 /** Certificate numbers are typed back from paper: accept any case and stray spaces. */
-export function normaliseCertificateNumber(text: string): string {
-  return text.trim().toUpperCase().replace(/\s+/g, '')
-}
-
 /** What the public verification page may say: valid or revoked, the holder, the level, the date. Nothing more. */
 export async function findCertificateForVerification(db: Db, number: string) {
   return db
     .selectFrom('certificates')
     .select(['number', 'holder_name', 'level', 'accredited_on', 'revoked_at'])
-    .where('number', '=', normaliseCertificateNumber(number))
+    .where('number', '=', readCertificateNumber(number))
     .executeTakeFirst()
 }
 
@@ -92,7 +88,7 @@ export async function listVisibleCertificates(db: Db, viewer: Viewer, filter: { 
 
 /** Everything a certificate PDF prints, if `viewer` may see it. */
 export async function getCertificateForViewer(db: Db, viewer: Viewer, number: string) {
-  return (await loadCertificatesForPdf(db, viewer, { number: normaliseCertificateNumber(number) }))[0]
+  return (await loadCertificatesForPdf(db, viewer, { number: readCertificateNumber(number) }))[0]
 }
 
 /**
@@ -146,7 +142,7 @@ export async function revokeCertificate(trx: Db, viewer: Viewer, input: { number
     .selectFrom('certificates')
     .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
     .select(['certificates.id', 'certificates.enrolment_id', 'certificates.revoked_at'])
-    .where('certificates.number', '=', normaliseCertificateNumber(input.number))
+    .where('certificates.number', '=', readCertificateNumber(input.number))
     .where(programmeEnrolmentScope(viewer))
     .executeTakeFirst()
   if (!certificate) return undefined

@@ -1,7 +1,7 @@
 // Importing a spreadsheet of trainees, stages, cycles and supervision into a programme. The domain
 // (programme-import.ts) checks every row against what Attune holds; this module gathers that, and
 // writes the plan inside the transaction the action opened: all of it, or (on any problem) nothing.
-import { planImport, cycleKey, sessionKey, type ImportContext, type ImportPlan, type ImportProblem, type ExistingEnrolment } from '../domain/programme-import'
+import { planImport, cycleKey, sessionKey, type ImportContext, type ImportPlan, type ImportProblem, type ExistingEnrolment, type NearMatchChoice } from '../domain/programme-import'
 import { setImmediate } from 'node:timers/promises'
 import { groupBy } from '../utils/collections'
 import { MAX_IMPORT_ROWS } from '../utils/limits'
@@ -23,21 +23,23 @@ export interface ImportPreview {
 }
 
 /**
- * Checks a CSV file against what Attune holds, writing nothing. A file of more than MAX_IMPORT_ROWS
- * rows is refused as a whole before any row is checked (ADR 0012), so that one upload cannot keep
- * the server busy; checking is linear in the rows, and yields to other requests between its steps.
+ * Checks the file's text (already decoded: see utils/spreadsheet-text.server.ts) against what the
+ * programme holds, writing nothing. `choices` are the lead's answers for rows that nearly match a
+ * record, by row number (see planImport). A file of more than MAX_IMPORT_ROWS rows is refused as a
+ * whole before any row is checked (ADR 0012), so that one upload cannot keep the server busy;
+ * checking is linear in the rows, and yields to other requests between its steps.
  */
-export async function previewImport(db: Db, programme: LedProgramme, text: string, today: string): Promise<ImportPreview> {
+export async function previewImport(db: Db, programme: LedProgramme, text: string, today: string, choices: Map<number, NearMatchChoice> = new Map()): Promise<ImportPreview> {
   const parsed = parseCsv(text)
   if (parsed.rows.length > MAX_IMPORT_ROWS) {
     const problem = { row: 1, column: null, message: `the file has ${parsed.rows.length.toLocaleString('en-GB')} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time: split it into several files` }
-    return { plan: { problems: [problem], skipped: [], ignoredColumns: [], trainees: [], cycles: [], sessions: [] }, problems: [problem] }
+    return { plan: { problems: [problem], skipped: [], ignoredColumns: [], trainees: [], cycles: [], sessions: [], nearMatches: [], cycleUpdates: [], sessionUpdates: [] }, problems: [problem] }
   }
   await setImmediate()
   const emails = new Set(parsed.rows.flatMap((r) => [r.values.email, r.values.supervisor_email].filter(Boolean).map((e) => normaliseEmail(e!))))
   const context = await loadImportContext(db, programme, [...emails], today)
   await setImmediate()
-  const plan = planImport(parsed.columns, parsed.rows, context)
+  const plan = planImport(parsed.columns, parsed.rows, context, choices)
   return { plan, problems: [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row) }
 }
 
@@ -59,9 +61,14 @@ async function loadImportContext(db: Db, programme: LedProgramme, emails: string
     getRuleSets(db, [...ruleSetRows.map((r) => r.id), ...enrolments.map((e) => e.rule_set_id)]),
     ids.length ? db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'started_on', 'locked']).where('enrolment_id', 'in', ids).execute() : [],
     ids.length
-      ? db.selectFrom('cycles').innerJoin('clients', 'clients.id', 'cycles.client_id').select(['cycles.enrolment_id', 'clients.code', 'cycles.filmed_on']).where('cycles.enrolment_id', 'in', ids).execute()
+      ? db
+          .selectFrom('cycles')
+          .innerJoin('clients', 'clients.id', 'cycles.client_id')
+          .select(['cycles.id', 'cycles.enrolment_id', 'clients.code', 'cycles.filmed_on', 'cycles.reviewed_on', 'cycles.clip_count', 'cycles.stage_number'])
+          .where('cycles.enrolment_id', 'in', ids)
+          .execute()
       : [],
-    ids.length ? db.selectFrom('supervision_sessions').select(['enrolment_id', 'held_on', 'minutes']).where('enrolment_id', 'in', ids).execute() : [],
+    ids.length ? db.selectFrom('supervision_sessions').select(['id', 'enrolment_id', 'held_on', 'minutes', 'stage_number']).where('enrolment_id', 'in', ids).execute() : [],
   ])
   const stagesOf = groupBy(stages, (s) => s.enrolment_id)
   const cyclesOf = groupBy(cycles, (c) => c.enrolment_id)
@@ -84,6 +91,8 @@ async function loadImportContext(db: Db, programme: LedProgramme, emails: string
           stages: (stagesOf.get(e.id) ?? []).map((s) => ({ stageNumber: s.stage_number, startedOn: s.started_on, locked: s.locked === 1 })),
           cycleKeys: new Set((cyclesOf.get(e.id) ?? []).map((c) => cycleKey(e.email, c.code, c.filmed_on))),
           sessionKeys: new Set((sessionsOf.get(e.id) ?? []).map((s) => sessionKey(e.email, s.held_on, s.minutes))),
+          cycles: (cyclesOf.get(e.id) ?? []).map((c) => ({ id: c.id, clientCode: c.code, filmedOn: c.filmed_on, reviewedOn: c.reviewed_on, clipCount: c.clip_count, stageNumber: c.stage_number })),
+          sessions: (sessionsOf.get(e.id) ?? []).map((s) => ({ id: s.id, heldOn: s.held_on, minutes: s.minutes, stageNumber: s.stage_number })),
         },
       ]),
     ),
@@ -94,18 +103,26 @@ function inOrganisation(user: { organisation_id: number | null; deactivated_at: 
   return user.organisation_id === programme.organisation_id && user.deactivated_at === null
 }
 
-export type ImportResult = { ok: true; trainees: number; cycles: number; sessions: number } | { ok: false; preview: ImportPreview }
+export type ImportResult = { ok: true; trainees: number; cycles: number; sessions: number; corrected: number } | { ok: false; preview: ImportPreview }
 
 /**
  * Checks the file again inside the transaction (the records may have changed since the preview) and
  * writes everything it plans, or nothing if any row has a problem.
  */
-export async function importRecords(trx: Db, programme: LedProgramme, text: string, actor: Viewer, today: string, now: string): Promise<ImportResult> {
-  const preview = await previewImport(trx, programme, text, today)
+export async function importRecords(
+  trx: Db,
+  programme: LedProgramme,
+  text: string,
+  actor: Viewer,
+  today: string,
+  now: string,
+  choices: Map<number, NearMatchChoice> = new Map(),
+): Promise<ImportResult> {
+  const preview = await previewImport(trx, programme, text, today, choices)
   if (preview.problems.length > 0) return { ok: false, preview }
   const { plan } = preview
 
-  const emails = [...new Set([...plan.trainees.map((t) => t.supervisorEmail), ...plan.sessions.map((s) => s.supervisorEmail)].filter((e): e is string => e !== null))]
+  const emails = [...new Set([...plan.trainees.map((t) => t.supervisorEmail), ...plan.sessions.map((s) => s.supervisorEmail), ...plan.sessionUpdates.map((s) => s.supervisorEmail)].filter((e): e is string => e !== null))]
   const supervisors = new Map(
     (emails.length
       ? await trx
@@ -178,6 +195,7 @@ export async function importRecords(trx: Db, programme: LedProgramme, text: stri
   const clientId = async (traineeId: number, code: string) => {
     const key = `${traineeId}|${code}`
     if (!clientIds.has(key)) {
+      // Codes are stored in capitals (evidence-rules.ts): 'sj-01' finds the client 'SJ-01'.
       const existing = await trx.selectFrom('clients').select('id').where('trainee_id', '=', traineeId).where('code', '=', code).executeTakeFirst()
       clientIds.set(
         key,
@@ -217,13 +235,29 @@ export async function importRecords(trx: Db, programme: LedProgramme, text: stri
     }
   })
   for (const chunk of chunks(sessionValues, INSERT_CHUNK)) await trx.insertInto('supervision_sessions').values(chunk).execute()
+  // Corrections from a re-imported file: the record takes the row's values; its id stays.
+  for (const c of plan.cycleUpdates) {
+    const enrolmentId = enrolmentOf.get(c.email)!.id
+    await trx
+      .updateTable('cycles')
+      .set({ filmed_on: c.filmedOn, reviewed_on: c.reviewedOn, stage_number: c.stageNumber, clip_count: c.clipCount })
+      .where('id', '=', c.existingId)
+      .where('enrolment_id', '=', enrolmentId)
+      .execute()
+    await appendAudit(trx, { actorId: actor.id, action: 'cycle.corrected_by_import', entityType: 'cycle', entityId: c.existingId, enrolmentId, after: { filmedOn: c.filmedOn, reviewedOn: c.reviewedOn, clipCount: c.clipCount }, reason: `Import row ${c.row}` })
+  }
+  for (const s of plan.sessionUpdates) {
+    const enrolmentId = enrolmentOf.get(s.email)!.id
+    await trx.updateTable('supervision_sessions').set({ minutes: s.minutes, format: s.format }).where('id', '=', s.existingId).where('enrolment_id', '=', enrolmentId).execute()
+    await appendAudit(trx, { actorId: actor.id, action: 'supervision.corrected_by_import', entityType: 'supervision_session', entityId: s.existingId, enrolmentId, after: { minutes: s.minutes, format: s.format }, reason: `Import row ${s.row}` })
+  }
   const evidence = groupBy([...plan.cycles.map((c) => ({ email: c.email, kind: 'cycle' })), ...plan.sessions.map((s) => ({ email: s.email, kind: 'session' }))], (e) => e.email)
   for (const [email, rows] of evidence) {
     const enrolmentId = enrolmentOf.get(email)!.id
     const count = (kind: string) => rows.filter((r) => r.kind === kind).length
     await appendAudit(trx, { actorId: actor.id, action: 'records.imported', entityType: 'enrolment', entityId: enrolmentId, enrolmentId, after: { cycles: count('cycle'), sessions: count('session') } })
   }
-  return { ok: true, trainees: plan.trainees.length, cycles: plan.cycles.length, sessions: plan.sessions.length }
+  return { ok: true, trainees: plan.trainees.length, cycles: plan.cycles.length, sessions: plan.sessions.length, corrected: plan.cycleUpdates.length + plan.sessionUpdates.length }
 }
 
 /** Rows per multi-row insert: well under SQLite's limit of 32,766 bound values (about 10 a row). */

@@ -13,7 +13,7 @@ import type { RuleSet } from '../domain/rule-set'
 import { stageOf } from '../domain/rule-set'
 import { END_MEETING_LABEL, afterStage, completesOnSignOff, readinessForSignOff } from '../domain/stage-end'
 import type { SignOffInput } from '../schemas/sign-off'
-import { formatDate, formatInstant, nowInstant, today } from '../utils/dates'
+import { formatDate, formatInstant, instantToCalendarDate, nowInstant, today } from '../utils/dates'
 import { Refusal, isUniqueViolation } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { issueCertificates } from './certificate.server'
@@ -205,7 +205,7 @@ export async function accreditStage(trx: Db, viewer: Viewer, input: { enrolmentI
   if (!enrolment) return undefined
   const ruleSet = await getRuleSet(trx, enrolment.rule_set_id)
   const { stage, row, signOff } = await stageAwaitingDecision(trx, enrolment.id, ruleSet, input.stageNumber)
-  const signedOffOn = signOff.signed_off_at.slice(0, 10)
+  const signedOffOn = instantToCalendarDate(signOff.signed_off_at)
   if (input.accreditedOn < signedOffOn) throw new Refusal(`The date of accreditation cannot be before the sign-off on ${formatDate(signedOffOn)}`, 'accreditedOn')
   const decidedAt = nowInstant(now)
   const accreditationId = await insertDecision(

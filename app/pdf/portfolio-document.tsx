@@ -1,10 +1,11 @@
 // The accreditation portfolio: the trainee's whole evidence record per stage, with page numbers
 // and the generation date. A pure function of its props (see models/portfolio.server.ts).
-import { Document, Page, Text, View } from '@react-pdf/renderer'
+import { Document, Page, View } from '@react-pdf/renderer'
 import { formatHours } from '../domain/readiness'
 import type { Portfolio } from '../models/portfolio.server'
 import { formatDate, formatInstant, instantToCalendarDate } from '../utils/dates'
 import { PdfTable } from './table'
+import { PdfText } from './text'
 import { base, colours } from './theme'
 
 const FORMAT: Record<string, string> = { one_to_one: 'One-to-one', group: 'Group', remote: 'Remote' }
@@ -23,11 +24,11 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
   return (
     <Document title={`VIG portfolio – ${p.traineeName}`} author="Attune">
       <Page size="A4" style={base.page}>
-        <Text style={[base.footer, { left: 44, right: 44, textAlign: 'right' }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-        <Text style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance · accreditation portfolio</Text>
-        <Text style={[base.h1, { marginTop: 8 }]}>{p.traineeName}</Text>
+        <PdfText style={[base.footer, { left: 44, right: 44, textAlign: 'right' }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        <PdfText style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance · accreditation portfolio</PdfText>
+        <PdfText style={[base.h1, { marginTop: 8 }]}>{p.traineeName}</PdfText>
         {!p.accredited ? (
-          <Text style={{ color: colours.red, fontFamily: 'Helvetica-Bold', marginBottom: 6 }}>IN PROGRESS</Text>
+          <PdfText style={{ color: colours.red, fontWeight: 'bold', marginBottom: 6 }}>IN PROGRESS</PdfText>
         ) : null}
         <Summary label="Status" value={status} />
         <Summary label="Programme" value={p.programmeName} />
@@ -35,23 +36,23 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
         <Summary label="Own supervisor" value={p.supervisorName ?? 'Not assigned'} />
         <Summary label="External accreditor" value={p.accreditorName ?? 'Not assigned'} />
         <Summary label="Generated" value={formatDate(generatedOn)} />
-        <Text style={[base.muted, { marginTop: 8, fontSize: 8.5 }]}>
+        <PdfText style={[base.muted, { marginTop: 8, fontSize: 8.5 }]}>
           Clients appear as anonymised codes. Attune holds no video and no client names.
           {p.inProgressCycles > 0 ? ` ${p.inProgressCycles} cycle${p.inProgressCycles === 1 ? ' is' : 's are'} waiting for a shared review and not yet listed.` : ''}
-        </Text>
+        </PdfText>
 
         {p.stages.map((stage) => (
           <View key={stage.stageNumber} break={stage.stageNumber > 1}>
-            <Text style={base.h2}>
+            <PdfText style={base.h2}>
               {stage.name}: {STAGE_STATUS[stage.status]}
-            </Text>
-            <Text style={base.muted}>
+            </PdfText>
+            <PdfText style={base.muted}>
               Started {formatDate(stage.startedOn)}
               {stage.completedOn ? ` · completed ${formatDate(stage.completedOn)}` : ''}
-            </Text>
-            {stage.recognisedReason ? <Text>Recognised: {stage.recognisedReason}</Text> : null}
+            </PdfText>
+            {stage.recognisedReason ? <PdfText>Recognised: {stage.recognisedReason}</PdfText> : null}
 
-            <Text style={base.h3}>Requirements</Text>
+            <PdfText style={base.h3}>Requirements</PdfText>
             <PdfTable
               headers={['Requirement', 'Done', 'Required']}
               widths={[3, 1, 1]}
@@ -65,7 +66,7 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
 
             {stage.cycles.length > 0 || stage.readiness.requirements.some((r) => r.key === 'cycles') ? (
               <>
-                <Text style={base.h3}>VIG cycles</Text>
+                <PdfText style={base.h3}>VIG cycles</PdfText>
                 <PdfTable
                   headers={['Client', 'Filmed', 'Shared review', 'Clips']}
                   widths={[1.2, 1, 1, 0.6]}
@@ -77,7 +78,7 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
 
             {stage.sessions.length > 0 ? (
               <>
-                <Text style={base.h3}>Supervision log</Text>
+                <PdfText style={base.h3}>Supervision log</PdfText>
                 <PdfTable
                   headers={['Date', 'Length', 'Format', 'Supervisor', 'Confirmed']}
                   widths={[1, 0.8, 0.9, 1.3, 1.6]}
@@ -95,7 +96,7 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
 
             {stage.reflections.length > 0 ? (
               <>
-                <Text style={base.h3}>Reflections after supervision</Text>
+                <PdfText style={base.h3}>Reflections after supervision</PdfText>
                 <PdfTable
                   headers={['Written', 'Status', 'Supervisor feedback']}
                   widths={[1, 1, 1]}
@@ -111,14 +112,14 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
 
             {stage.writtenReflection ? (
               <>
-                <Text style={base.h3}>Stage-end written reflection (submitted {formatInstant(stage.writtenReflection.submitted_at)})</Text>
-                <Text style={base.prose}>{stage.writtenReflection.body}</Text>
+                <PdfText style={base.h3}>Stage-end written reflection (submitted {formatInstant(stage.writtenReflection.submitted_at)})</PdfText>
+                <PdfText style={base.prose}>{stage.writtenReflection.body}</PdfText>
               </>
             ) : null}
 
             {stage.meetings.length > 0 ? (
               <>
-                <Text style={base.h3}>Meetings</Text>
+                <PdfText style={base.h3}>Meetings</PdfText>
                 <PdfTable
                   headers={['Meeting', 'Date', 'Outcome', 'Recorded by', 'Notes']}
                   widths={[1.3, 0.9, 0.9, 1.1, 2]}
@@ -130,19 +131,19 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
 
             {stage.signOffs.length + stage.accreditations.length > 0 ? (
               <>
-                <Text style={base.h3}>Sign-off and accreditation</Text>
+                <PdfText style={base.h3}>Sign-off and accreditation</PdfText>
                 {stage.signOffs.map((s) => (
-                  <Text key={`s${s.id}`}>
+                  <PdfText key={`s${s.id}`}>
                     Signed off by {s.signed_off_by_name} on {formatInstant(s.signed_off_at)}
                     {s.override_reason ? ` WITH A REQUIREMENT UNMET: ${s.override_reason}` : ''}
                     {s.superseded_at ? ` (reopened ${formatInstant(s.superseded_at)})` : ''}
-                  </Text>
+                  </PdfText>
                 ))}
                 {stage.accreditations.map((a, i) => (
-                  <Text key={`a${i}`}>
+                  <PdfText key={`a${i}`}>
                     {a.decision === 'accredited' ? 'Accredited' : 'Returned'} by {a.accreditor_name} on {formatInstant(a.decided_at)}
                     {a.reasons ? `: ${a.reasons}` : ''}
-                  </Text>
+                  </PdfText>
                 ))}
               </>
             ) : null}
@@ -150,9 +151,9 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
         ))}
 
         {/* Two fixed Texts, not one View: react-pdf drops a render-prop Text inside a fixed View. */}
-        <Text style={[base.footer, { left: 44 }]} fixed>
+        <PdfText style={[base.footer, { left: 44 }]} fixed>
           {p.traineeName} · VIG portfolio · generated {formatDate(generatedOn)}
-        </Text>
+        </PdfText>
       </Page>
     </Document>
   )
@@ -161,8 +162,8 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
 function Summary({ label, value }: { label: string; value: string }) {
   return (
     <View style={{ flexDirection: 'row', marginBottom: 2 }}>
-      <Text style={[base.muted, { width: 120 }]}>{label}</Text>
-      <Text style={{ flex: 1 }}>{value}</Text>
+      <PdfText style={[base.muted, { width: 120 }]}>{label}</PdfText>
+      <PdfText style={{ flex: 1 }}>{value}</PdfText>
     </View>
   )
 }

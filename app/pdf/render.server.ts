@@ -2,9 +2,12 @@
 import { renderToBuffer } from '@react-pdf/renderer'
 import QRCode from 'qrcode'
 import type { ReactElement } from 'react'
+import { loadFonts } from './fonts.server'
 import { safeFilename } from '../utils/csv.server'
 
+/** The bytes of a react-pdf document, drawn with Attune's embedded fonts (see fonts.server.ts). */
 export async function renderPdf(document: ReactElement): Promise<Uint8Array<ArrayBuffer>> {
+  await loadFonts()
   return new Uint8Array(await renderToBuffer(document as Parameters<typeof renderToBuffer>[0]))
 }
 

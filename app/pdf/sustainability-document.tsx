@@ -1,13 +1,14 @@
 // The sustainability plan as an A4 document for commissioners: the headline numbers, what it will
 // take, every trainee still in training, supervision against capacity, projected accreditations and
 // the cost to complete, with how the numbers are worked out. A pure function of the domain's report.
-import { Document, Page, Text, View } from '@react-pdf/renderer'
+import { Document, Page, View } from '@react-pdf/renderer'
 import { allClear, budgetLines, DEFINITIONS, headlineItems, hours } from '../components/sustainability-report'
 import { formatHours } from '../domain/readiness'
 import type { SustainabilityReport } from '../domain/sustainability'
 import { formatDate, formatMonth } from '../utils/dates'
 import { formatPence } from '../utils/money'
 import { PdfTable } from './table'
+import { PdfText } from './text'
 import { base, colours } from './theme'
 
 interface Props {
@@ -23,44 +24,44 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
   return (
     <Document title={`Sustainability plan – ${programmeName}`} author="Attune">
       <Page size="A4" style={base.page}>
-        <Text style={[base.footer, { left: 44, right: 44, textAlign: 'right' }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-        <Text style={[base.footer, { left: 44 }]} fixed>
+        <PdfText style={[base.footer, { left: 44, right: 44, textAlign: 'right' }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        <PdfText style={[base.footer, { left: 44 }]} fixed>
           {programmeName} · sustainability plan as of {formatDate(report.asOf)}
-        </Text>
+        </PdfText>
 
-        <Text style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance training · sustainability plan</Text>
-        <Text style={[base.h1, { marginTop: 8 }]}>{programmeName}</Text>
-        <Text style={base.prose}>
+        <PdfText style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance training · sustainability plan</PdfText>
+        <PdfText style={[base.h1, { marginTop: 8 }]}>{programmeName}</PdfText>
+        <PdfText style={base.prose}>
           What it will take for every trainee still in training to finish: as of {formatDate(report.asOf)}, with the funding ending on {formatDate(report.endsOn)}, supervisors’
           capacity of {hours(report.capacityMinutesPerMonth)} a month and a budget of {formatPence(budget.budgetPence)}.
-        </Text>
-        {whatIf ? <Text style={{ color: colours.red, fontFamily: 'Helvetica-Bold', marginTop: 4 }}>WHAT-IF FIGURES: not the programme’s own settings.</Text> : null}
-        <Text style={[base.muted, { marginTop: 4, fontSize: 8.5 }]}>Generated {formatDate(generatedOn)} from the live training record. Trainees are named; clients never are.</Text>
+        </PdfText>
+        {whatIf ? <PdfText style={{ color: colours.red, fontWeight: 'bold', marginTop: 4 }}>WHAT-IF FIGURES: not the programme’s own settings.</PdfText> : null}
+        <PdfText style={[base.muted, { marginTop: 4, fontSize: 8.5 }]}>Generated {formatDate(generatedOn)} from the live training record. Trainees are named; clients never are.</PdfText>
 
-        <Text style={base.h2}>At a glance</Text>
+        <PdfText style={base.h2}>At a glance</PdfText>
         <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
           {headlineItems(report).map(([label, value]) => (
             <View key={label} style={{ width: '20%', paddingRight: 6, marginBottom: 6 }}>
-              <Text style={{ fontFamily: 'Helvetica-Bold', fontSize: 18 }}>{value}</Text>
-              <Text style={[base.muted, { fontSize: 8.5 }]}>{label}</Text>
+              <PdfText style={{ fontWeight: 'bold', fontSize: 18 }}>{value}</PdfText>
+              <PdfText style={[base.muted, { fontSize: 8.5 }]}>{label}</PdfText>
             </View>
           ))}
         </View>
         <PdfBars rows={report.pipeline.map((p) => ({ label: p.label, values: [p.count] }))} format={String} />
 
-        <Text style={base.h2}>What it will take</Text>
+        <PdfText style={base.h2}>What it will take</PdfText>
         {report.recommendations.length === 0 ? (
-          <Text style={base.prose}>{allClear(report)}</Text>
+          <PdfText style={base.prose}>{allClear(report)}</PdfText>
         ) : (
           report.recommendations.map((text, i) => (
             <View key={i} style={{ flexDirection: 'row', marginBottom: 4 }}>
-              <Text style={{ width: 14 }}>{i + 1}.</Text>
-              <Text style={[base.prose, { flex: 1 }]}>{text}</Text>
+              <PdfText style={{ width: 14 }}>{i + 1}.</PdfText>
+              <PdfText style={[base.prose, { flex: 1 }]}>{text}</PdfText>
             </View>
           ))
         )}
 
-        <Text style={base.h2}>Every trainee still in training</Text>
+        <PdfText style={base.h2}>Every trainee still in training</PdfText>
         <View style={{ fontSize: 8.5 }}>
           <PdfTable
             headers={['Trainee', 'Stage', 'Cycles left', 'New clients left', 'Supervision left', 'Projected accreditation', 'Flags']}
@@ -82,10 +83,10 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
         </View>
 
         <View break>
-          <Text style={base.h2}>Supervision needed against capacity</Text>
-          <Text style={[base.prose, { marginBottom: 6 }]}>
+          <PdfText style={base.h2}>Supervision needed against capacity</PdfText>
+          <PdfText style={[base.prose, { marginBottom: 6 }]}>
             Hours a month to finish everyone by {formatDate(report.endsOn)}, and at the trainees’ current pace, against the supervisors’ capacity of {hours(report.capacityMinutesPerMonth)} a month.
-          </Text>
+          </PdfText>
           <PdfTable
             headers={['Month', `Needed by ${formatDate(report.endsOn)}`, 'At current pace', 'Capacity', 'Over capacity']}
             widths={[1, 1.2, 1, 1, 1.2]}
@@ -101,21 +102,21 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
             />
           </View>
           {demand.atPaceAfterEndMinutes > 0 ? (
-            <Text style={[base.prose, { marginTop: 4 }]}>At their current pace, {hours(demand.atPaceAfterEndMinutes)} of supervision falls after the funding has ended.</Text>
+            <PdfText style={[base.prose, { marginTop: 4 }]}>At their current pace, {hours(demand.atPaceAfterEndMinutes)} of supervision falls after the funding has ended.</PdfText>
           ) : null}
 
-          <Text style={base.h2}>Projected accreditations by quarter</Text>
+          <PdfText style={base.h2}>Projected accreditations by quarter</PdfText>
           <PdfTable
             headers={['Quarter', 'Accreditations', 'Trainees', 'Against the end date']}
             widths={[1, 0.8, 2.4, 1.2]}
             empty="No projected accreditations."
             rows={report.quarters.map((q) => [q.label, String(q.names.length), q.names.join(', ') || '–', q.containsEnd ? 'Funding ends' : q.afterEnd ? 'After funding ends' : 'Before the end'])}
           />
-          {report.unprojected.length > 0 ? <Text style={[base.muted, { marginTop: 4 }]}>No projection (paused): {report.unprojected.join(', ')}.</Text> : null}
+          {report.unprojected.length > 0 ? <PdfText style={[base.muted, { marginTop: 4 }]}>No projection (paused): {report.unprojected.join(', ')}.</PdfText> : null}
         </View>
 
         <View break>
-          <Text style={base.h2}>Cost to complete</Text>
+          <PdfText style={base.h2}>Cost to complete</PdfText>
           <PdfTable
             headers={['Trainee', 'Stage fees', 'Registration', 'Total']}
             widths={[2, 1, 1, 1]}
@@ -128,17 +129,17 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
           <View style={{ marginTop: 8 }}>
             {budgetLines(report).map(([label, value]) => (
               <View key={label} style={{ flexDirection: 'row', marginBottom: 2 }}>
-                <Text style={[base.muted, { width: 160 }]}>{label}</Text>
-                <Text style={base.bold}>{value}</Text>
+                <PdfText style={[base.muted, { width: 160 }]}>{label}</PdfText>
+                <PdfText style={base.bold}>{value}</PdfText>
               </View>
             ))}
           </View>
 
-          <Text style={base.h2}>How the numbers are worked out</Text>
+          <PdfText style={base.h2}>How the numbers are worked out</PdfText>
           {DEFINITIONS.map((text) => (
-            <Text key={text} style={[base.prose, { marginBottom: 4 }]}>
+            <PdfText key={text} style={[base.prose, { marginBottom: 4 }]}>
               {text}
-            </Text>
+            </PdfText>
           ))}
         </View>
       </Page>
@@ -154,19 +155,19 @@ function PdfBars({ rows, format, legend, reference }: { rows: { label: string; v
   return (
     <View>
       {legend ? (
-        <Text style={[base.muted, { fontSize: 8.5, marginBottom: 4 }]}>
+        <PdfText style={[base.muted, { fontSize: 8.5, marginBottom: 4 }]}>
           {legend.map((name, i) => `${i === 0 ? 'Upper bar' : 'lower bar'}: ${name}`).join('; ')}
           {reference !== undefined ? `; capacity ${format(reference)} a month` : ''}
-        </Text>
+        </PdfText>
       ) : null}
       {rows.map((row) => (
         <View key={row.label} style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 3 }} wrap={false}>
-          <Text style={{ width: 110, fontSize: 9 }}>{row.label}</Text>
+          <PdfText style={{ width: 110, fontSize: 9 }}>{row.label}</PdfText>
           <View style={{ flex: 1 }}>
             {row.values.map((value, i) => (
               <View key={i} style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 1 }}>
                 <View style={{ width: `${(Math.max(value, 0) / max) * 80}%`, height: 7, backgroundColor: BAR_COLOURS[i % 2] }} />
-                <Text style={{ fontSize: 8, marginLeft: 4 }}>{format(value)}</Text>
+                <PdfText style={{ fontSize: 8, marginLeft: 4 }}>{format(value)}</PdfText>
               </View>
             ))}
           </View>

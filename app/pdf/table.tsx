@@ -1,25 +1,26 @@
-import { Text, View } from '@react-pdf/renderer'
+import { View } from '@react-pdf/renderer'
+import { PdfText } from './text'
 import { base } from './theme'
 
 /** A simple printable table; `widths` are flex weights per column. */
 export function PdfTable({ headers, rows, widths, empty }: { headers: string[]; rows: string[][]; widths?: number[]; empty: string }) {
-  if (rows.length === 0) return <Text style={base.muted}>{empty}</Text>
+  if (rows.length === 0) return <PdfText style={base.muted}>{empty}</PdfText>
   const cell = (i: number) => [base.cell, { flex: widths?.[i] ?? 1 }]
   return (
     <View>
       <View style={base.headerRow} fixed>
         {headers.map((h, i) => (
-          <Text key={h} style={cell(i)}>
+          <PdfText key={h} style={cell(i)}>
             {h}
-          </Text>
+          </PdfText>
         ))}
       </View>
       {rows.map((row, r) => (
         <View key={r} style={base.row} wrap={false}>
           {row.map((value, i) => (
-            <Text key={i} style={cell(i)}>
+            <PdfText key={i} style={cell(i)}>
               {value}
-            </Text>
+            </PdfText>
           ))}
         </View>
       ))}

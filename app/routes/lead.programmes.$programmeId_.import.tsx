@@ -1,14 +1,16 @@
 // Importing a programme's records from a spreadsheet: upload a CSV, see every row's problems by row
 // and column (nothing is written), then import it all in one transaction. Importing the same file
-// again adds nothing: rows already in Attune are skipped, and the preview says so.
+// again adds nothing: rows already in Attune are skipped, and the preview says so; rows of a
+// corrected file that nearly match a record are shown beside it, for the lead to update, add or skip.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { FileField, ZodForm, type ServerFailure } from '~/components/form'
-import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
+import { FileField, RadioGroup, ZodForm, type ServerFailure } from '~/components/form'
+import { SummaryList } from '~/components/summary-list'
+import { DEFAULT_NEAR_MATCH_CHOICE, describeProblem, IMPORT_COLUMNS, type NearMatch } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
 import { findLedProgramme } from '~/models/programme.server'
 import { importRecords, previewImport, type ImportPreview } from '~/models/programme-import.server'
-import { ImportCommitSchema, ImportUploadSchema, TOO_LARGE } from '~/schemas/import'
+import { choiceField, ImportCommitSchema, ImportUploadSchema, TOO_LARGE } from '~/schemas/import'
 import { requireRole } from '~/utils/auth.server'
 import { nowInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -16,6 +18,7 @@ import { fieldErrorsOf, formDataToValues, invalid, parseValues } from '~/utils/f
 import { IMPORT_FORM_LIMITS, MAX_IMPORT_ROWS } from '~/utils/limits'
 import { idParam } from '~/utils/params'
 import { readFormData } from '~/utils/request-body.server'
+import { decodeSpreadsheet } from '~/utils/spreadsheet-text.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { found } from '~/utils/http.server'
 import { PROGRAMME_ROLES } from '~/models/access.server'
@@ -46,20 +49,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'preview': {
       const parsed = ImportUploadSchema.safeParse({ file: form.get('file') })
       if (!parsed.success) return invalid({ values: {}, fieldErrors: fieldErrorsOf(parsed.error) }, 'preview')
-      const csv = await parsed.data.file.text()
+      const decoded = decodeSpreadsheet(new Uint8Array(await parsed.data.file.arrayBuffer()))
+      if (!decoded.ok) return invalid({ values: {}, fieldErrors: { file: decoded.message } }, 'preview')
+      const csv = decoded.text
       return json({ ok: true as const, intent: 'preview', csv, preview: await previewImport(db, programme, csv, today()) })
     }
     case 'commit': {
       const parsed = parseValues(formDataToValues(form), ImportCommitSchema)
       if (!parsed.ok) return invalid({ ...parsed.failure, values: {} }, 'commit')
-      const { csv } = parsed.data
-      const result = await db.transaction().execute((trx) => importRecords(trx, programme, csv, user, today(), nowInstant()))
+      const { csv, choices } = parsed.data
+      const result = await db.transaction().execute((trx) => importRecords(trx, programme, csv, user, today(), nowInstant(), choices))
       // Someone changed the records since the preview: show the file's problems now.
       if (!result.ok) return json({ ok: true as const, intent: 'preview', csv, preview: result.preview })
       return redirectWithFlash(
         request,
         `/lead/programmes/${programme.id}/import`,
-        `Imported ${plural(result.trainees, 'new trainee')}, ${plural(result.cycles, 'cycle')} and ${plural(result.sessions, 'supervision session')}.`,
+        `Imported ${plural(result.trainees, 'new trainee')}, ${plural(result.cycles, 'cycle')} and ${plural(result.sessions, 'supervision session')}${result.corrected ? `, and corrected ${plural(result.corrected, 'record')}` : ''}.`,
       )
     }
     default:
@@ -96,7 +101,8 @@ export default function ImportPage() {
         </summary>
         <div className="nhsuk-details__text">
           <p>
-            Dates as 2026-03-24 or 24/03/2026. Clients by their anonymised codes only: never names or notes. New trainees get an account without a password; set one up for them
+            Dates day first, as Excel shows UK dates: 24/03/2026, 24/03/26, 24-Mar-26 or 2026-03-24. Lengths of supervision in minutes (90) or hours and minutes
+            (1:30). Files saved by Excel as “CSV UTF-8”, “CSV (Comma delimited)” or “Unicode text” are all read. Clients by their anonymised codes only: never names or notes. New trainees get an account without a password; set one up for them
             from the programme’s people page.
           </p>
           <div className="app-table-scroll">
@@ -133,7 +139,7 @@ export default function ImportPage() {
       </details>
 
       <ZodForm schema={ImportUploadSchema} intent="preview" defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
-        <FileField name="file" label="CSV file" hint={`Saved from your spreadsheet as CSV (UTF-8), with a header row; up to 2 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows (split a larger file)`} accept=".csv,text/csv" />
+        <FileField name="file" label="CSV file" hint={`Saved from your spreadsheet as CSV UTF-8 (best), CSV or Unicode text, with a header row; up to 2 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows (split a larger file)`} accept=".csv,.txt,text/csv,text/plain" />
       </ZodForm>
 
       {checked ? <Preview preview={checked.preview} csv={checked.csv} failure={failure} /> : null}
@@ -141,9 +147,51 @@ export default function ImportPage() {
   )
 }
 
+const CHOICE_LABELS = {
+  cycle: { update: 'Correct the cycle in Attune with the file’s dates and clips', add: 'Add it as another cycle', skip: 'Leave the cycle in Attune as it is' },
+  session: { update: 'Correct the session in Attune with the file’s minutes', add: 'Add it as another session', skip: 'Leave the session in Attune as it is' },
+}
+
+/** Rows of a corrected file that nearly match a record: the lead chooses, per row, what happens. */
+function NearMatches({ matches }: { matches: NearMatch[] }) {
+  return (
+    <section aria-labelledby="near-matches-heading">
+      <h3 id="near-matches-heading">{plural(matches.length, 'row')} nearly {matches.length === 1 ? 'matches a record' : 'match records'} already in Attune</h3>
+      <p>
+        These look like corrections of work already recorded. Choose for each what to do; unless you choose otherwise the record is corrected, so the work is never counted
+        twice.
+      </p>
+      {matches.map((m) => (
+        <div key={m.row} className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <p className="nhsuk-u-margin-bottom-2">
+              <strong>Row {m.row}</strong>
+            </p>
+            <SummaryList
+              rows={[
+                ['In Attune', m.existing],
+                ['In the file', m.proposed],
+              ]}
+            />
+            <RadioGroup
+              name={choiceField(m.row)}
+              label={`What to do with row ${m.row}`}
+              options={(['update', 'add', 'skip'] as const).map((value) => ({
+                value,
+                label: `${CHOICE_LABELS[m.kind][value]}${value === DEFAULT_NEAR_MATCH_CHOICE ? ' (recommended)' : ''}`,
+              }))}
+            />
+          </div>
+        </div>
+      ))}
+    </section>
+  )
+}
+
 function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: string; failure: ServerFailure | null }) {
   const { plan, problems } = preview
-  const nothingNew = plan.trainees.length + plan.cycles.length + plan.sessions.length === 0
+  const corrections = plan.cycleUpdates.length + plan.sessionUpdates.length
+  const nothingNew = plan.trainees.length + plan.cycles.length + plan.sessions.length + plan.nearMatches.length === 0
   return (
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">What the file holds</h2>
@@ -171,7 +219,8 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
             No problems found. Ready to import {plural(plan.trainees.length, 'new trainee')}
-            {plan.trainees.length ? ` (${plan.trainees.map((t) => t.name).join(', ')})` : ''}, {plural(plan.cycles.length, 'cycle')} and {plural(plan.sessions.length, 'supervision session')}.
+            {plan.trainees.length ? ` (${plan.trainees.map((t) => t.name).join(', ')})` : ''}, {plural(plan.cycles.length, 'cycle')} and {plural(plan.sessions.length, 'supervision session')}
+            {corrections ? `, and to correct ${plural(corrections, 'record')}` : ''}.
           </p>
         </div>
       )}
@@ -200,8 +249,16 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
         </div>
       ) : null}
       {problems.length === 0 && !nothingNew ? (
-        <ZodForm schema={ImportCommitSchema} intent="commit" defaultValues={{ csv }} failure={failure} submitLabel="Import these records" busyLabel="Importing…">
+        <ZodForm
+          schema={ImportCommitSchema}
+          intent="commit"
+          defaultValues={{ csv, ...Object.fromEntries(plan.nearMatches.map((m) => [choiceField(m.row), m.choice])) }}
+          failure={failure}
+          submitLabel="Import these records"
+          busyLabel="Importing…"
+        >
           <input type="hidden" name="csv" value={csv} />
+          {plan.nearMatches.length > 0 ? <NearMatches matches={plan.nearMatches} /> : null}
         </ZodForm>
       ) : null}
     </section>

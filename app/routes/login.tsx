@@ -37,7 +37,22 @@ export default function SignIn() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-one-half">
         <h1>Sign in to Attune</h1>
-        <p className="nhsuk-lede-text">Track VIG training from the first cycle to accreditation.</p>
+        {params.has('kept') ? (
+          <div className="nhsuk-warning-callout" role="alert">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>You were signed out
+              </span>
+            </h2>
+            <p>
+              {params.get('kept') === '1'
+                ? 'Your session ended before your work was saved. What you typed has been kept: sign in again and it will be put back for you to check and save.'
+                : 'Your session ended before your work was saved. Sign in again to carry on.'}
+            </p>
+          </div>
+        ) : (
+          <p className="nhsuk-lede-text">Track VIG training from the first cycle to accreditation.</p>
+        )}
         <ZodForm schema={SignInSchema} defaultValues={{ email: '', password: '', redirectTo: params.get('redirectTo') ?? '' }} failure={failure} submitLabel="Sign in">
           <TextField name="email" label="Email address" type="email" autoComplete="username" inputMode="email" />
           <TextField name="password" label="Password" type="password" autoComplete="current-password" />

@@ -10,7 +10,7 @@ import { blankMeasure, DIRECTIONS, MeasureSchema } from '~/schemas/evaluation'
 import { id } from '~/schemas/fields'
 import { requireRole } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Outcome measures – Attune' }]
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin', 'lead')
   const db = await getDb()
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   switch (values.intent) {
     case INTENT.add: {
       const parsed = parseValues(values, MeasureSchema)

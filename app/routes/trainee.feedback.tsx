@@ -10,7 +10,7 @@ import { createFeedbackLink, FEEDBACK_LINK_DAYS, feedbackPath, recordFeedback } 
 import { blankFeedback, EnteredFeedbackSchema } from '~/schemas/evaluation'
 import { today } from '~/utils/dates'
 import { env } from '~/utils/env.server'
-import { formDataToValues, invalid, parseValues } from '~/utils/forms.server'
+import { invalid, parseValues, readFormValues } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { requireTraineeEnrolment } from '~/utils/trainee.server'
 
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, db, enrolment } = await requireTraineeEnrolment(request)
-  const values = formDataToValues(await request.formData())
+  const values = await readFormValues(request)
   switch (values.intent) {
     case INTENT.enter: {
       const parsed = parseValues(values, EnteredFeedbackSchema)

@@ -1,7 +1,7 @@
 // Public: anyone holding a printed certificate can check it here, without signing in.
 // It states valid or revoked, the holder, the level and the date, and nothing more.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react'
 import { findCertificateForVerification } from '~/models/certificate.server'
 import { formatDate, formatInstant } from '~/utils/dates'
 import { clientAddress } from '~/utils/client.server'
@@ -14,7 +14,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = await getDb()
   await limitVerifyChecks(db, clientAddress(context))
   const certificate = await findCertificateForVerification(db, params.number ?? '')
-  if (!certificate) throw json({ message: `No certificate has the number ${params.number}. Check it against the paper certificate: numbers look like AVIG-7K2M-9QXD.` }, { status: 404 })
+  if (!certificate) throw json({ typed: (params.number ?? '').slice(0, 60) }, { status: 404 })
   return json({
     number: certificate.number,
     holder: certificate.holder_name,
@@ -60,6 +60,23 @@ export default function VerifyCertificate() {
             <dd className="nhsuk-summary-list__value">{c.accreditedOn}</dd>
           </div>
         </dl>
+      </div>
+    </div>
+  )
+}
+
+/** An unknown number: its own page, with the 404 status, saying what was looked for. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  if (!isRouteErrorResponse(error) || error.status !== 404) {
+    return <h1>Sorry, there is a problem with the service</h1>
+  }
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>No certificate has the number {String(error.data?.typed ?? '')}</h1>
+        <p>Check the number against the paper certificate. Numbers look like AVIG-7K2M-9QXD: the letters O, I and L are never used, so type them as 0, 1 and 1.</p>
+        <p>If the number is right and still not found, the certificate was not issued by Attune: ask the organisation that issued it.</p>
       </div>
     </div>
   )

@@ -1,7 +1,8 @@
 // The client form: an anonymised code, the relationship worked on, the family's helping question,
 // their consent and, once work ends, the dates that drive recording erasure.
 import { z } from 'zod'
-import { clientCodeProblem, identifyingDetailProblem } from '~/domain/client-code'
+import { identifyingDetailProblem } from '~/domain/client-code'
+import { clientCodeIdentity, clientCodeProblem } from '~/domain/evidence-rules'
 import type { Client } from '../../db/schema'
 import { manyOf, oneOf, optionalCalendarDate, optionalText, refuseFutureDate } from './fields'
 
@@ -37,7 +38,7 @@ export function clientSchema(today: string) {
           const problem = clientCodeProblem(code)
           if (problem) ctx.addIssue({ code: 'custom', message: problem })
         })
-        .transform((code) => code.toUpperCase()),
+        .transform(clientCodeIdentity),
       relationship: oneOf(relationshipValues, 'Choose the relationship you are working on'),
       helping_question: optionalText('the helping question', 500).superRefine((text, ctx) => {
         const problem = identifyingDetailProblem(text)

@@ -1,6 +1,7 @@
 // The VIG cycle form: filming, then the shared review. A cycle without its review is in progress.
 import { z } from 'zod'
 import type { Cycle } from '../../db/schema'
+import { MAX_CLIPS, reviewBeforeFilmingProblem } from '~/domain/evidence-rules'
 import { isCalendarDate } from '../utils/dates'
 import { calendarDate, optionalCalendarDate, optionalText, refuseFutureDate, wholeNumber } from './fields'
 
@@ -10,15 +11,14 @@ export function cycleSchema(today: string) {
       client_id: z.coerce.number({ error: 'Choose the client' }).int().positive('Choose the client'),
       filmed_on: calendarDate('the date filmed'),
       reviewed_on: optionalCalendarDate('the date of the shared review'),
-      clip_count: wholeNumber('the number of clips', 0, 10),
+      clip_count: wholeNumber('the number of clips', 0, MAX_CLIPS),
       notes: optionalText('notes', 2000),
     })
     .superRefine((v, ctx) => {
       refuseFutureDate(ctx, 'filmed_on', v.filmed_on, today, 'The date filmed cannot be in the future')
       refuseFutureDate(ctx, 'reviewed_on', v.reviewed_on, today, 'The shared review cannot be in the future. Leave it blank until it has happened')
-      if (v.reviewed_on && isCalendarDate(v.filmed_on) && v.reviewed_on < v.filmed_on) {
-        ctx.addIssue({ code: 'custom', path: ['reviewed_on'], message: 'The shared review cannot be before the date filmed' })
-      }
+      const reviewProblem = isCalendarDate(v.filmed_on) ? reviewBeforeFilmingProblem(v.filmed_on, v.reviewed_on) : null
+      if (reviewProblem) ctx.addIssue({ code: 'custom', path: ['reviewed_on'], message: reviewProblem })
     })
 }
 

@@ -1,7 +1,10 @@
 // The supervision session form. Supervision is counted in minutes: 60, 90 and 120 are all normal.
 import { z } from 'zod'
 import type { SupervisionSession } from '../../db/schema'
+import { MAX_SESSION_MINUTES, MIN_SESSION_MINUTES, SESSION_FORMAT_VALUES } from '~/domain/evidence-rules'
 import { calendarDate, manyIds, oneOf, optionalText, refuseFutureDate } from './fields'
+
+export { MAX_SESSION_MINUTES, MIN_SESSION_MINUTES }
 
 export const SESSION_FORMATS = [
   { value: 'one_to_one', label: 'One-to-one' },
@@ -13,8 +16,6 @@ export function formatLabel(format: string): string {
   return SESSION_FORMATS.find((f) => f.value === format)?.label ?? format
 }
 
-export const MIN_SESSION_MINUTES = 15
-export const MAX_SESSION_MINUTES = 240
 const minutesMessage = `Enter the length as a whole number of minutes from ${MIN_SESSION_MINUTES} to ${MAX_SESSION_MINUTES} (sessions are usually 60, 90 or 120)`
 
 export function supervisionSessionSchema(today: string) {
@@ -25,7 +26,7 @@ export function supervisionSessionSchema(today: string) {
         (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
         z.number({ error: minutesMessage }).int(minutesMessage).min(MIN_SESSION_MINUTES, minutesMessage).max(MAX_SESSION_MINUTES, minutesMessage),
       ),
-      format: oneOf(['one_to_one', 'group', 'remote'], 'Choose how the session was held'),
+      format: oneOf(SESSION_FORMAT_VALUES, 'Choose how the session was held'),
       supervisor_id: z.coerce.number({ error: 'Choose your supervisor' }).int().positive('Choose your supervisor'),
       client_ids: manyIds(),
       notes: optionalText('notes', 2000),

@@ -19,6 +19,8 @@ const ACTION_LABEL: Record<string, string> = {
   'user.created': 'Account created',
   'user.password_link_issued': 'Set-password link issued',
   'user.password_set': 'Password set through a link',
+  'cycle.corrected_by_import': 'Cycle corrected from an imported spreadsheet',
+  'supervision.corrected_by_import': 'Supervision session corrected from an imported spreadsheet',
 }
 
 export function auditActionLabel(action: string): string {

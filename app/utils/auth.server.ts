@@ -9,11 +9,14 @@ import {
   getActiveUserById,
   type SessionUser,
 } from '../models/user.server'
+import { nowInstant } from './dates'
 import { getDb } from './db.server'
 import { safeRedirect } from './redirect'
+import { readFormData } from './request-body.server'
 import { ROLE_HOME, ROLE_LABEL } from './roles'
 import { decoyHash, verifyPassword } from './password.server'
-import { commitSession, destroySession, getSession, newSession } from './session.server'
+import { keepForm, takeKeptForm, type KeptFields } from '../models/kept-form.server'
+import { commitSession, destroySession, getSession, keptFormCookie, newSession, ownerOfEndedSession } from './session.server'
 
 export type { SessionUser }
 
@@ -56,9 +59,29 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url)
     const params = new URLSearchParams({ redirectTo: url.pathname + url.search })
-    throw redirect(`/login?${params}`)
+    if (request.method !== 'POST') throw redirect(`/login?${params}`)
+    // A form sent after the session ended: keep what was typed for its owner, to put back after sign-in.
+    const token = await keepPostedForm(request, url.pathname + url.search)
+    params.set('kept', token ? '1' : '0')
+    throw redirect(`/login?${params}`, token ? { headers: { 'Set-Cookie': await keptFormCookie.serialize(token) } } : undefined)
   }
   return user
+}
+
+/** Keeps the text fields of a form posted after its session ended, for the session's owner. */
+async function keepPostedForm(request: Request, path: string): Promise<string | null> {
+  const owner = await ownerOfEndedSession(request)
+  if (!owner) return null
+  // Read within the standard form limits: a body too large to be a form is not kept.
+  const form = await readFormData(request).catch(() => null)
+  if (!form) return null
+  const fields: KeptFields = {}
+  for (const [name, value] of form) {
+    if (typeof value !== 'string') continue
+    const before = fields[name]
+    fields[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value]
+  }
+  return keepForm(await getDb(), { userId: owner, path, fields })
 }
 
 /** The signed-in user holding one of `roles` (hasRole, access.server.ts); else a 403 saying what the page is for. */
@@ -123,7 +146,21 @@ export async function createUserSession(request: Request, userId: number, redire
   if (previous.id) await destroySession(previous, request)
   const session = await newSession()
   session.set('userId', userId)
-  return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSession(session, request) } })
+  session.set('renewedAt', nowInstant())
+  const headers = new Headers()
+  // What they typed before their session ended goes back into the form they were on.
+  const token = await keptFormCookie.parse(request.headers.get('Cookie'))
+  if (typeof token === 'string') {
+    const kept = await takeKeptForm(await getDb(), token, userId)
+    if (kept) {
+      session.flash('keptForm', kept)
+      session.flash('flash', 'You were signed out before your work was saved. What you typed has been put back below: check it and save it.')
+      redirectTo = kept.path
+    }
+    headers.append('Set-Cookie', await keptFormCookie.serialize('', { maxAge: 0 }))
+  }
+  headers.append('Set-Cookie', await commitSession(session, request))
+  return redirect(redirectTo, { headers })
 }
 
 export async function signOut(request: Request): Promise<Response> {

@@ -47,8 +47,11 @@ export interface ParsedCsv {
   problems: { row: number; column: null; message: string }[]
 }
 
+/** Lines starting with this are notes for people (the import template's), not rows. */
+export const CSV_NOTE = '#'
+
 export function parseCsv(text: string): ParsedCsv {
-  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, transform: (value) => value.trim() })
+  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, comments: CSV_NOTE, transform: (value) => value.trim() })
   const [header = [], ...records] = result.data
   const columns = header.map((h) => h.trim().toLowerCase())
   // A file of one column has no delimiter to detect: that is not a problem with its rows.

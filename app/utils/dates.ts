@@ -1,6 +1,10 @@
 // All date conversion and date maths, through date-fns, in one place.
 // Calendar dates are 'yyyy-MM-dd' text (no time zone); instants are ISO-8601 UTC text.
 // Shown to people in en-GB: '24 Nov 2026'.
+// Attune is a UK service: every "today" and every time shown is Europe/London's, computed with
+// @date-fns/tz, whatever zone the server runs in (TZ=UTC on most hosts; see ADR 0011). Calendar
+// dates themselves carry no zone: their maths works on the process's midnights consistently.
+import { tz } from '@date-fns/tz'
 import {
   addDays as addDaysFns,
   addMonths as addMonthsFns,
@@ -41,17 +45,36 @@ export function isCalendarDate(text: string): boolean {
   return parseCalendarDate(text) !== null
 }
 
+/** The shapes of date a spreadsheet may hold, in words for messages. */
+export const SPREADSHEET_DATE_SHAPES = '24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26'
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
 /**
- * A date typed into a spreadsheet: ISO '2026-11-24' or UK '24/11/2026' (also '24/11/26' is refused:
- * a two-digit year is ambiguous). Returns the calendar date, or null when it is not a real date.
+ * A date as Excel writes UK dates: '24/11/2026', '4/3/26', '24-11-2026', '24.11.2026',
+ * '2026-11-24', '24-Nov-26', '24 November 2026'. Always day before month (UK order); a two-digit
+ * year is in the 2000s (no VIG training records are older). Returns the calendar date, or null
+ * when the text is none of these shapes or not a real date ('31/04/2026').
  */
 export function parseSpreadsheetDate(text: string): CalendarDate | null {
   const trimmed = text.trim()
   if (isCalendarDate(trimmed)) return trimmed
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed)
-  if (!uk) return null
-  const iso = `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}`
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(trimmed)
+  const named = /^(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-](\d{2}|\d{4})$/i.exec(trimmed)
+  const month = numeric ? Number(numeric[2]) : named ? monthNumber(named[2]) : null
+  const parts = numeric ?? named
+  if (!parts || !month) return null
+  const year = parts[3].length === 2 ? `20${parts[3]}` : parts[3]
+  const iso = `${year}-${String(month).padStart(2, '0')}-${parts[1].padStart(2, '0')}`
   return isCalendarDate(iso) ? iso : null
+}
+
+function monthNumber(name: string): number | null {
+  const lower = name.toLowerCase()
+  const index = MONTHS.indexOf(lower.slice(0, 3))
+  // 'Nov', 'November' and 'Sept' are months; 'Novx' is not.
+  const full = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, index, 1))).toLowerCase()
+  return index >= 0 && (lower.length === 3 || full === lower || (lower === 'sept' && index === 8)) ? index + 1 : null
 }
 
 function toDate(date: CalendarDate): Date {
@@ -60,13 +83,20 @@ function toDate(date: CalendarDate): Date {
   return parsed
 }
 
+/** The UK's time zone: British Summer Time from the last Sunday of March to the last of October. */
+export const UK_TIME_ZONE = 'Europe/London'
+const inUk = tz(UK_TIME_ZONE)
+
 export function toCalendarDate(date: Date): CalendarDate {
   return formatISO(date, { representation: 'date' })
 }
 
-/** Today's calendar date where the app runs (UK services: the server's local date). */
+/**
+ * Today's calendar date in the UK at the instant `now` (default: the clock), whatever the
+ * server's zone: at 00:30 BST on 1 Jul 2026 (23:30 UTC on 30 Jun) it is '2026-07-01'.
+ */
 export function today(now: Date = new Date()): CalendarDate {
-  return toCalendarDate(now)
+  return formatISO(now, { representation: 'date', in: inUk })
 }
 
 export function nowInstant(now: Date = new Date()): Instant {
@@ -130,25 +160,13 @@ export function formatMonth(date: CalendarDate): string {
   return format(toDate(date), 'MMM yyyy')
 }
 
-/** '24 Nov 2026, 14:05' in UK time. */
-// Built once: making an Intl formatter is far dearer than using one.
-const ukDateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-})
-// en-CA writes dates as yyyy-MM-dd.
-const ukCalendarDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-
+/** An instant as UK clock time: '24 Nov 2026, 14:05' (GMT in winter, BST in summer). */
 export function formatInstant(instant: Instant | null | undefined): string {
   if (!instant) return ''
-  return ukDateTime.format(parseISO(instant))
+  return format(parseISO(instant), 'd MMM yyyy, HH:mm', { in: inUk })
 }
 
-/** The UK calendar date of an instant. */
+/** The UK calendar date of an instant: '2026-06-30T23:30:00Z' → '2026-07-01'. */
 export function instantToCalendarDate(instant: Instant): CalendarDate {
-  return ukCalendarDate.format(parseISO(instant))
+  return formatISO(parseISO(instant), { representation: 'date', in: inUk })
 }

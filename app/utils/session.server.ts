@@ -1,5 +1,7 @@
 // Sessions live in the database (table `sessions`) behind a signed, HttpOnly, SameSite=Lax cookie.
-// The cookie carries only the random session id; sign-out deletes the row.
+// The cookie carries only the random session id; sign-out deletes the row. A session lasts
+// SESSION_HOURS from the person's last activity: any page they open renews it (at most every few
+// minutes), and the page warns before it ends (components/session-warning.tsx).
 import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
 import { getDb } from './db.server'
 import { nowInstant } from './dates'
@@ -8,6 +10,8 @@ import { appSecret } from './secret.server'
 import { newToken } from './tokens.server'
 
 export const SESSION_HOURS = 12
+/** Pages opened within this many minutes of the last renewal do not renew again (one write, not one per request). */
+const RENEW_AFTER_MINUTES = 5
 
 const cookie = createCookie('attune_session', {
   httpOnly: true,
@@ -20,9 +24,17 @@ const cookie = createCookie('attune_session', {
 
 interface SessionData {
   userId: number
+  /** When the session was last renewed (an instant): it ends SESSION_HOURS after. */
+  renewedAt: string
+}
+/** A form put back after signing in again: where it was posted, and its fields. */
+export interface KeptFormData {
+  path: string
+  fields: Record<string, string | string[]>
 }
 interface FlashData {
   flash: string
+  keptForm: KeptFormData
 }
 
 const storage = createSessionStorage<SessionData, FlashData>({
@@ -96,10 +108,40 @@ export async function redirectWithFlash(request: Request, to: string, message: s
   return redirect(to, { headers: { 'Set-Cookie': await commitSession(session, request) } })
 }
 
-/** Reads the one-off message, if any; the Set-Cookie header must go out with the response. */
-export async function popFlash(request: Request): Promise<{ flash: string | null; headers?: HeadersInit }> {
+/**
+ * What every page needs from the session: its one-off message, a form to put back after signing in
+ * again, and when the session ends (an instant, null when signed out). Renews a signed-in session
+ * when its last renewal is more than RENEW_AFTER_MINUTES old, so activity keeps it alive.
+ */
+export async function readPageSession(request: Request, now = new Date()) {
   const session = await getSession(request)
   const flash = session.get('flash') ?? null
-  if (!flash) return { flash: null }
-  return { flash, headers: { 'Set-Cookie': await commitSession(session, request) } }
+  const keptForm = session.get('keptForm') ?? null
+  const signedIn = Boolean(session.get('userId'))
+  const renewedAt = session.get('renewedAt')
+  const renew = signedIn && (!renewedAt || now.getTime() - Date.parse(renewedAt) > RENEW_AFTER_MINUTES * 60_000)
+  if (renew) session.set('renewedAt', nowInstant(now))
+  const last = session.get('renewedAt')
+  const endsAt = signedIn && last ? new Date(Date.parse(last) + SESSION_HOURS * 3_600_000).toISOString() : null
+  const headers = flash || keptForm || renew ? { 'Set-Cookie': await commitSession(session, request) } : undefined
+  return { flash, keptForm, endsAt, headers }
 }
+
+/** The person whose session the request's cookie names, even if it has ended (null when unknown). */
+export async function ownerOfEndedSession(request: Request): Promise<number | null> {
+  const id = await cookie.parse(request.headers.get('Cookie'))
+  if (typeof id !== 'string') return null
+  const db = await getDb()
+  const row = await db.selectFrom('sessions').select('user_id').where('id', '=', id).executeTakeFirst()
+  return row?.user_id ?? null
+}
+
+/** Holds the token of a form kept after its session ended, until its owner signs in again. */
+export const keptFormCookie = createCookie('attune_kept_form', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  secure: env.SECURE_COOKIES ?? env.PUBLIC_BASE_URL.startsWith('https:'),
+  secrets: [appSecret()],
+  maxAge: 7 * 24 * 60 * 60,
+})

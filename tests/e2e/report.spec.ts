@@ -69,7 +69,7 @@ test('an import with a mistake in it names the row and column, and offers nothin
   await page.getByLabel('CSV file').setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: Buffer.from(file) })
   await page.getByRole('button', { name: 'Check the file' }).click()
   await expect(page.getByText('1 problem to put right: nothing has been imported')).toBeVisible()
-  await expect(page.getByText('Row 4, column reviewed_on: the shared review is before filming')).toBeVisible()
+  await expect(page.getByText('Row 4, column reviewed_on: the shared review cannot be before the date filmed')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Import these records' })).toHaveCount(0)
   await expectAccessible(page)
 

@@ -86,6 +86,26 @@ describe('certificates', () => {
     expect(response.status).toBe(404)
   })
 
+  it('finds a number however it is typed from paper: any case, spaces, no hyphens, O and I for 0 and 1', async () => {
+    const { certificates } = await demo()
+    const number = certificates[0].number
+    const typings = [number.toLowerCase(), number.replace(/-/g, ' '), number.replace(/-/g, ''), number.slice(5), ` ${number.replace(/-/g, '').toLowerCase()} `]
+    // Digits 0 and 1 typed as the letters O and I (the alphabet has neither letter).
+    typings.push(number.replace(/0/g, 'O').replace(/1/g, 'I').replace(/^AVIG/, 'AVIG'))
+    for (const typed of typings) {
+      const response = await run(verify, getRequest(`/verify/${encodeURIComponent(typed)}`), { number: typed })
+      expect(response.status, typed).toBe(200)
+      expect((await response.json()).number).toBe(number)
+    }
+  })
+
+  it('says which number it could not find, with a 404', async () => {
+    await demo()
+    const response = await run(verify, getRequest('/verify/AVIG-0000-0001'), { number: 'avig 0000 0001' })
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ typed: 'avig 0000 0001' })
+  })
+
   it('lets only people who may see the enrolment download or revoke', async () => {
     const { db, certificates, cookie } = await demo()
     const number = certificates[0].number

@@ -114,14 +114,15 @@ describe('importing a spreadsheet', () => {
   })
 
   const bad: { case: string; change: (rows: Row[]) => Row[]; problem: string }[] = [
-    { case: 'a review before filming', change: (rows) => edit(rows, 4, { reviewed_on: '2025-03-01' }), problem: 'Row 6, column reviewed_on: the shared review is before filming' },
-    { case: 'a date that does not exist', change: (rows) => edit(rows, 4, { filmed_on: '2025-02-30' }), problem: 'Row 6, column filmed_on: “2025-02-30” is not a real date; write it like 2026-03-24 or 24/03/2026' },
+    { case: 'a review before filming', change: (rows) => edit(rows, 4, { reviewed_on: '2025-03-01' }), problem: 'Row 6, column reviewed_on: the shared review cannot be before the date filmed' },
+    { case: 'a date that does not exist', change: (rows) => edit(rows, 4, { filmed_on: '2025-02-30' }), problem: 'Row 6, column filmed_on: “2025-02-30” is not a date Attune can read: write a real date, day first, like 24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26' },
     { case: 'a date in the future', change: (rows) => edit(rows, 10, { held_on: '2099-01-01' }), problem: 'Row 12, column held_on: 1 Jan 2099 is in the future' },
-    { case: 'too long a session', change: (rows) => edit(rows, 10, { minutes: '300' }), problem: 'Row 12, column minutes: “300” is not a whole number from 15 to 240' },
+    { case: 'too long a session', change: (rows) => edit(rows, 10, { minutes: '300' }), problem: 'Row 12, column minutes: “300” is 300 minutes. A session lasts from 15 to 240 minutes (usually 60, 90 or 120)' },
     {
       case: 'a client named, not coded',
       change: (rows) => edit(rows, 4, { client_code: 'Jane Smith' }),
-      problem: 'Row 6, column client_code: “Jane Smith” does not look like an anonymised code: use up to 12 letters and numbers with at least one number, like AB-01, never a name',
+      // The client form's own rule (evidence-rules.ts), word for word.
+      problem: 'Row 6, column client_code: “Jane” looks like a name or a word that could identify the family. Use initials and a number instead, like FAM-07 or AK-01',
     },
     { case: 'an unknown rule set', change: (rows) => edit(rows, 0, { rule_set: 'aviguk-2030' }), problem: 'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2024, aviguk-practitioner-2015)' },
     { case: 'an unknown kind of row', change: (rows) => edit(rows, 4, { record_type: 'visit' }), problem: 'Row 6, column record_type: “visit” is not one of trainee, stage, cycle, supervision' },
