@@ -6,6 +6,7 @@ import { formatDate, formatMonth } from '~/utils/dates'
 import { formatPence } from '~/utils/money'
 import { BarChart } from './charts/bar-chart'
 import { SummaryList } from './summary-list'
+import { WarningCallout } from './warning-callout'
 
 /** Spread demand has fractions of a minute; people see whole minutes. */
 export const hours = (minutes: number) => formatHours(Math.round(minutes))
@@ -51,18 +52,13 @@ export function Recommendations({ report }: { report: SustainabilityReport }) {
     )
   }
   return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>What it will take
-        </span>
-      </h2>
+    <WarningCallout title="What it will take">
       <ul>
         {report.recommendations.map((text) => (
           <li key={text}>{text}</li>
         ))}
       </ul>
-    </div>
+    </WarningCallout>
   )
 }
 

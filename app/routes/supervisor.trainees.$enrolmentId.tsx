@@ -27,6 +27,7 @@ import { found, notFound } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 import { TableScroll } from '~/components/table-scroll'
+import { WarningCallout } from '~/components/warning-callout'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'} – Attune` }]
 
@@ -342,20 +343,14 @@ function SignOffForm({
           <strong className="nhsuk-tag nhsuk-tag--green">Every requirement holds</strong> {stageName} is ready for sign-off.
         </p>
       ) : (
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              Not every requirement holds yet
-            </span>
-          </h3>
+        <WarningCallout title="Not every requirement holds yet" level={3}>
           <ul>
             {readiness.missing.map((m) => (
               <li key={m}>{m}</li>
             ))}
           </ul>
           <p>You can still sign off with a written reason (for example, prior learning recognised). It will be marked as such everywhere it shows.</p>
-        </div>
+        </WarningCallout>
       )}
       <p>
         {signOff.requiresAccreditation

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { WarningCallout } from '~/components/page'
+import { WarningCallout } from '~/components/warning-callout'
 import { ReadOnlyNotice } from '~/components/record-actions'
 import { StageReadinessPanel } from '~/components/stage-readiness-panel'
 import { Timeline } from '~/components/timeline'

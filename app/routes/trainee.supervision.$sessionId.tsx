@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { FormPage, WarningCallout } from '~/components/page'
+import { FormPage } from '~/components/page'
+import { WarningCallout } from '~/components/warning-callout'
 import { useMemo } from 'react'
 import { SupervisionSessionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
