@@ -35,7 +35,7 @@ function useField(name: string) {
 }
 
 interface ZodFormProps {
-  schema: z.ZodType<any, any>
+  schema: z.ZodType<FieldValues, FieldValues>
   /** What the fields start with: the saved record, or blanks. */
   defaultValues: Record<string, unknown>
   /** The action's answer when it refused the form (only used when it is for this form's intent). */
@@ -69,7 +69,7 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
   const sending = method === 'get' ? navigation.state === 'loading' && navigation.formMethod === 'GET' : navigation.state === 'submitting'
   const busy = sending && navigation.formData?.get('intent') === (intent ?? null)
   const form = useForm<FieldValues>({
-    resolver: zodResolver(schema as any),
+    resolver: zodResolver(schema),
     defaultValues: values,
     shouldFocusError: true,
   })
