@@ -3,6 +3,7 @@
 // again adds nothing: rows already in Attune are skipped, and the preview says so.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary } from '~/components/error-summary'
 import { FileField, ZodForm, type ServerFailure } from '~/components/form'
 import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
@@ -144,19 +145,14 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">What the file holds</h2>
       {problems.length > 0 ? (
-        <div className="nhsuk-error-summary" aria-labelledby="import-problems" role="alert" tabIndex={-1}>
-          <h3 className="nhsuk-error-summary__title" id="import-problems">
-            {plural(problems.length, 'problem')} to put right: nothing has been imported
-          </h3>
-          <div className="nhsuk-error-summary__body">
-            <p>Correct these rows in your spreadsheet, save it as CSV again and check it again.</p>
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              {problems.map((p, i) => (
-                <li key={i}>{describeProblem(p)}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <ErrorSummary id="import-problems" level={3} title={`${plural(problems.length, 'problem')} to put right: nothing has been imported`}>
+          <p>Correct these rows in your spreadsheet, save it as CSV again and check it again.</p>
+          <ul className="nhsuk-list nhsuk-error-summary__list">
+            {problems.map((p, i) => (
+              <li key={i}>{describeProblem(p)}</li>
+            ))}
+          </ul>
+        </ErrorSummary>
       ) : nothingNew ? (
         <div className="nhsuk-inset-text" role="status">
           <span className="nhsuk-u-visually-hidden">Information: </span>

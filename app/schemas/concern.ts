@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { optionalCalendarDate, optionalText, requiredText } from './fields'
+import { id, optionalCalendarDate, optionalText, requiredText } from './fields'
 
+export const RAISE_CONCERN = 'raise'
 export const ConcernSchema = z.object({
   flagCode: z.string().min(1, 'Choose the flag this is about'),
   note: requiredText('what you know about this', 1000),
@@ -8,6 +9,7 @@ export const ConcernSchema = z.object({
   reviewOn: optionalCalendarDate('the review date'),
 })
 
+export const CLOSE_CONCERN = 'close'
 export const CloseConcernSchema = z.object({
-  concernId: z.coerce.number().int().positive(),
+  concernId: id(),
 })

@@ -10,6 +10,7 @@ function chosenFile(value: unknown): Blob | null {
   return typeof Blob !== 'undefined' && value instanceof Blob ? value : null
 }
 
+export const PREVIEW_IMPORT = 'preview'
 export const ImportUploadSchema = z.object({
   file: z
     .custom<unknown>((v) => (chosenFile(v)?.size ?? 0) > 0, 'Choose the CSV file to check')
@@ -17,6 +18,7 @@ export const ImportUploadSchema = z.object({
     .transform((v) => chosenFile(v)!),
 })
 
+export const COMMIT_IMPORT = 'commit'
 export const ImportCommitSchema = z.object({
   csv: z.string().min(1, 'Choose the file again: what was checked has been lost'),
 })

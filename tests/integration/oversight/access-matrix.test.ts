@@ -132,7 +132,7 @@ const endpoints: Endpoint[] = [
     fn: supervisorTrainee.action,
     path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
     params: enrolmentParams,
-    fields: async (w, db) => ({ intent: `confirm-session-${(await supervisionSession(db, w.mine.enrolment)).id}` }),
+    fields: async (w, db) => ({ intent: 'confirm-session', sessionId: String((await supervisionSession(db, w.mine.enrolment)).id) }),
     allowed: ['supervisorOf'],
     notTheirs: ['otherSupervisor'],
   },
