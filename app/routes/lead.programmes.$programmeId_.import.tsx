@@ -9,11 +9,12 @@ import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
 import { findLedProgramme } from '~/models/led-programme.server'
 import { importRecords, previewImport, type ImportPreview } from '~/models/programme-import.server'
-import { ImportCommitSchema, ImportUploadSchema, MAX_IMPORT_BYTES, TOO_LARGE } from '~/schemas/import'
+import { COMMIT_IMPORT, ImportCommitSchema, ImportUploadSchema, MAX_IMPORT_BYTES, PREVIEW_IMPORT, TOO_LARGE } from '~/schemas/import'
 import { requireRole } from '~/utils/auth.server'
 import { nowInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formDataToValues, invalid, parseValues } from '~/utils/forms.server'
+import { fieldErrorsOf, formDataToValues, invalid, parseValues, type FormValues } from '~/utils/forms.server'
+import { intentOf } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 
@@ -36,32 +37,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, programme } = await ledProgramme(request, params.programmeId)
   // Refuse an oversized upload before reading it into memory (the form's margin allows for its other fields).
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
-    return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, 'preview')
+    return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, PREVIEW_IMPORT)
   }
   const form = await request.formData()
-  switch (form.get('intent')) {
-    case 'preview': {
-      const parsed = ImportUploadSchema.safeParse({ file: form.get('file') })
-      if (!parsed.success) return invalid({ values: {}, fieldErrors: fieldErrorsOf(parsed.error) }, 'preview')
-      const csv = await parsed.data.file.text()
-      return json({ ok: true as const, intent: 'preview', csv, preview: await previewImport(db, programme, csv, today()) })
-    }
-    case 'commit': {
-      const parsed = parseValues(formDataToValues(form), ImportCommitSchema)
-      if (!parsed.ok) return invalid({ ...parsed.failure, values: {} }, 'commit')
-      const { csv } = parsed.data
-      const result = await db.transaction().execute((trx) => importRecords(trx, programme, csv, user, today(), nowInstant()))
-      // Someone changed the records since the preview: show the file's problems now.
-      if (!result.ok) return json({ ok: true as const, intent: 'preview', csv, preview: result.preview })
-      return redirectWithFlash(
-        request,
-        `/lead/programmes/${programme.id}/import`,
-        `Imported ${plural(result.trainees, 'new trainee')}, ${plural(result.cycles, 'cycle')} and ${plural(result.sessions, 'supervision session')}.`,
-      )
-    }
-    default:
-      throw new Response('Unknown form', { status: 400 })
+  const values = formDataToValues(form)
+  switch (intentOf(values, [PREVIEW_IMPORT, COMMIT_IMPORT])) {
+    case PREVIEW_IMPORT:
+      return preview(programme, db, form.get('file'))
+    case COMMIT_IMPORT:
+      return commit(request, { user, db, programme }, values)
   }
+}
+
+type LedProgramme = Awaited<ReturnType<typeof ledProgramme>>
+
+/** Checks the uploaded file and answers with every row's problems; nothing is written. */
+async function preview(programme: LedProgramme['programme'], db: LedProgramme['db'], file: FormDataEntryValue | null) {
+  const parsed = ImportUploadSchema.safeParse({ file })
+  if (!parsed.success) return invalid({ values: {}, fieldErrors: fieldErrorsOf(parsed.error) }, PREVIEW_IMPORT)
+  const csv = await parsed.data.file.text()
+  return json({ ok: true as const, intent: PREVIEW_IMPORT, csv, preview: await previewImport(db, programme, csv, today()) })
+}
+
+/** Imports the previewed file in one transaction, or shows its problems again if the records changed meanwhile. */
+async function commit(request: Request, { user, db, programme }: LedProgramme, values: FormValues) {
+  const parsed = parseValues(values, ImportCommitSchema)
+  if (!parsed.ok) return invalid({ ...parsed.failure, values: {} }, COMMIT_IMPORT)
+  const { csv } = parsed.data
+  const result = await db.transaction().execute((trx) => importRecords(trx, programme, csv, user, today(), nowInstant()))
+  // Someone changed the records since the preview: show the file's problems now.
+  if (!result.ok) return json({ ok: true as const, intent: PREVIEW_IMPORT, csv, preview: result.preview })
+  return redirectWithFlash(
+    request,
+    `/lead/programmes/${programme.id}/import`,
+    `Imported ${plural(result.trainees, 'new trainee')}, ${plural(result.cycles, 'cycle')} and ${plural(result.sessions, 'supervision session')}.`,
+  )
 }
 
 export default function ImportPage() {
@@ -129,7 +139,7 @@ export default function ImportPage() {
         </div>
       </details>
 
-      <ZodForm schema={ImportUploadSchema} intent="preview" defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
+      <ZodForm schema={ImportUploadSchema} intent={PREVIEW_IMPORT} defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
         <FileField name="file" label="CSV file" hint="Saved from your spreadsheet as CSV (UTF-8), with a header row" accept=".csv,text/csv" />
       </ZodForm>
 
@@ -192,7 +202,7 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
         </div>
       ) : null}
       {problems.length === 0 && !nothingNew ? (
-        <ZodForm schema={ImportCommitSchema} intent="commit" defaultValues={{ csv }} failure={failure} submitLabel="Import these records" busyLabel="Importing…">
+        <ZodForm schema={ImportCommitSchema} intent={COMMIT_IMPORT} defaultValues={{ csv }} failure={failure} submitLabel="Import these records" busyLabel="Importing…">
           <input type="hidden" name="csv" value={csv} />
         </ZodForm>
       ) : null}

@@ -15,8 +15,7 @@ import { SignOffSection } from '~/components/supervisor-trainee/sign-off-section
 import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, readinessForSignOff } from '~/domain/stage-end'
 import { listAuditForEnrolment } from '~/models/audit.server'
-import type { Db } from '~/models/db-types'
-import { findVisibleEnrolment, visibleTo, type Viewer } from '~/models/enrolment.server'
+import { findVisibleEnrolment, visibleTo } from '~/models/enrolment.server'
 import { loadReadiness } from '~/models/evidence.server'
 import { endMeetingPassed, listMeetings, recordMeeting } from '~/models/meeting.server'
 import { decideSession, giveReflectionFeedback, listReflectionsToRead, listSessionsToConfirm } from '~/models/review.server'
@@ -27,9 +26,9 @@ import { SIGN_OFF, SignOffSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { formDataToValues, invalid, parseValues, refusalAnswer, type FormValues } from '~/utils/forms.server'
+import { formDataToValues, invalid, parseValues, refusalAnswer } from '~/utils/forms.server'
 import { found } from '~/utils/http.server'
-import { badRequest, intentOf } from '~/utils/intent.server'
+import { badRequest, intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 
@@ -98,14 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-/** What every intent of this page works with: the request, the supervisor and the enrolment's id from the URL. */
-interface SupervisorForm {
-  request: Request
-  db: Db
-  user: Viewer
-  enrolmentId: number
-  values: FormValues
-}
+type SupervisorForm = PostedForm & { enrolmentId: number }
 
 const pageOf = (enrolmentId: number) => `/supervisor/trainees/${enrolmentId}`
 

@@ -14,6 +14,7 @@ import { consentOf, deleteClient, getClient, updateClient } from '~/models/clien
 import { listClientCycles } from '~/models/cycle.server'
 import { getRuleSet } from '~/models/rule-set.server'
 import { clientFormValues, clientSchema, relationshipLabel } from '~/schemas/client'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, today } from '~/utils/dates'
 import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 
@@ -103,7 +104,7 @@ export default function ClientPage() {
       )}
 
       <h2>Change details, consent or end of work</h2>
-      <ZodForm schema={schema} defaultValues={clientFormValues(client)} failure={failure} intent="update" submitLabel="Save changes">
+      <ZodForm schema={schema} defaultValues={clientFormValues(client)} failure={failure} intent={UPDATE_RECORD} submitLabel="Save changes">
         <ClientFields withEndOfWork />
       </ZodForm>
 

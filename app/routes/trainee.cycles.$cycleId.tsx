@@ -11,6 +11,7 @@ import { listClientChoices } from '~/models/client.server'
 import { deleteCycle, getCycle, updateCycle } from '~/models/cycle.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { cycleFormValues, cycleSchema } from '~/schemas/cycle'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, today } from '~/utils/dates'
 import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 
@@ -66,7 +67,7 @@ export default function CyclePage() {
       ) : (
         <>
           <h2>Change this cycle</h2>
-          <ZodForm schema={schema} defaultValues={cycleFormValues(cycle)} failure={answer && 'fieldErrors' in answer ? answer : null} intent="update" submitLabel="Save changes">
+          <ZodForm schema={schema} defaultValues={cycleFormValues(cycle)} failure={answer && 'fieldErrors' in answer ? answer : null} intent={UPDATE_RECORD} submitLabel="Save changes">
             <CycleFields clients={clients} />
           </ZodForm>
           <DeleteRecord what="cycle" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="The cycle will no longer count towards your stage." />

@@ -10,6 +10,7 @@ import { SummaryRow } from '~/components/summary-row'
 import { deleteReflection, getReflection, listActivePrinciples, updateReflection } from '~/models/reflection.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { reflectionFormValues, reflectionSaved, reflectionSchema } from '~/schemas/reflection'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, formatInstant } from '~/utils/dates'
 import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 
@@ -77,7 +78,7 @@ export default function ReflectionPage() {
             schema={schema}
             defaultValues={reflectionFormValues(reflection.body, reflection.ratings)}
             failure={answer && 'fieldErrors' in answer ? answer : null}
-            intent="update"
+            intent={UPDATE_RECORD}
             submitLabel="Submit to supervisor"
             choice={{ name: 'decision', value: 'submit', other: { value: 'draft', label: 'Save draft' } }}
           >

@@ -14,6 +14,7 @@ import { findSessionReflection } from '~/models/reflection.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { deleteSupervisionSession, getSupervisionSession, listSupervisorChoices, updateSupervisionSession } from '~/models/supervision.server'
 import { formatLabel, supervisionSessionFormValues, supervisionSessionSchema } from '~/schemas/supervision-session'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, formatInstant, today } from '~/utils/dates'
 import { idParam, notFound, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 
@@ -110,7 +111,7 @@ export default function SupervisionSessionPage() {
             schema={schema}
             defaultValues={supervisionSessionFormValues(session, session.clients.map((c) => c.id))}
             failure={answer && 'fieldErrors' in answer ? answer : null}
-            intent="update"
+            intent={UPDATE_RECORD}
             submitLabel={session.status === 'returned' ? 'Save and send back to your supervisor' : 'Save changes'}
           >
             <SupervisionSessionFields supervisors={supervisors} clients={clients} />

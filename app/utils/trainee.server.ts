@@ -7,7 +7,9 @@ import type { Db } from '../models/db-types'
 import { findTraineeEnrolment } from '../models/enrolment.server'
 import { requireRole } from './auth.server'
 import { getDb } from './db.server'
-import { invalid, parseForm, refused } from './forms.server'
+import { DELETE_RECORD, UPDATE_RECORD } from '../schemas/record'
+import { formDataToValues, invalid, parseValues, refused } from './forms.server'
+import { intentOf } from './intent.server'
 import { redirectWithFlash } from './session.server'
 
 export async function requireTrainee(request: Request) {
@@ -40,19 +42,14 @@ export function notFound(): Response {
   return new Response('Not found', { status: 404 })
 }
 
-/** The form's intent, so one action can serve several forms on a page. */
-export async function intentOf(request: Request): Promise<string> {
-  const intent = (await request.clone().formData()).get('intent')
-  return typeof intent === 'string' ? intent : ''
-}
-
 type Transaction = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0]
 type Refusal = { ok: false; field?: string; message: string }
 
 /**
- * The action of a record's own page, which holds two forms: 'delete', and the record's form
- * (intent 'update'). Each write runs in one transaction; a refusal comes back beside the field, or
- * for a delete in the delete panel; success redirects with a flash message.
+ * The action of a record's own page, which holds two forms: the record's form (UPDATE_RECORD) and
+ * the delete button (DELETE_RECORD); any other intent is a 400. Each write runs in one transaction;
+ * a refusal comes back beside the field, or for a delete in the delete panel; success redirects
+ * with a flash message.
  */
 export async function updateOrDelete<S extends z.ZodType>(
   request: Request,
@@ -65,16 +62,20 @@ export async function updateOrDelete<S extends z.ZodType>(
     deleted: { to: string; message: string }
   },
 ) {
-  const intent = await intentOf(request)
-  if (intent === 'delete') {
-    const result = await db.transaction().execute(options.remove)
-    if (!result.ok) return json({ ok: false as const, intent, deleteError: result.message })
-    return redirectWithFlash(request, options.deleted.to, options.deleted.message)
+  const values = formDataToValues(await request.formData())
+  switch (intentOf(values, [UPDATE_RECORD, DELETE_RECORD])) {
+    case DELETE_RECORD: {
+      const result = await db.transaction().execute(options.remove)
+      if (!result.ok) return json({ ok: false as const, intent: DELETE_RECORD, deleteError: result.message })
+      return redirectWithFlash(request, options.deleted.to, options.deleted.message)
+    }
+    case UPDATE_RECORD: {
+      const parsed = parseValues(values, options.schema)
+      if (!parsed.ok) return invalid(parsed.failure, UPDATE_RECORD)
+      const result = await db.transaction().execute((trx) => options.update(trx, parsed.data))
+      if (!result.ok) return refused(parsed.values, result, UPDATE_RECORD)
+      const { to, message } = options.updated(parsed.data)
+      return redirectWithFlash(request, to, message)
+    }
   }
-  const parsed = await parseForm(request, options.schema)
-  if (!parsed.ok) return invalid(parsed.failure, 'update')
-  const result = await db.transaction().execute((trx) => options.update(trx, parsed.data))
-  if (!result.ok) return refused(parsed.values, result, 'update')
-  const { to, message } = options.updated(parsed.data)
-  return redirectWithFlash(request, to, message)
 }

@@ -107,7 +107,7 @@ const endpoints: Endpoint[] = [
     fn: leadEnrolment.action,
     path: (w) => `/lead/enrolments/${w.mine.enrolment.id}`,
     params: enrolmentParams,
-    fields: async () => ({ intent: 'unlock-0', stageNumber: '0', reason: 'Correcting the course date' }),
+    fields: async () => ({ intent: 'unlock', stageNumber: '0', reason: 'Correcting the course date' }),
     ...leads,
   },
   {
