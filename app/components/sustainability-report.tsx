@@ -6,6 +6,7 @@ import { formatDate, formatMonth } from '~/utils/dates'
 import { formatPence } from '~/utils/money'
 import { BarChart } from './charts/bar-chart'
 import { SummaryList } from './summary-list'
+import { TableScroll } from './table-scroll'
 import { WarningCallout } from './warning-callout'
 
 /** Spread demand has fractions of a minute; people see whole minutes. */
@@ -98,7 +99,7 @@ export function TraineesTable({ report }: { report: SustainabilityReport }) {
   if (trainees.length === 0) return <p>No trainees are in training on this programme.</p>
   return (
     <>
-      <div className="app-table-scroll">
+      <TableScroll label="What is left for each trainee">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">What is left for each trainee still in training</caption>
           <thead className="nhsuk-table__head">
@@ -144,7 +145,7 @@ export function TraineesTable({ report }: { report: SustainabilityReport }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       {trainees.some((t) => t.flags.length > 0) ? (
         <details className="nhsuk-details">
           <summary className="nhsuk-details__summary">
@@ -195,7 +196,7 @@ export function DemandSection({ report }: { report: SustainabilityReport }) {
         reference={{ value: capacity, label: 'Capacity' }}
         dataTable="none"
       />
-      <div className="app-table-scroll">
+      <TableScroll label="Supervision hours a month">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Supervision hours a month</caption>
           <thead className="nhsuk-table__head">
@@ -221,7 +222,7 @@ export function DemandSection({ report }: { report: SustainabilityReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {demand.atPaceAfterEndMinutes > 0 ? (
         <p>
           At their current pace, {hours(demand.atPaceAfterEndMinutes)} of supervision falls after {formatMonth(lastMonth)}, when the funding has ended.
@@ -251,7 +252,7 @@ export function CostSection({ report }: { report: SustainabilityReport }) {
   return (
     <>
       {trainees.length > 0 ? (
-        <div className="app-table-scroll">
+        <TableScroll label="Fees still to pay for each trainee">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">Fees still to pay for each trainee</caption>
             <thead className="nhsuk-table__head">
@@ -281,7 +282,7 @@ export function CostSection({ report }: { report: SustainabilityReport }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <SummaryList rows={budgetLines(report)} />
     </>

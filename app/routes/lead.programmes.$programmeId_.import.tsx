@@ -5,6 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary } from '~/components/error-summary'
 import { FileField, ZodForm, type ServerFailure } from '~/components/form'
+import { TableScroll } from '~/components/table-scroll'
 import { describeProblem, IMPORT_COLUMNS } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
 import { findLedProgramme } from '~/models/led-programme.server'
@@ -106,7 +107,7 @@ export default function ImportPage() {
             Dates as 2026-03-24 or 24/03/2026. Clients by their anonymised codes only: never names or notes. New trainees get an account without a password; set one up for them
             from the programme’s people page.
           </p>
-          <div className="app-table-scroll">
+          <TableScroll label="Columns of the import file">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Columns of the import file</caption>
               <thead className="nhsuk-table__head">
@@ -135,7 +136,7 @@ export default function ImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       </details>
 
@@ -179,7 +180,7 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
       )}
       {plan.ignoredColumns.length > 0 ? <p>These columns are not part of the import and were ignored: {plan.ignoredColumns.join(', ')}.</p> : null}
       {plan.skipped.length > 0 ? (
-        <div className="app-table-scroll">
+        <TableScroll label="Already in Attune">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">Already in Attune, so left out ({plan.skipped.length})</caption>
             <thead className="nhsuk-table__head">
@@ -199,7 +200,7 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {problems.length === 0 && !nothingNew ? (
         <ZodForm schema={ImportCommitSchema} intent={COMMIT_IMPORT} defaultValues={{ csv }} failure={failure} submitLabel="Import these records" busyLabel="Importing…">
