@@ -6,7 +6,7 @@ import type { Portfolio } from '../models/portfolio.server'
 import { formatDate, formatInstant, instantToCalendarDate } from '../utils/dates'
 import { PdfTable } from './table'
 import { base, colours } from './theme'
-import { formatLabel } from '~/schemas/supervision-session'
+import { formatLabel } from '../schemas/supervision-session'
 
 const MEETING: Record<string, string> = {
   introduction: 'Introduction session',
