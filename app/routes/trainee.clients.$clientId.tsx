@@ -7,7 +7,7 @@ import { ClientFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { DeleteRecord } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
-import { SummaryRow } from '~/components/summary-row'
+import { SummaryList } from '~/components/summary-list'
 import { consentSummary, cycleConsentProblem } from '~/domain/consent'
 import { erasureReminder, recordingStatus } from '~/domain/retention'
 import { consentOf, deleteClient, getClient, updateClient } from '~/models/client.server'
@@ -67,20 +67,16 @@ export default function ClientPage() {
           <p>{reminder}</p>
         </WarningCallout>
       ) : null}
-      <dl className="nhsuk-summary-list">
-        <SummaryRow label="Relationship">{relationship}</SummaryRow>
-        <SummaryRow label="Helping question">{client.helping_question || 'Not recorded'}</SummaryRow>
-        <SummaryRow label="Consent given on">{client.consent_given_on ? formatDate(client.consent_given_on) : 'Not recorded'}</SummaryRow>
-        <SummaryRow label="Consent covers">{consent}</SummaryRow>
-        <SummaryRow label="Work ended">{client.work_ended_on ? formatDate(client.work_ended_on) : 'Work ongoing'}</SummaryRow>
-        <SummaryRow label="Recordings">
-          {recordings?.state === 'erased'
-            ? `Erased on ${formatDate(recordings.erasedOn)}`
-            : recordings && recordings.state !== 'work_ongoing'
-              ? `Must be erased by ${formatDate(recordings.dueOn)}`
-              : 'Kept while work goes on'}
-        </SummaryRow>
-      </dl>
+      <SummaryList
+        rows={[
+          ['Relationship', relationship],
+          ['Helping question', client.helping_question || 'Not recorded'],
+          ['Consent given on', client.consent_given_on ? formatDate(client.consent_given_on) : 'Not recorded'],
+          ['Consent covers', consent],
+          ['Work ended', client.work_ended_on ? formatDate(client.work_ended_on) : 'Work ongoing'],
+          ['Recordings', recordings?.state === 'erased' ? `Erased on ${formatDate(recordings.erasedOn)}` : recordings && recordings.state !== 'work_ongoing' ? `Must be erased by ${formatDate(recordings.dueOn)}` : 'Kept while work goes on'],
+        ]}
+      />
 
       <h2>Cycles</h2>
       {cycles.length === 0 ? <p>No cycles logged with {client.code} yet.</p> : null}

@@ -6,7 +6,7 @@ import { CycleFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { DeleteRecord, ReadOnlyNotice } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
-import { SummaryRow } from '~/components/summary-row'
+import { SummaryList } from '~/components/summary-list'
 import { listClientChoices } from '~/models/client.server'
 import { deleteCycle, getCycle, updateCycle } from '~/models/cycle.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
@@ -52,16 +52,16 @@ export default function CyclePage() {
         </>
       }
     >
-      <dl className="nhsuk-summary-list">
-        <SummaryRow label="Client">
-          <Link to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>
-        </SummaryRow>
-        <SummaryRow label="Filmed on">{formatDate(cycle.filmed_on)}</SummaryRow>
-        <SummaryRow label="Shared review">{cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'}</SummaryRow>
-        <SummaryRow label="Counts towards">{cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`}</SummaryRow>
-        <SummaryRow label="Clips used">{cycle.clip_count}</SummaryRow>
-        <SummaryRow label="What went well">{cycle.notes || 'No notes'}</SummaryRow>
-      </dl>
+      <SummaryList
+        rows={[
+          ['Client', <Link key="client" to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>],
+          ['Filmed on', formatDate(cycle.filmed_on)],
+          ['Shared review', cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'],
+          ['Counts towards', cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`],
+          ['Clips used', cycle.clip_count],
+          ['What went well', cycle.notes || 'No notes'],
+        ]}
+      />
       {lockedReason ? (
         <ReadOnlyNotice reason={lockedReason} />
       ) : (
