@@ -11,7 +11,7 @@ export function openDatabase(filename: string): Kysely<DB> {
   return new Kysely<DB>({ dialect: new Sqlite3Dialect({ filename }) })
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')

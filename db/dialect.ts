@@ -38,7 +38,7 @@ export class Sqlite3Dialect implements Dialect {
   createQueryCompiler(): QueryCompiler {
     return new SqliteQueryCompiler()
   }
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new SqliteIntrospector(db)
   }
 }

@@ -6,6 +6,7 @@ import { Form, useNavigation, useRouteLoaderData, useSubmit } from '@remix-run/r
 import { createContext, useContext, type FormEvent, type ReactNode } from 'react'
 import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import type { z } from 'zod'
+import { ErrorSummary } from './error-summary'
 
 export interface ServerFailure {
   values?: Record<string, string | string[]>
@@ -35,13 +36,19 @@ function useField(name: string) {
 }
 
 interface ZodFormProps {
-  schema: z.ZodType<any, any>
+  schema: z.ZodType<FieldValues, FieldValues>
   /** What the fields start with: the saved record, or blanks. */
   defaultValues: Record<string, unknown>
   /** The action's answer when it refused the form (only used when it is for this form's intent). */
   failure?: ServerFailure | null
-  /** Tells apart several forms on one page. */
+  /** Tells apart several forms on one page: a named constant from the form's schema module. */
   intent?: string
+  /**
+   * The record this form acts on, when the page repeats the same form for several records
+   * (`{ sessionId: 12 }`): sent as hidden fields that the schema validates, and used to tell the
+   * copies apart (which one shows the server's errors, field ids, the busy button).
+   */
+  record?: Record<string, string | number>
   action?: string
   submitLabel: string
   /**
@@ -59,18 +66,35 @@ interface ZodFormProps {
   busyLabel?: string
 }
 
-export function ZodForm({ schema, defaultValues, failure, intent, action, submitLabel, choice, secondary, children, className, encType, method = 'post', busyLabel = 'Saving…' }: ZodFormProps) {
-  const ours = failure && (failure.intent ?? undefined) === intent ? failure : null
+export function ZodForm({
+  schema,
+  defaultValues,
+  failure,
+  intent,
+  record = {},
+  action,
+  submitLabel,
+  choice,
+  secondary,
+  children,
+  className,
+  encType,
+  method = 'post',
+  busyLabel = 'Saving…',
+}: ZodFormProps) {
+  const recordFields = Object.entries(record).map(([name, value]) => [name, String(value)] as const)
+  const ours = failure && (failure.intent ?? undefined) === intent && recordFields.every(([name, value]) => failure.values?.[name] === value) ? failure : null
   const kept = useKeptFields(intent)
-  const values = { ...defaultValues, ...(kept ?? {}), ...(ours?.values ?? {}) }
+  const values = { ...defaultValues, ...Object.fromEntries(recordFields), ...(kept ?? {}), ...(ours?.values ?? {}) }
   const serverErrors = ours?.fieldErrors ?? {}
   const submit = useSubmit()
   const navigation = useNavigation()
   // A GET form never 'submits': it loads the page again with its values in the URL.
   const sending = method === 'get' ? navigation.state === 'loading' && navigation.formMethod === 'GET' : navigation.state === 'submitting'
-  const busy = sending && navigation.formData?.get('intent') === (intent ?? null)
+  const busy = sending && navigation.formData?.get('intent') === (intent ?? null) && recordFields.every(([name, value]) => navigation.formData?.get(name) === value)
+  const idPrefix = (intent ? [intent, ...recordFields.map(([, value]) => value)] : recordFields.flat()).join('-') || undefined
   const form = useForm<FieldValues>({
-    resolver: zodResolver(schema as any),
+    resolver: zodResolver(schema),
     defaultValues: values,
     shouldFocusError: true,
   })
@@ -88,24 +112,22 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
     <FieldContext.Provider value={{ form, values, serverErrors }}>
       <Form method={method} action={action} onSubmit={onSubmit} noValidate className={className} encType={encType}>
         {ours && (errors.length > 0 || ours.formError) ? (
-          <div className="nhsuk-error-summary" aria-labelledby={`${intent ?? 'form'}-error-summary`} role="alert" tabIndex={-1}>
-            <h2 className="nhsuk-error-summary__title" id={`${intent ?? 'form'}-error-summary`}>
-              There is a problem
-            </h2>
-            <div className="nhsuk-error-summary__body">
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                {ours.formError ? <li>{ours.formError}</li> : null}
-                {errors.map(([field, message]) => (
-                  <li key={field}>
-                    <a href={`#${fieldId(intent, field)}`}>{message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
+          <ErrorSummary id={`${idPrefix ?? 'form'}-error-summary`} title="There is a problem">
+            <ul className="nhsuk-list nhsuk-error-summary__list">
+              {ours.formError ? <li>{ours.formError}</li> : null}
+              {errors.map(([field, message]) => (
+                <li key={field}>
+                  <a href={`#${fieldId(idPrefix, field)}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </ErrorSummary>
         ) : null}
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-        <IntentContext.Provider value={intent}>{children}</IntentContext.Provider>
+        {recordFields.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <IdPrefixContext.Provider value={idPrefix}>{children}</IdPrefixContext.Provider>
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" data-module="nhsuk-button" disabled={busy} name={choice?.name} value={choice?.value}>
             {busy ? busyLabel : submitLabel}
@@ -122,7 +144,8 @@ export function ZodForm({ schema, defaultValues, failure, intent, action, submit
   )
 }
 
-const IntentContext = createContext<string | undefined>(undefined)
+/** What makes field ids unique on a page of several forms: the intent and the record's id. */
+const IdPrefixContext = createContext<string | undefined>(undefined)
 
 /**
  * What was typed into this form (told apart by `intent`) before the session ended, kept and put
@@ -136,12 +159,12 @@ function useKeptFields(intent: string | undefined): Record<string, unknown> | nu
   return rest
 }
 
-function fieldId(intent: string | undefined, name: string): string {
-  return `${intent ? `${intent}-` : ''}${name}`
+function fieldId(prefix: string | undefined, name: string): string {
+  return `${prefix ? `${prefix}-` : ''}${name}`
 }
 
 function useFieldId(name: string): string {
-  return fieldId(useContext(IntentContext), name)
+  return fieldId(useContext(IdPrefixContext), name)
 }
 
 interface FieldProps {

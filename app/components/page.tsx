@@ -1,4 +1,4 @@
-// The frame of the trainee's form and record pages, and the NHS.UK warning callout they share.
+// The frame of the trainee's form and record pages.
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
@@ -13,20 +13,6 @@ export function FormPage({ back, title, children }: { back: { to: string; label:
         <h1>{title}</h1>
         {children}
       </div>
-    </div>
-  )
-}
-
-export function WarningCallout({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {title}
-        </span>
-      </h2>
-      {children}
     </div>
   )
 }

@@ -1,6 +1,8 @@
 // Shared pieces of the trainee's record pages: the read-only notice and a delete that asks first,
 // without JavaScript (the question opens in a <details>).
 import { Form } from '@remix-run/react'
+import { DELETE_RECORD } from '~/schemas/record'
+import { ErrorSummary } from './error-summary'
 
 export function ReadOnlyNotice({ reason }: { reason: string }) {
   return (
@@ -21,18 +23,13 @@ export function DeleteRecord({ what, warning, error }: { what: string; warning: 
       </summary>
       <div className="nhsuk-details__text">
         {error ? (
-          <div className="nhsuk-error-summary" role="alert" aria-labelledby="delete-error-title" tabIndex={-1}>
-            <h2 className="nhsuk-error-summary__title" id="delete-error-title">
-              The {what} was not deleted
-            </h2>
-            <div className="nhsuk-error-summary__body">
-              <p>{error}</p>
-            </div>
-          </div>
+          <ErrorSummary id="delete-error-title" title={`The ${what} was not deleted`}>
+            <p>{error}</p>
+          </ErrorSummary>
         ) : null}
         <p>{warning}</p>
         <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="intent" value={DELETE_RECORD} />
           <button type="submit" className="nhsuk-button nhsuk-button--warning nhsuk-u-margin-bottom-0">
             Yes, delete this {what}
           </button>

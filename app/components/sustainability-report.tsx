@@ -6,6 +6,8 @@ import { formatDate, formatMonth } from '~/utils/dates'
 import { formatPence } from '~/utils/money'
 import { BarChart } from './charts/bar-chart'
 import { SummaryList } from './summary-list'
+import { TableScroll } from './table-scroll'
+import { WarningCallout } from './warning-callout'
 
 /** Spread demand has fractions of a minute; people see whole minutes. */
 export const hours = (minutes: number) => formatHours(Math.round(minutes))
@@ -51,18 +53,13 @@ export function Recommendations({ report }: { report: SustainabilityReport }) {
     )
   }
   return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>What it will take
-        </span>
-      </h2>
+    <WarningCallout title="What it will take">
       <ul>
         {report.recommendations.map((text) => (
           <li key={text}>{text}</li>
         ))}
       </ul>
-    </div>
+    </WarningCallout>
   )
 }
 
@@ -102,7 +99,7 @@ export function TraineesTable({ report }: { report: SustainabilityReport }) {
   if (trainees.length === 0) return <p>No trainees are in training on this programme.</p>
   return (
     <>
-      <div className="app-table-scroll">
+      <TableScroll label="What is left for each trainee">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">What is left for each trainee still in training</caption>
           <thead className="nhsuk-table__head">
@@ -148,7 +145,7 @@ export function TraineesTable({ report }: { report: SustainabilityReport }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       {trainees.some((t) => t.flags.length > 0) ? (
         <details className="nhsuk-details">
           <summary className="nhsuk-details__summary">
@@ -199,7 +196,7 @@ export function DemandSection({ report }: { report: SustainabilityReport }) {
         reference={{ value: capacity, label: 'Capacity' }}
         dataTable="none"
       />
-      <div className="app-table-scroll">
+      <TableScroll label="Supervision hours a month">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Supervision hours a month</caption>
           <thead className="nhsuk-table__head">
@@ -225,7 +222,7 @@ export function DemandSection({ report }: { report: SustainabilityReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {demand.atPaceAfterEndMinutes > 0 ? (
         <p>
           At their current pace, {hours(demand.atPaceAfterEndMinutes)} of supervision falls after {formatMonth(lastMonth)}, when the funding has ended.
@@ -255,7 +252,7 @@ export function CostSection({ report }: { report: SustainabilityReport }) {
   return (
     <>
       {trainees.length > 0 ? (
-        <div className="app-table-scroll">
+        <TableScroll label="Fees still to pay for each trainee">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">Fees still to pay for each trainee</caption>
             <thead className="nhsuk-table__head">
@@ -285,7 +282,7 @@ export function CostSection({ report }: { report: SustainabilityReport }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <SummaryList rows={budgetLines(report)} />
     </>

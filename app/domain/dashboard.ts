@@ -98,3 +98,24 @@ export function accreditationsByMonth(rows: DashboardRow[], today: CalendarDate,
   }
   return months
 }
+
+/**
+ * The lead's headline counts for one programme: trainees enrolled (any status), accredited, and of
+ * those still in training how many carry a red flag, an amber flag at worst, or are projected to
+ * be accredited after `fundingEndsOn` (a calendar date).
+ */
+export function headlineCounts(rows: Pick<DashboardRow, 'accredited' | 'flags' | 'accreditationOn'>[], fundingEndsOn: CalendarDate) {
+  const inTraining = rows.filter((r) => !r.accredited)
+  return {
+    enrolled: rows.length,
+    accredited: rows.length - inTraining.length,
+    red: inTraining.filter((r) => worstSeverity(r.flags) === 'red').length,
+    amber: inTraining.filter((r) => worstSeverity(r.flags) === 'amber').length,
+    afterFunding: inTraining.filter((r) => r.accreditationOn && r.accreditationOn > fundingEndsOn).length,
+  }
+}
+
+/** The stages the trainees are at (for the stage filter), each once, in pathway order. */
+export function stagesPresent(rows: { stageNumber: number; stageName: string }[]): { stageNumber: number; name: string }[] {
+  return [...new Map(rows.map((r) => [r.stageNumber, r.stageName])).entries()].sort(([a], [b]) => a - b).map(([stageNumber, name]) => ({ stageNumber, name }))
+}

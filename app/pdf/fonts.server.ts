@@ -83,6 +83,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' })
 export const MISSING_CHARACTER = '\u25A1'
 
 // Controls, Latin-1 and Latin Extended-A/B: all drawn by every face, so the common case is quick.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const LATIN_AND_CONTROLS = /^[\u0000-\u024F]+$/u
 // Variation selectors and the zero-width joiner only ask for a presentation; they print nothing.
 const PRESENTATION_ONLY = /[\uFE0E\uFE0F\u200D]/gu

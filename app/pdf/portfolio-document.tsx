@@ -7,8 +7,8 @@ import { formatDate, formatInstant, instantToCalendarDate } from '../utils/dates
 import { PdfTable } from './table'
 import { PdfText } from './text'
 import { base, colours } from './theme'
+import { formatLabel } from '../schemas/supervision-session'
 
-const FORMAT: Record<string, string> = { one_to_one: 'One-to-one', group: 'Group', remote: 'Remote' }
 const MEETING: Record<string, string> = {
   introduction: 'Introduction session',
   course_completion: 'Course completed',
@@ -86,7 +86,7 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
                   rows={stage.sessions.map((s) => [
                     formatDate(s.held_on),
                     formatHours(s.minutes),
-                    FORMAT[s.format],
+                    formatLabel(s.format),
                     s.supervisor_name,
                     s.status === 'confirmed' ? `${s.decided_by_name ?? ''}, ${formatDate(s.decided_at ? instantToCalendarDate(s.decided_at) : null)}` : s.status === 'pending' ? 'Waiting for confirmation' : 'Returned for correction',
                   ])}

@@ -6,12 +6,13 @@ import { StageHistory } from '~/components/stage-history'
 import { OverrideTag } from '~/components/stage-tags'
 import { meetingKindLabel } from '~/domain/stage-end'
 import { accreditStage, findAccreditationCase, returnStage } from '~/models/sign-off.server'
-import { AccreditSchema, ReturnStageSchema } from '~/schemas/sign-off'
+import { ACCREDIT, AccreditSchema, RETURN_STAGE, ReturnStageSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, formatInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
-import { found, notFound } from '~/utils/http.server'
+import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
+import { found } from '~/utils/http.server'
+import { intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 
@@ -28,25 +29,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
   const values = await readFormValues(request)
-  const intent = String(values.intent ?? '')
+  const intent = intentOf(values, [ACCREDIT, RETURN_STAGE])
+  const form = { request, db, user, enrolmentId, values }
   try {
-    if (intent === 'accredit') {
-      const parsed = parseValues(values, AccreditSchema)
-      if (!parsed.ok) return invalid(parsed.failure, intent)
-      const done = found(await db.transaction().execute((trx) => accreditStage(trx, user, { enrolmentId, ...parsed.data })))
-      const next = done.after.kind === 'award' ? `is now an ${done.after.title}` : 'moves on to the next stage'
-      return redirectWithFlash(request, '/accreditor', `${done.stageName} accredited: ${done.traineeName} ${next}`)
+    switch (intent) {
+      case ACCREDIT:
+        return await accredit(form)
+      case RETURN_STAGE:
+        return await returnToTrainee(form)
     }
-    if (intent === 'return') {
-      const parsed = parseValues(values, ReturnStageSchema)
-      if (!parsed.ok) return invalid(parsed.failure, intent)
-      const done = found(await db.transaction().execute((trx) => returnStage(trx, user, { enrolmentId, ...parsed.data })))
-      return redirectWithFlash(request, '/accreditor', `${done.stageName} returned to ${done.traineeName} and their supervisor with your reasons`)
-    }
-    throw notFound()
   } catch (error) {
     return refusalAnswer(error, values, intent)
   }
+}
+
+type AccreditationForm = PostedForm & { enrolmentId: number }
+
+async function accredit({ request, db, user, enrolmentId, values }: AccreditationForm) {
+  const parsed = parseValues(values, AccreditSchema)
+  if (!parsed.ok) return invalid(parsed.failure, ACCREDIT)
+  const done = found(await db.transaction().execute((trx) => accreditStage(trx, user, { enrolmentId, ...parsed.data })))
+  const next = done.after.kind === 'award' ? `is now an ${done.after.title}` : 'moves on to the next stage'
+  return redirectWithFlash(request, '/accreditor', `${done.stageName} accredited: ${done.traineeName} ${next}`)
+}
+
+async function returnToTrainee({ request, db, user, enrolmentId, values }: AccreditationForm) {
+  const parsed = parseValues(values, ReturnStageSchema)
+  if (!parsed.ok) return invalid(parsed.failure, RETURN_STAGE)
+  const done = found(await db.transaction().execute((trx) => returnStage(trx, user, { enrolmentId, ...parsed.data })))
+  return redirectWithFlash(request, '/accreditor', `${done.stageName} returned to ${done.traineeName} and their supervisor with your reasons`)
 }
 
 export default function AccreditationCase() {
@@ -99,12 +110,12 @@ export default function AccreditationCase() {
             <div className="nhsuk-grid-column-two-thirds">
               <h3>Accredit</h3>
               <p>Accrediting completes {waiting.name}, keeps its records locked, moves the trainee on and issues the certificate.</p>
-              <ZodForm schema={AccreditSchema} intent="accredit" defaultValues={{ stageNumber: String(waiting.stage_number), accreditedOn: today }} failure={failure} submitLabel={`Accredit ${waiting.name}`}>
+              <ZodForm schema={AccreditSchema} intent={ACCREDIT} defaultValues={{ stageNumber: String(waiting.stage_number), accreditedOn: today }} failure={failure} submitLabel={`Accredit ${waiting.name}`}>
                 <input type="hidden" name="stageNumber" value={waiting.stage_number} />
                 <TextField name="accreditedOn" label="Date of accreditation" type="date" />
               </ZodForm>
               <h3>Or return it</h3>
-              <ZodForm schema={ReturnStageSchema} intent="return" defaultValues={{ stageNumber: String(waiting.stage_number), reasons: '' }} failure={failure} submitLabel={`Return ${waiting.name}`}>
+              <ZodForm schema={ReturnStageSchema} intent={RETURN_STAGE} defaultValues={{ stageNumber: String(waiting.stage_number), reasons: '' }} failure={failure} submitLabel={`Return ${waiting.name}`}>
                 <input type="hidden" name="stageNumber" value={waiting.stage_number} />
                 <TextArea name="reasons" label="Reasons" hint="The trainee and their supervisor see these. The stage reopens for them to act on." rows={4} />
               </ZodForm>

@@ -1,5 +1,6 @@
 // Admin: every e-mail Attune has written, whether it went, and why not. Without SMTP_URL nothing
 // is sent and everything waits here. Bodies are not shown (they hold set-password links).
+import { WarningCallout } from '~/components/warning-callout'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import type { OutboxStatus } from '../../db/schema'
@@ -51,14 +52,9 @@ export default function Outbox() {
           E-mail goes through the relay at <strong>{relay}</strong>. A refused message is tried again after 1, 5, 15, 60 and 240 minutes, then marked failed.
         </p>
       ) : (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>No e-mail relay is set up
-            </span>
-          </h2>
+        <WarningCallout title="No e-mail relay is set up">
           <p>Nothing is sent: messages wait here. Set SMTP_URL (see the README) and they go out, oldest first.</p>
-        </div>
+        </WarningCallout>
       )}
       <p>
         {(Object.keys(STATUS) as OutboxStatus[])

@@ -5,7 +5,7 @@ import { listPrinciples, updatePrinciple } from '~/models/rule-set.server'
 import { PrincipleSchema } from '~/schemas/rule-set'
 import { requireRole } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { found } from '~/utils/http.server'
 
@@ -18,15 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'admin')
-  const values = await readFormValues(request)
-  const intent = String(values.intent ?? '')
-  const parsed = parseValues(values, PrincipleSchema)
-  if (!parsed.ok) return invalid(parsed.failure, intent)
+  // One kind of form, repeated per principle: the hidden principleId tells them apart.
+  const parsed = await parseForm(request, PrincipleSchema)
+  if (!parsed.ok) return invalid(parsed.failure)
   const db = await getDb()
   try {
     found(await db.transaction().execute((trx) => updatePrinciple(trx, user.id, parsed.data)))
   } catch (error) {
-    return refusalAnswer(error, parsed.values, intent)
+    return refusalAnswer(error, parsed.values)
   }
   return redirectWithFlash(request, '/admin/principles', `“${parsed.data.name}” saved.`)
 }
@@ -49,12 +48,11 @@ export default function Principles() {
             </h2>
             <ZodForm
               schema={PrincipleSchema}
-              intent={`principle-${p.id}`}
+              record={{ principleId: p.id }}
               failure={failure}
               submitLabel="Save"
-              defaultValues={{ principleId: p.id, name: p.name, description: p.description, active: p.active === 1 }}
+              defaultValues={{ name: p.name, description: p.description, active: p.active === 1 }}
             >
-              <input type="hidden" name="principleId" value={p.id} />
               <TextField name="name" label="Name" />
               <TextArea name="description" label="What it looks like" rows={2} />
               <Checkbox name="active" label="In use: trainees rate themselves against it" />

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TextArea, ZodForm } from '~/components/form'
 import { SummaryList } from '~/components/summary-list'
+import { WarningCallout } from '~/components/warning-callout'
 import { minutesInWords, plural } from '~/domain/wording'
 import { getCertificateForViewer, revokeCertificate } from '~/models/certificate.server'
 import { RevokeCertificateSchema } from '~/schemas/certificate'
@@ -47,16 +48,11 @@ export default function CertificatePage() {
           {c.level}: {c.holder_name}
         </h1>
         {c.revoked_at ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>Revoked
-              </span>
-            </h2>
+          <WarningCallout title="Revoked">
             <p>
               Revoked on {formatInstant(c.revoked_at)}: {c.revoke_reason}
             </p>
-          </div>
+          </WarningCallout>
         ) : null}
         <SummaryList
           rows={[

@@ -8,14 +8,15 @@ import { CONCERN_STATE_LABEL, concernState } from '~/domain/concerns'
 import { closeConcern, listConcerns, raiseConcern } from '~/models/concern.server'
 import { findVisibleEnrolment } from '~/models/enrolment.server'
 import { loadProgress } from '~/models/progress.server'
-import { CloseConcernSchema, ConcernSchema } from '~/schemas/concern'
+import { CLOSE_CONCERN, CloseConcernSchema, ConcernSchema, RAISE_CONCERN } from '~/schemas/concern'
 import { requireRole, requireUser } from '~/utils/auth.server'
 import { formatDate, formatInstant, nowInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseValues, readFormValues } from '~/utils/forms.server'
+import { badRequest, intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
-import { found } from '~/utils/http.server'
+import { found, notFound } from '~/utils/http.server'
 import { OVERSIGHT_ROLES, hasRole } from '~/models/access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Flags and concerns: ${data?.traineeName ?? ''} – Attune` }]
@@ -43,18 +44,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ...OVERSIGHT_ROLES)
   const enrolmentId = idParam(params.enrolmentId)
   const values = await readFormValues(request)
-  const intent = String(values.intent ?? '')
-  const db = await getDb()
-  if (intent === 'close') {
-    const parsed = parseValues(values, CloseConcernSchema)
-    if (!parsed.ok) throw new Response('Bad request', { status: 400 })
-    found(await db.transaction().execute((trx) => closeConcern(trx, user, { enrolmentId, concernId: parsed.data.concernId, at: nowInstant() })))
-    return redirectWithFlash(request, `/enrolments/${enrolmentId}/flags`, 'Concern closed.')
+  const form = { request, db: await getDb(), user, enrolmentId, values }
+  switch (intentOf(values, [RAISE_CONCERN, CLOSE_CONCERN])) {
+    case RAISE_CONCERN:
+      return recordConcern(form)
+    case CLOSE_CONCERN:
+      return closeOne(form)
   }
+}
+
+type ConcernForm = PostedForm & { enrolmentId: number }
+
+async function recordConcern({ request, db, user, enrolmentId, values }: ConcernForm) {
   const parsed = parseValues(values, ConcernSchema)
-  if (!parsed.ok) return invalid(parsed.failure, intent)
+  if (!parsed.ok) return invalid(parsed.failure, RAISE_CONCERN)
   found(await db.transaction().execute((trx) => raiseConcern(trx, user, { enrolmentId, ...parsed.data })))
   return redirectWithFlash(request, `/enrolments/${enrolmentId}/flags`, 'Concern recorded. It stays in the history after the flag clears.')
+}
+
+async function closeOne({ request, db, user, enrolmentId, values }: ConcernForm) {
+  const parsed = parseValues(values, CloseConcernSchema)
+  if (!parsed.ok) throw badRequest()
+  const closed = await db.transaction().execute((trx) => closeConcern(trx, user, { enrolmentId, concernId: parsed.data.concernId, at: nowInstant() }))
+  if (!closed) throw notFound()
+  return redirectWithFlash(request, `/enrolments/${enrolmentId}/flags`, 'Concern closed.')
 }
 
 export default function FlagsAndConcerns() {
@@ -81,12 +94,12 @@ export default function FlagsAndConcerns() {
               <div className="nhsuk-details__text">
                 <ZodForm
                   schema={ConcernSchema}
-                  intent={`raise-${flag.code}`}
-                  defaultValues={{ flagCode: flag.code, note: '', actionPlan: '', reviewOn: '' }}
+                  intent={RAISE_CONCERN}
+                  record={{ flagCode: flag.code }}
+                  defaultValues={{ note: '', actionPlan: '', reviewOn: '' }}
                   failure={failure}
                   submitLabel="Save concern"
                 >
-                  <input type="hidden" name="flagCode" value={flag.code} />
                   <TextArea name="note" label="What do you know about this?" rows={3} />
                   <TextArea name="actionPlan" label="Action plan (optional)" hint="Who will do what, by when." rows={3} />
                   <TextField name="reviewOn" label="Review on (optional)" type="date" width={10} />
@@ -132,7 +145,7 @@ export default function FlagsAndConcerns() {
                     {CONCERN_STATE_LABEL[c.state]}
                     {data.canManage && (c.state === 'open' || c.state === 'review_due') ? (
                       <Form method="post">
-                        <input type="hidden" name="intent" value="close" />
+                        <input type="hidden" name="intent" value={CLOSE_CONCERN} />
                         <input type="hidden" name="concernId" value={c.id} />
                         <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
                           Close<span className="nhsuk-u-visually-hidden"> concern raised {formatInstant(c.created_at)}</span>

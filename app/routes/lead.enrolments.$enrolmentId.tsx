@@ -8,12 +8,13 @@ import { listAuditForEnrolment } from '~/models/audit.server'
 import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked } from '~/models/enrolment.server'
 import { loadReadiness } from '~/models/evidence.server'
 import { stageHistory } from '~/models/sign-off.server'
-import { ReassignSchema, RelockSchema, UnlockSchema } from '~/schemas/enrolment'
+import { REASSIGN, ReassignSchema, RELOCK_STAGE, RelockSchema, UNLOCK_STAGE, UnlockSchema } from '~/schemas/enrolment'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
-import { found, notFound } from '~/utils/http.server'
+import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
+import { found } from '~/utils/http.server'
+import { intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 import { TableScroll } from '~/components/table-scroll'
@@ -39,24 +40,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
   const values = await readFormValues(request)
-  const intent = String(values.intent ?? '')
+  const intent = intentOf(values, [REASSIGN, UNLOCK_STAGE, RELOCK_STAGE])
+  const form = { request, db, user, enrolmentId, values }
   try {
-    if (intent === 'reassign') {
-      const parsed = parseValues(values, ReassignSchema)
-      if (!parsed.ok) return invalid(parsed.failure, intent)
-      found(await db.transaction().execute((trx) => reassign(trx, user, enrolmentId, parsed.data)))
-      return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, parsed.data.kind === 'supervisor' ? 'Supervisor changed' : 'External accreditor changed')
+    switch (intent) {
+      case REASSIGN:
+        return await changeAssignment(form)
+      case UNLOCK_STAGE:
+        return await lockStage(form, false)
+      case RELOCK_STAGE:
+        return await lockStage(form, true)
     }
-    const lock = /^(unlock|relock)-\d+$/.exec(intent)
-    if (!lock) throw notFound()
-    const unlocking = lock[1] === 'unlock'
-    const parsed = parseValues(values, unlocking ? UnlockSchema : RelockSchema)
-    if (!parsed.ok) return invalid(parsed.failure, intent)
-    found(await db.transaction().execute((trx) => setStageLocked(trx, user, { enrolmentId, stageNumber: parsed.data.stageNumber, locked: !unlocking, reason: parsed.data.reason })))
-    return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, unlocking ? 'Stage records unlocked: every change is audited' : 'Stage records locked again')
   } catch (error) {
     return refusalAnswer(error, values, intent)
   }
+}
+
+type LeadEnrolmentForm = PostedForm & { enrolmentId: number }
+
+async function changeAssignment({ request, db, user, enrolmentId, values }: LeadEnrolmentForm) {
+  const parsed = parseValues(values, ReassignSchema)
+  if (!parsed.ok) return invalid(parsed.failure, REASSIGN)
+  found(await db.transaction().execute((trx) => reassign(trx, user, enrolmentId, parsed.data)))
+  return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, parsed.data.kind === 'supervisor' ? 'Supervisor changed' : 'External accreditor changed')
+}
+
+/** Unlocks a stage's records to correct them (a reason is required), or locks them again. */
+async function lockStage({ request, db, user, enrolmentId, values }: LeadEnrolmentForm, locked: boolean) {
+  const parsed = parseValues(values, locked ? RelockSchema : UnlockSchema)
+  if (!parsed.ok) return invalid(parsed.failure, locked ? RELOCK_STAGE : UNLOCK_STAGE)
+  found(await db.transaction().execute((trx) => setStageLocked(trx, user, { enrolmentId, stageNumber: parsed.data.stageNumber, locked, reason: parsed.data.reason })))
+  return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, locked ? 'Stage records locked again' : 'Stage records unlocked: every change is audited')
 }
 
 export default function LeadEnrolment() {
@@ -85,12 +99,12 @@ export default function LeadEnrolment() {
           ) : (
             <ZodForm
               schema={stage.locked ? UnlockSchema : RelockSchema}
-              intent={`${stage.locked ? 'unlock' : 'relock'}-${stage.stage_number}`}
-              defaultValues={{ stageNumber: String(stage.stage_number), reason: '' }}
+              intent={stage.locked ? UNLOCK_STAGE : RELOCK_STAGE}
+              record={{ stageNumber: stage.stage_number }}
+              defaultValues={{ reason: '' }}
               failure={failure}
               submitLabel={stage.locked ? `Unlock ${stage.name}` : `Lock ${stage.name} again`}
             >
-              <input type="hidden" name="stageNumber" value={stage.stage_number} />
               <TextArea name="reason" label={stage.locked ? 'Why the records need to change' : 'Note (optional)'} rows={2} />
             </ZodForm>
           )
@@ -131,7 +145,7 @@ export default function LeadEnrolment() {
           <h3>Change the supervisor or accreditor</h3>
           <ZodForm
             schema={ReassignSchema}
-            intent="reassign"
+            intent={REASSIGN}
             defaultValues={{ kind: '', userId: '', fromOn: today, reason: '' }}
             failure={failure}
             submitLabel="Save the change"

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
 import { OutlookCells, ProgressCells } from '~/components/progress-cells'
 import { HeadlineList } from '~/components/sustainability-report'
-import { accreditationsByMonth, filterAndSort, pipeline, worstSeverity } from '~/domain/dashboard'
+import { accreditationsByMonth, filterAndSort, headlineCounts, pipeline, stagesPresent } from '~/domain/dashboard'
 import { TableQuerySchema } from '~/schemas/dashboard'
 import { formatHours } from '~/domain/readiness'
 import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
@@ -25,8 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const date = today()
   const trainees = await listProgrammeEnrolments(db, user, programme.id, date)
   const query = TableQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const stages = [...new Map(trainees.map((t) => [t.current_stage, t.readiness.stageName])).entries()].sort(([a], [b]) => a - b).map(([stageNumber, name]) => ({ stageNumber, name }))
-  const inTraining = trainees.filter((t) => !t.accredited)
+  const stages = stagesPresent(trainees.map((t) => ({ stageNumber: t.current_stage, stageName: t.readiness.stageName })))
   return json({
     programme,
     query,
@@ -45,13 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supervisor_name: t.supervisor_name,
       flags: t.flags.map(({ severity, reason }) => ({ severity, reason })),
     })),
-    headline: {
-      enrolled: trainees.length,
-      accredited: trainees.length - inTraining.length,
-      red: inTraining.filter((t) => worstSeverity(t.flags) === 'red').length,
-      amber: inTraining.filter((t) => worstSeverity(t.flags) === 'amber').length,
-      afterFunding: inTraining.filter((t) => t.accreditationOn && t.accreditationOn > programme.funding_ends_on).length,
-    },
+    headline: headlineCounts(trainees, programme.funding_ends_on),
     pipeline: pipeline(trainees.filter((t) => t.status !== 'withdrawn').map((t) => ({ stageNumber: t.current_stage, stageName: t.readiness.stageName, accredited: t.accredited }))),
     months: accreditationsByMonth(trainees, date, programme.funding_ends_on),
   })

@@ -3,13 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { RadioGroup, TextField, ZodForm } from '~/components/form'
 import { findLedProgramme } from '~/models/programme.server'
 import { PASSWORD_LINK_DAYS, createPerson, issuePasswordLink, listProgrammePeople, setPasswordPath } from '~/models/people.server'
-import { PasswordLinkSchema, PersonSchema } from '~/schemas/person'
+import { ADD_PERSON, NEW_PASSWORD_LINK, PasswordLinkSchema, PersonSchema } from '~/schemas/person'
 import { requireRole } from '~/utils/auth.server'
 import { formatInstant } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
-import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
-import { found, notFound } from '~/utils/http.server'
+import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
+import { found } from '~/utils/http.server'
+import { badRequest, intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { ROLE_LABEL } from '~/utils/roles'
 import { TableScroll } from '~/components/table-scroll'
@@ -41,18 +42,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const programmeId = idParam(params.programmeId)
   const db = await getDb()
   const values = await readFormValues(request)
-  if (values.intent === 'add-person') {
-    const parsed = parseValues(values, PersonSchema)
-    if (!parsed.ok) return invalid(parsed.failure, 'add-person')
-    try {
-      const created = found(await db.transaction().execute((trx) => createPerson(trx, user, programmeId, parsed.data)))
-      return linkShown({ name: parsed.data.name, email: parsed.data.email, token: created.token })
-    } catch (error) {
-      return refusalAnswer(error, values, 'add-person')
-    }
+  const form = { request, db, user, programmeId, values }
+  switch (intentOf(values, [ADD_PERSON, NEW_PASSWORD_LINK])) {
+    case ADD_PERSON:
+      return addPerson(form)
+    case NEW_PASSWORD_LINK:
+      return newLink(form)
   }
+}
+
+type PeopleForm = PostedForm & { programmeId: number }
+
+async function addPerson({ db, user, programmeId, values }: PeopleForm) {
+  const parsed = parseValues(values, PersonSchema)
+  if (!parsed.ok) return invalid(parsed.failure, ADD_PERSON)
+  try {
+    const created = found(await db.transaction().execute((trx) => createPerson(trx, user, programmeId, parsed.data)))
+    return linkShown({ name: parsed.data.name, email: parsed.data.email, token: created.token })
+  } catch (error) {
+    return refusalAnswer(error, values, ADD_PERSON)
+  }
+}
+
+async function newLink({ db, user, programmeId, values }: PeopleForm) {
   const parsed = parseValues(values, PasswordLinkSchema)
-  if (values.intent !== 'new-link' || !parsed.ok) throw notFound()
+  if (!parsed.ok) throw badRequest()
   const issued = found(await db.transaction().execute((trx) => issuePasswordLink(trx, user, programmeId, parsed.data.userId)))
   return linkShown(issued)
 }
@@ -99,7 +113,7 @@ export default function People() {
           <ZodForm
             key={link ? `${link.email}-${link.url}` : 'add-person'}
             schema={PersonSchema}
-            intent="add-person"
+            intent={ADD_PERSON}
             defaultValues={{ name: '', email: '', role: '', jobTitle: '' }}
             failure={data && !data.ok ? data : null}
             submitLabel="Add person and send a link"
@@ -151,7 +165,7 @@ export default function People() {
                 </td>
                 <td>
                   <Form method="post">
-                    <input type="hidden" name="intent" value="new-link" />
+                    <input type="hidden" name="intent" value={NEW_PASSWORD_LINK} />
                     <input type="hidden" name="userId" value={p.id} />
                     <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0">
                       New link<span className="nhsuk-u-visually-hidden"> for {p.name}</span>

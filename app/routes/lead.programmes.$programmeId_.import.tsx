@@ -4,17 +4,20 @@
 // corrected file that nearly match a record are shown beside it, for the lead to update, add or skip.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary } from '~/components/error-summary'
 import { FileField, RadioGroup, ZodForm, type ServerFailure } from '~/components/form'
 import { SummaryList } from '~/components/summary-list'
+import { TableScroll } from '~/components/table-scroll'
 import { DEFAULT_NEAR_MATCH_CHOICE, describeProblem, IMPORT_COLUMNS, type NearMatch } from '~/domain/programme-import'
 import { plural } from '~/domain/wording'
 import { findLedProgramme } from '~/models/programme.server'
 import { importRecords, previewImport, type ImportPreview } from '~/models/programme-import.server'
-import { choiceField, ImportCommitSchema, ImportUploadSchema, TOO_LARGE } from '~/schemas/import'
+import { choiceField, COMMIT_IMPORT, ImportCommitSchema, ImportUploadSchema, PREVIEW_IMPORT, TOO_LARGE } from '~/schemas/import'
 import { requireRole } from '~/utils/auth.server'
 import { nowInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formDataToValues, invalid, parseValues } from '~/utils/forms.server'
+import { fieldErrorsOf, formDataToValues, invalid, parseValues, type FormValues } from '~/utils/forms.server'
+import { intentOf } from '~/utils/intent.server'
 import { IMPORT_FORM_LIMITS, MAX_IMPORT_ROWS } from '~/utils/limits'
 import { idParam } from '~/utils/params'
 import { readFormData } from '~/utils/request-body.server'
@@ -44,32 +47,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof Response && error.status === 413) return null
     throw error
   })
-  if (!form) return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, 'preview')
-  switch (form.get('intent')) {
-    case 'preview': {
-      const parsed = ImportUploadSchema.safeParse({ file: form.get('file') })
-      if (!parsed.success) return invalid({ values: {}, fieldErrors: fieldErrorsOf(parsed.error) }, 'preview')
-      const decoded = decodeSpreadsheet(new Uint8Array(await parsed.data.file.arrayBuffer()))
-      if (!decoded.ok) return invalid({ values: {}, fieldErrors: { file: decoded.message } }, 'preview')
-      const csv = decoded.text
-      return json({ ok: true as const, intent: 'preview', csv, preview: await previewImport(db, programme, csv, today()) })
-    }
-    case 'commit': {
-      const parsed = parseValues(formDataToValues(form), ImportCommitSchema)
-      if (!parsed.ok) return invalid({ ...parsed.failure, values: {} }, 'commit')
-      const { csv, choices } = parsed.data
-      const result = await db.transaction().execute((trx) => importRecords(trx, programme, csv, user, today(), nowInstant(), choices))
-      // Someone changed the records since the preview: show the file's problems now.
-      if (!result.ok) return json({ ok: true as const, intent: 'preview', csv, preview: result.preview })
-      return redirectWithFlash(
-        request,
-        `/lead/programmes/${programme.id}/import`,
-        `Imported ${plural(result.trainees, 'new trainee')}, ${plural(result.cycles, 'cycle')} and ${plural(result.sessions, 'supervision session')}${result.corrected ? `, and corrected ${plural(result.corrected, 'record')}` : ''}.`,
-      )
-    }
-    default:
-      throw new Response('Unknown form', { status: 400 })
+  if (!form) return invalid({ values: {}, fieldErrors: { file: TOO_LARGE } }, PREVIEW_IMPORT)
+  const values = formDataToValues(form)
+  switch (intentOf(values, [PREVIEW_IMPORT, COMMIT_IMPORT])) {
+    case PREVIEW_IMPORT:
+      return preview(programme, db, form.get('file'))
+    case COMMIT_IMPORT:
+      return commit(request, { user, db, programme }, values)
   }
+}
+
+type LedProgramme = Awaited<ReturnType<typeof ledProgramme>>
+
+/** Checks the uploaded file and answers with every row's problems; nothing is written. */
+async function preview(programme: LedProgramme['programme'], db: LedProgramme['db'], file: FormDataEntryValue | null) {
+  const parsed = ImportUploadSchema.safeParse({ file })
+  if (!parsed.success) return invalid({ values: {}, fieldErrors: fieldErrorsOf(parsed.error) }, PREVIEW_IMPORT)
+  const decoded = decodeSpreadsheet(new Uint8Array(await parsed.data.file.arrayBuffer()))
+  if (!decoded.ok) return invalid({ values: {}, fieldErrors: { file: decoded.message } }, PREVIEW_IMPORT)
+  const csv = decoded.text
+  return json({ ok: true as const, intent: PREVIEW_IMPORT, csv, preview: await previewImport(db, programme, csv, today()) })
+}
+
+/** Imports the previewed file in one transaction, or shows its problems again if the records changed meanwhile. */
+async function commit(request: Request, { user, db, programme }: LedProgramme, values: FormValues) {
+  const parsed = parseValues(values, ImportCommitSchema)
+  if (!parsed.ok) return invalid({ ...parsed.failure, values: {} }, COMMIT_IMPORT)
+  const { csv, choices } = parsed.data
+  const result = await db.transaction().execute((trx) => importRecords(trx, programme, csv, user, today(), nowInstant(), choices))
+  // Someone changed the records since the preview: show the file's problems now.
+  if (!result.ok) return json({ ok: true as const, intent: PREVIEW_IMPORT, csv, preview: result.preview })
+  return redirectWithFlash(
+    request,
+    `/lead/programmes/${programme.id}/import`,
+    `Imported ${plural(result.trainees, 'new trainee')}, ${plural(result.cycles, 'cycle')} and ${plural(result.sessions, 'supervision session')}${result.corrected ? `, and corrected ${plural(result.corrected, 'record')}` : ''}.`,
+  )
 }
 
 export default function ImportPage() {
@@ -105,7 +117,7 @@ export default function ImportPage() {
             (1:30). Files saved by Excel as “CSV UTF-8”, “CSV (Comma delimited)” or “Unicode text” are all read. Clients by their anonymised codes only: never names or notes. New trainees get an account without a password; set one up for them
             from the programme’s people page.
           </p>
-          <div className="app-table-scroll">
+          <TableScroll label="Columns of the import file">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Columns of the import file</caption>
               <thead className="nhsuk-table__head">
@@ -134,11 +146,11 @@ export default function ImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       </details>
 
-      <ZodForm schema={ImportUploadSchema} intent="preview" defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
+      <ZodForm schema={ImportUploadSchema} intent={PREVIEW_IMPORT} defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
         <FileField name="file" label="CSV file" hint={`Saved from your spreadsheet as CSV UTF-8 (best), CSV or Unicode text, with a header row; up to 2 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows (split a larger file)`} accept=".csv,.txt,text/csv,text/plain" />
       </ZodForm>
 
@@ -196,19 +208,14 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">What the file holds</h2>
       {problems.length > 0 ? (
-        <div className="nhsuk-error-summary" aria-labelledby="import-problems" role="alert" tabIndex={-1}>
-          <h3 className="nhsuk-error-summary__title" id="import-problems">
-            {plural(problems.length, 'problem')} to put right: nothing has been imported
-          </h3>
-          <div className="nhsuk-error-summary__body">
-            <p>Correct these rows in your spreadsheet, save it as CSV again and check it again.</p>
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              {problems.map((p, i) => (
-                <li key={i}>{describeProblem(p)}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <ErrorSummary id="import-problems" level={3} title={`${plural(problems.length, 'problem')} to put right: nothing has been imported`}>
+          <p>Correct these rows in your spreadsheet, save it as CSV again and check it again.</p>
+          <ul className="nhsuk-list nhsuk-error-summary__list">
+            {problems.map((p, i) => (
+              <li key={i}>{describeProblem(p)}</li>
+            ))}
+          </ul>
+        </ErrorSummary>
       ) : nothingNew ? (
         <div className="nhsuk-inset-text" role="status">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -226,7 +233,7 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
       )}
       {plan.ignoredColumns.length > 0 ? <p>These columns are not part of the import and were ignored: {plan.ignoredColumns.join(', ')}.</p> : null}
       {plan.skipped.length > 0 ? (
-        <div className="app-table-scroll">
+        <TableScroll label="Already in Attune">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">Already in Attune, so left out ({plan.skipped.length})</caption>
             <thead className="nhsuk-table__head">
@@ -246,12 +253,12 @@ function Preview({ preview, csv, failure }: { preview: ImportPreview; csv: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {problems.length === 0 && !nothingNew ? (
         <ZodForm
           schema={ImportCommitSchema}
-          intent="commit"
+          intent={COMMIT_IMPORT}
           defaultValues={{ csv, ...Object.fromEntries(plan.nearMatches.map((m) => [choiceField(m.row), m.choice])) }}
           failure={failure}
           submitLabel="Import these records"

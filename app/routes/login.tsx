@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { WarningCallout } from '~/components/warning-callout'
 import { Link, useActionData, useSearchParams } from '@remix-run/react'
 import { TextField, ZodForm } from '~/components/form'
 import { SignInSchema } from '~/schemas/sign-in'
@@ -38,18 +39,13 @@ export default function SignIn() {
       <div className="nhsuk-grid-column-one-half">
         <h1>Sign in to Attune</h1>
         {params.has('kept') ? (
-          <div className="nhsuk-warning-callout" role="alert">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>You were signed out
-              </span>
-            </h2>
+          <WarningCallout title="You were signed out" alert>
             <p>
               {params.get('kept') === '1'
                 ? 'Your session ended before your work was saved. What you typed has been kept: sign in again and it will be put back for you to check and save.'
                 : 'Your session ended before your work was saved. Sign in again to carry on.'}
             </p>
-          </div>
+          </WarningCallout>
         ) : (
           <p className="nhsuk-lede-text">Track VIG training from the first cycle to accreditation.</p>
         )}

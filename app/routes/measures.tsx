@@ -1,6 +1,7 @@
 // Outcome measures as data (issue 16): an admin or a programme lead names the measures programmes
 // use to evaluate VIG: what each measures, its score range, which direction is better and whether
 // it has a follow-up. Only names and ranges: never a questionnaire's items, which are often copyrighted.
+import { notFound } from '~/utils/http.server'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Checkbox, RadioGroup, TextField, ZodForm } from '~/components/form'
@@ -40,9 +41,9 @@ export async function action({ request }: ActionFunctionArgs) {
     case INTENT.retire:
     case INTENT.restore: {
       const measureId = id().safeParse(values.measureId)
-      if (!measureId.success) throw new Response('Not found', { status: 404 })
+      if (!measureId.success) throw notFound()
       const changed = await db.transaction().execute((trx) => setMeasureActive(trx, user.id, measureId.data, values.intent === INTENT.restore))
-      if (!changed) throw new Response('Not found', { status: 404 })
+      if (!changed) throw notFound()
       return redirectWithFlash(request, '/measures', values.intent === INTENT.restore ? 'The measure is in use again.' : 'The measure is no longer offered for new scores. Its scores stay in reports.')
     }
     default:

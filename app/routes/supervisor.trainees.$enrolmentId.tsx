@@ -1,14 +1,18 @@
+// A supervisor's page for one trainee: readiness, sign-off, sessions to confirm, reflections to
+// read, meetings, stages and the audit trail. Each form posts one intent; the action calls one
+// function per intent, each writing in one transaction (a Refusal rolls it back).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '~/components/audit-trail'
 import { ScoresTable } from '~/components/evaluation'
-import { RadioGroup, TextArea, TextField, ZodForm } from '~/components/form'
 import { ReadinessTable } from '~/components/readiness-summary'
 import { StageHistory } from '~/components/stage-history'
-import { OverrideTag } from '~/components/stage-tags'
-import { formatHours } from '~/domain/readiness'
+import { MeetingsSection } from '~/components/supervisor-trainee/meetings-section'
+import { ReflectionsToRead } from '~/components/supervisor-trainee/reflections-to-read'
+import { SessionsToConfirm } from '~/components/supervisor-trainee/sessions-to-confirm'
+import { SignOffSection } from '~/components/supervisor-trainee/sign-off-section'
 import { stageOf } from '~/domain/rule-set'
-import { END_MEETING_LABEL, meetingKindLabel, readinessForSignOff } from '~/domain/stage-end'
+import { END_MEETING_LABEL, readinessForSignOff } from '~/domain/stage-end'
 import { listAuditForEnrolment } from '~/models/audit.server'
 import { findVisibleEnrolment } from '~/models/enrolment.server'
 import { listTraineeScores } from '~/models/evaluation.server'
@@ -16,23 +20,21 @@ import { loadReadiness } from '~/models/evidence.server'
 import { endMeetingPassed, listMeetings, recordMeeting } from '~/models/meeting.server'
 import { decideSession, giveReflectionFeedback, listReflectionsToRead, listSessionsToConfirm } from '~/models/review.server'
 import { signOffStage, stageHistory } from '~/models/sign-off.server'
-import { EndMeetingSchema, IntroductionSchema } from '~/schemas/meeting'
-import { ReflectionFeedbackSchema, ReturnSessionSchema } from '~/schemas/review'
-import { SignOffSchema } from '~/schemas/sign-off'
+import { EndMeetingSchema, IntroductionSchema, RECORD_END_MEETING, RECORD_INTRODUCTION } from '~/schemas/meeting'
+import { CONFIRM_SESSION, ConfirmSessionSchema, GIVE_FEEDBACK, ReflectionFeedbackSchema, RETURN_SESSION, ReturnSessionSchema } from '~/schemas/review'
+import { SIGN_OFF, SignOffSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
-import { formatDate, formatInstant, today } from '~/utils/dates'
+import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { invalid, parseValues, refusalAnswer, readFormValues } from '~/utils/forms.server'
-import { found, notFound } from '~/utils/http.server'
+import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
+import { found } from '~/utils/http.server'
+import { badRequest, intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
-import { TableScroll } from '~/components/table-scroll'
 import { enrolmentScope } from '~/models/access.server'
 import type { Db } from '~/models/db-types'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.enrolment.trainee_name ?? 'Trainee'} – Attune` }]
-
-const FORMAT: Record<string, string> = { one_to_one: 'One to one', group: 'Group', remote: 'Remote' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
@@ -71,328 +73,127 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+const INTENTS = [CONFIRM_SESSION, RETURN_SESSION, GIVE_FEEDBACK, RECORD_INTRODUCTION, RECORD_END_MEETING, SIGN_OFF] as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
   const enrolmentId = idParam(params.enrolmentId)
-  const db = await getDb()
   const values = await readFormValues(request)
-  const intent = String(values.intent ?? '')
-  const [, name, id] = /^([a-z-]+?)(?:-(\d+))?$/.exec(intent) ?? []
-  const here = `/supervisor/trainees/${enrolmentId}`
-  const act = <T,>(work: (trx: Db) => Promise<T | undefined>) => db.transaction().execute(work).then(found)
+  const intent = intentOf(values, INTENTS)
+  const form: SupervisorForm = { request, db: await getDb(), user, enrolmentId, values }
   try {
-    switch (name) {
-      case 'confirm-session': {
-        await act((trx) => decideSession(trx, user, { enrolmentId, sessionId: Number(id), decision: 'confirmed' }))
-        return redirectWithFlash(request, `${here}#sessions`, 'Supervision session confirmed')
-      }
-      case 'return-session': {
-        const parsed = parseValues(values, ReturnSessionSchema)
-        if (!parsed.ok) return invalid(parsed.failure, intent)
-        await act((trx) => decideSession(trx, user, { enrolmentId, sessionId: Number(id), decision: 'returned', comment: parsed.data.comment }))
-        return redirectWithFlash(request, `${here}#sessions`, 'Session returned: the trainee sees your comment and can correct it')
-      }
-      case 'feedback': {
-        const parsed = parseValues(values, ReflectionFeedbackSchema)
-        if (!parsed.ok) return invalid(parsed.failure, intent)
-        await act((trx) => giveReflectionFeedback(trx, user, { enrolmentId, reflectionId: Number(id), feedback: parsed.data.feedback }))
-        return redirectWithFlash(request, `${here}#reflections`, 'Feedback saved')
-      }
-      case 'introduction': {
-        const parsed = parseValues(values, IntroductionSchema)
-        if (!parsed.ok) return invalid(parsed.failure, intent)
-        await act((trx) => recordMeeting(trx, user, enrolmentId, { kind: 'introduction', ...parsed.data }))
-        return redirectWithFlash(request, `${here}#meetings`, 'Introduction session recorded')
-      }
-      case 'end-meeting': {
-        const parsed = parseValues(values, EndMeetingSchema)
-        if (!parsed.ok) return invalid(parsed.failure, intent)
-        await act((trx) => recordMeeting(trx, user, enrolmentId, { kind: 'end', ...parsed.data }))
-        return redirectWithFlash(request, `${here}#meetings`, 'Meeting recorded')
-      }
-      case 'sign-off': {
-        const parsed = parseValues(values, SignOffSchema)
-        if (!parsed.ok) return invalid(parsed.failure, intent)
-        const done = await act((trx) => signOffStage(trx, user, { enrolmentId, ...parsed.data }))
-        const message = done.completed
-          ? `${done.stageName} signed off and complete: ${done.traineeName} moves on`
-          : `${done.stageName} signed off${done.override ? ' with a requirement unmet' : ''}: its records are locked and it waits for the external accreditor`
-        return redirectWithFlash(request, here, message)
-      }
-      default:
-        throw notFound()
+    switch (intent) {
+      case CONFIRM_SESSION:
+        return await confirmSession(form)
+      case RETURN_SESSION:
+        return await returnSession(form)
+      case GIVE_FEEDBACK:
+        return await giveFeedback(form)
+      case RECORD_INTRODUCTION:
+        return await recordIntroduction(form)
+      case RECORD_END_MEETING:
+        return await recordEndMeeting(form)
+      case SIGN_OFF:
+        return await signOff(form)
     }
   } catch (error) {
     return refusalAnswer(error, values, intent)
   }
 }
 
+type SupervisorForm = PostedForm & { enrolmentId: number }
+
+const pageOf = (enrolmentId: number) => `/supervisor/trainees/${enrolmentId}`
+
+/** Runs one write in a transaction; nothing found (not the supervisor's trainee or record) is a 404. */
+function inTransaction<T>({ db }: SupervisorForm, work: (trx: Db) => Promise<T | undefined>): Promise<T> {
+  return db.transaction().execute(work).then(found)
+}
+
+async function confirmSession(form: SupervisorForm) {
+  const parsed = parseValues(form.values, ConfirmSessionSchema)
+  if (!parsed.ok) throw badRequest()
+  await inTransaction(form, (trx) => decideSession(trx, form.user, { enrolmentId: form.enrolmentId, sessionId: parsed.data.sessionId, decision: 'confirmed' }))
+  return redirectWithFlash(form.request, `${pageOf(form.enrolmentId)}#sessions`, 'Supervision session confirmed')
+}
+
+async function returnSession(form: SupervisorForm) {
+  const parsed = parseValues(form.values, ReturnSessionSchema)
+  if (!parsed.ok) return invalid(parsed.failure, RETURN_SESSION)
+  const { sessionId, comment } = parsed.data
+  await inTransaction(form, (trx) => decideSession(trx, form.user, { enrolmentId: form.enrolmentId, sessionId, decision: 'returned', comment }))
+  return redirectWithFlash(form.request, `${pageOf(form.enrolmentId)}#sessions`, 'Session returned: the trainee sees your comment and can correct it')
+}
+
+async function giveFeedback(form: SupervisorForm) {
+  const parsed = parseValues(form.values, ReflectionFeedbackSchema)
+  if (!parsed.ok) return invalid(parsed.failure, GIVE_FEEDBACK)
+  await inTransaction(form, (trx) => giveReflectionFeedback(trx, form.user, { enrolmentId: form.enrolmentId, ...parsed.data }))
+  return redirectWithFlash(form.request, `${pageOf(form.enrolmentId)}#reflections`, 'Feedback saved')
+}
+
+async function recordIntroduction(form: SupervisorForm) {
+  const parsed = parseValues(form.values, IntroductionSchema)
+  if (!parsed.ok) return invalid(parsed.failure, RECORD_INTRODUCTION)
+  await inTransaction(form, (trx) => recordMeeting(trx, form.user, form.enrolmentId, { kind: 'introduction', ...parsed.data }))
+  return redirectWithFlash(form.request, `${pageOf(form.enrolmentId)}#meetings`, 'Introduction session recorded')
+}
+
+async function recordEndMeeting(form: SupervisorForm) {
+  const parsed = parseValues(form.values, EndMeetingSchema)
+  if (!parsed.ok) return invalid(parsed.failure, RECORD_END_MEETING)
+  await inTransaction(form, (trx) => recordMeeting(trx, form.user, form.enrolmentId, { kind: 'end', ...parsed.data }))
+  return redirectWithFlash(form.request, `${pageOf(form.enrolmentId)}#meetings`, 'Meeting recorded')
+}
+
+async function signOff(form: SupervisorForm) {
+  const parsed = parseValues(form.values, SignOffSchema)
+  if (!parsed.ok) return invalid(parsed.failure, SIGN_OFF)
+  const done = await inTransaction(form, (trx) => signOffStage(trx, form.user, { enrolmentId: form.enrolmentId, ...parsed.data }))
+  const message = done.completed
+    ? `${done.stageName} signed off and complete: ${done.traineeName} moves on`
+    : `${done.stageName} signed off${done.override ? ' with a requirement unmet' : ''}: its records are locked and it waits for the external accreditor`
+  return redirectWithFlash(form.request, pageOf(form.enrolmentId), message)
+}
+
 export default function SupervisorTrainee() {
   const { enrolment, readiness, signOff, currentStage, stages, sessions, reflections, meetings, audit, scores, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
+  const accredited = enrolment.status === 'accredited'
   const open = enrolment.status === 'active' && currentStage.status === 'in_progress' && currentStage.locked === 0
-  const confirmError = failure?.intent?.startsWith('confirm-session') ? failure.formError : null
-  const stageMeetings = meetings.filter((m) => m.stage_number === enrolment.current_stage)
+  const introductionRecorded = meetings.some((m) => m.stage_number === enrolment.current_stage && m.kind === 'introduction')
   return (
     <>
       <Link to="/supervisor" className="nhsuk-back-link">
         My trainees
       </Link>
       <h1>{enrolment.trainee_name}</h1>
-      <p className="nhsuk-lede-text">
-        {enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}` : `${readiness.stageName} · ${enrolment.programme_name}`}
-      </p>
+      <p className="nhsuk-lede-text">{accredited ? `Accredited on ${formatDate(enrolment.completed_on)}` : `${readiness.stageName} · ${enrolment.programme_name}`}</p>
 
-      {enrolment.status === 'accredited' ? null : <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} />}
+      {accredited ? null : <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} />}
 
-      <section id="sign-off" aria-labelledby="sign-off-heading">
-        <h2 id="sign-off-heading">Sign-off</h2>
-        {currentStage.status === 'signed_off' && !currentStage.completed_on ? (
-          <div className="nhsuk-inset-text">
-            <p>
-              {currentStage.name} was signed off by {currentStage.signed_off_by_name} on {formatInstant(currentStage.signed_off_at)}. Its records are locked while it waits for
-              the external accreditor.
-            </p>
-            <OverrideTag reason={currentStage.override_reason} />
-          </div>
-        ) : null}
-        {enrolment.status === 'accredited' ? <p>Every stage is complete.</p> : null}
-        {open ? (
-          <SignOffForm stageNumber={enrolment.current_stage} stageName={currentStage.name} signOff={signOff} failure={failure} today={today} />
-        ) : null}
-      </section>
-
-      <section id="sessions" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Supervision sessions to confirm</h2>
-        {confirmError ? (
-          <div className="nhsuk-error-summary" role="alert" aria-labelledby="confirm-error">
-            <h3 className="nhsuk-error-summary__title" id="confirm-error">
-              There is a problem
-            </h3>
-            <div className="nhsuk-error-summary__body">
-              <p>{confirmError}</p>
-            </div>
-          </div>
-        ) : null}
-        {sessions.length === 0 ? <p>None waiting.</p> : null}
-        {sessions.map((s) => (
-          <div className="nhsuk-card" key={s.id}>
-            <div className="nhsuk-card__content">
-              <h3 className="nhsuk-card__heading nhsuk-heading-s">
-                {formatDate(s.held_on)}: {formatHours(s.minutes)}, {FORMAT[s.format] ?? s.format}
-              </h3>
-              {s.notes ? <p className="app-wrap">{s.notes}</p> : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value={`confirm-session-${s.id}`} />
-                <button type="submit" className="nhsuk-button">
-                  Confirm<span className="nhsuk-u-visually-hidden"> the session of {formatDate(s.held_on)}</span>
-                </button>
-              </Form>
-              <details className="nhsuk-details" open={failure?.intent === `return-session-${s.id}`}>
-                <summary className="nhsuk-details__summary">
-                  <span className="nhsuk-details__summary-text">Return it with a comment</span>
-                </summary>
-                <div className="nhsuk-details__text">
-                  <ZodForm schema={ReturnSessionSchema} intent={`return-session-${s.id}`} defaultValues={{ comment: '' }} failure={failure} submitLabel="Return session">
-                    <TextArea name="comment" label="What needs correcting" hint="The trainee sees this and can correct the session." rows={3} />
-                  </ZodForm>
-                </div>
-              </details>
-            </div>
-          </div>
-        ))}
-      </section>
-
-      <section id="reflections" aria-labelledby="reflections-heading">
-        <h2 id="reflections-heading">Reflections</h2>
-        {reflections.length === 0 ? <p>No reflections submitted yet.</p> : null}
-        {reflections.map((r) => (
-          <div className="nhsuk-card" key={r.id}>
-            <div className="nhsuk-card__content">
-              <h3 className="nhsuk-card__heading nhsuk-heading-s">
-                {r.kind === 'stage_end' ? 'Stage-end written reflection' : 'Reflection on supervision'}, submitted {formatInstant(r.submitted_at)}
-                {r.feedback ? null : (
-                  <>
-                    {' '}
-                    <strong className="nhsuk-tag nhsuk-tag--yellow">To read</strong>
-                  </>
-                )}
-              </h3>
-              <p className="app-wrap">{r.body}</p>
-              {r.ratings.length ? (
-                <ul className="nhsuk-list nhsuk-body-s">
-                  {r.ratings.map((rating) => (
-                    <li key={rating.name}>
-                      {rating.name}: {rating.rating} of 5{rating.comment ? `, ${rating.comment}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {r.feedback ? (
-                <p className="nhsuk-body-s">
-                  Your feedback{r.feedback_by_name ? ` (${r.feedback_by_name}, ${formatInstant(r.feedback_at)})` : ''}: {r.feedback}
-                </p>
-              ) : null}
-              {stages.find((s) => s.stage_number === r.stage_number)?.locked ? null : (
-                <ZodForm schema={ReflectionFeedbackSchema} intent={`feedback-${r.id}`} defaultValues={{ feedback: r.feedback ?? '' }} failure={failure} submitLabel={r.feedback ? 'Update feedback' : 'Give feedback'}>
-                  <TextArea name="feedback" label="Feedback for the trainee" rows={3} />
-                </ZodForm>
-              )}
-            </div>
-          </div>
-        ))}
-      </section>
-
+      <SignOffSection stageNumber={enrolment.current_stage} currentStage={currentStage} accredited={accredited} open={open} signOff={signOff} failure={failure} today={today} />
+      <SessionsToConfirm sessions={sessions} failure={failure} />
+      <ReflectionsToRead reflections={reflections} lockedStages={stages.filter((s) => s.locked).map((s) => s.stage_number)} failure={failure} />
       <section id="scores" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Families’ outcome scores</h2>
         <ScoresTable scores={scores} caption={`Outcome scores of ${enrolment.trainee_name}’s clients`} />
       </section>
-
-      <section id="meetings" aria-labelledby="meetings-heading">
-        <h2 id="meetings-heading">Meetings</h2>
-        {meetings.length === 0 ? (
-          <p>No meetings recorded yet.</p>
-        ) : (
-          <TableScroll label="Meetings">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-u-visually-hidden">Meetings recorded</caption>
-              <thead className="nhsuk-table__head">
-                <tr>
-                  <th scope="col">Meeting</th>
-                  <th scope="col">Held</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Notes and actions</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {meetings.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      {meetingKindLabel(m.kind)}, {stages.find((s) => s.stage_number === m.stage_number)?.name}
-                    </td>
-                    <td className="app-nowrap">{formatDate(m.held_on)}</td>
-                    <td>{m.outcome === 'passed' ? 'Passed' : m.outcome === 'not_yet' ? 'Not yet passed' : 'Held'}</td>
-                    <td className="app-wrap">
-                      {m.notes}
-                      {m.actions ? (
-                        <>
-                          <br />
-                          <strong>Actions:</strong> {m.actions}
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        {open && signOff.requiresIntroduction && !stageMeetings.some((m) => m.kind === 'introduction') ? (
-          <div className="nhsuk-grid-row">
-            <div className="nhsuk-grid-column-two-thirds">
-              <h3>Record the {currentStage.name} introduction session</h3>
-              <ZodForm schema={IntroductionSchema} intent="introduction" defaultValues={{ heldOn: today, notes: '' }} failure={failure} submitLabel="Record introduction session">
-                <TextField name="heldOn" label="Held on" type="date" />
-                <TextArea name="notes" label="Notes (optional)" rows={3} />
-              </ZodForm>
-            </div>
-          </div>
-        ) : null}
-        {open ? (
-          <details className="nhsuk-details" open={failure?.intent === 'end-meeting'}>
-            <summary className="nhsuk-details__summary">
-              <span className="nhsuk-details__summary-text">Record the {signOff.meetingLabel.toLowerCase()} without signing off (for example, not yet passed)</span>
-            </summary>
-            <div className="nhsuk-details__text">
-              <ZodForm schema={EndMeetingSchema} intent="end-meeting" defaultValues={{ heldOn: today, outcome: '', notes: '', actions: '' }} failure={failure} submitLabel="Record meeting">
-                <TextField name="heldOn" label="Held on" type="date" />
-                <RadioGroup
-                  name="outcome"
-                  label="Outcome"
-                  options={[
-                    { value: 'passed', label: 'Passed' },
-                    { value: 'not_yet', label: 'Not yet passed' },
-                  ]}
-                />
-                <TextArea name="notes" label="Notes (optional)" rows={3} />
-                <TextArea name="actions" label="Actions before the stage can pass" hint="Needed when the outcome is not yet passed." rows={3} />
-              </ZodForm>
-            </div>
-          </details>
-        ) : null}
-      </section>
+      <MeetingsSection
+        meetings={meetings}
+        stageNames={Object.fromEntries(stages.map((s) => [s.stage_number, s.name]))}
+        stageName={currentStage.name}
+        meetingLabel={signOff.meetingLabel}
+        askIntroduction={signOff.requiresIntroduction && !introductionRecorded}
+        open={open}
+        failure={failure}
+        today={today}
+      />
 
       <h2>Stages</h2>
       <StageHistory stages={stages} />
 
       <AuditTrail rows={audit} enrolmentId={enrolment.id} />
-    </>
-  )
-}
-
-function SignOffForm({
-  stageNumber,
-  stageName,
-  signOff,
-  failure,
-  today,
-}: {
-  stageNumber: number
-  stageName: string
-  signOff: { readiness: { ready: boolean; missing: string[] }; meetingPassed: boolean; meetingLabel: string; requiresAccreditation: boolean }
-  failure: Parameters<typeof ZodForm>[0]['failure']
-  today: string
-}) {
-  const { readiness } = signOff
-  return (
-    <>
-      {readiness.ready ? (
-        <p>
-          <strong className="nhsuk-tag nhsuk-tag--green">Every requirement holds</strong> {stageName} is ready for sign-off.
-        </p>
-      ) : (
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              Not every requirement holds yet
-            </span>
-          </h3>
-          <ul>
-            {readiness.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-          <p>You can still sign off with a written reason (for example, prior learning recognised). It will be marked as such everywhere it shows.</p>
-        </div>
-      )}
-      <p>
-        {signOff.requiresAccreditation
-          ? 'Signing off locks the stage’s records and sends it to the external accreditor.'
-          : 'Signing off completes this stage and moves the trainee on.'}
-      </p>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ZodForm
-            schema={SignOffSchema}
-            intent="sign-off"
-            defaultValues={{ stageNumber: String(stageNumber), meetingHeldOn: signOff.meetingPassed ? '' : today, meetingNotes: '', overrideReason: '' }}
-            failure={failure}
-            submitLabel={`Sign off ${stageName}`}
-          >
-            <input type="hidden" name="stageNumber" value={stageNumber} />
-            {signOff.meetingPassed ? (
-              <p>The {signOff.meetingLabel.toLowerCase()} is recorded as passed.</p>
-            ) : (
-              <>
-                <TextField name="meetingHeldOn" label={`${signOff.meetingLabel}: held on`} type="date" hint="Recorded as passed with this sign-off." />
-                <TextArea name="meetingNotes" label="Meeting notes (optional)" rows={3} />
-              </>
-            )}
-            {readiness.ready ? null : <TextArea name="overrideReason" label="Reason for signing off with a requirement unmet" rows={3} />}
-          </ZodForm>
-        </div>
-      </div>
     </>
   )
 }

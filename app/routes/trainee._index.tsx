@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { WarningCallout } from '~/components/page'
+import { WarningCallout } from '~/components/warning-callout'
 import { ReadOnlyNotice } from '~/components/record-actions'
 import { StageReadinessPanel } from '~/components/stage-readiness-panel'
 import { Timeline } from '~/components/timeline'
-import { erasureReminder, recordingStatus } from '~/domain/retention'
+import { attentionItems, stageEndReflectionHref, type AttentionItem } from '~/domain/trainee-home'
 import { listClients } from '~/models/client.server'
 import { stageLock } from '~/models/enrolment.server'
 import { loadProgress } from '~/models/progress.server'
@@ -19,12 +19,6 @@ export const meta: MetaFunction = () => [{ title: 'My progress – Attune' }]
 
 const RECENT = 5
 
-interface AttentionItem {
-  key: string
-  href: string
-  text: string
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db, enrolment } = await requireTrainee(request)
   const timeline = await listTimeline(db, user.id)
@@ -35,21 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listClients(db, user.id),
     findStageEndReflection(db, { enrolmentId: enrolment.id, traineeId: user.id, stageNumber: enrolment.current_stage }),
   ])
-  const now = today()
-  const attention: AttentionItem[] = [
-    ...timeline.filter((e) => e.status === 'returned').map((e) => ({ key: e.key, href: e.href, text: `${e.title}: returned by your supervisor. Correct it and send it back.` })),
-    ...clients.flatMap((c) => {
-      const reminder = erasureReminder(recordingStatus({ workEndedOn: c.work_ended_on, recordingsErasedOn: c.recordings_erased_on }, judged.ruleSet, now))
-      return reminder ? [{ key: `erase-${c.id}`, href: `/trainee/clients/${c.id}`, text: `${c.code}: ${reminder}` }] : []
-    }),
-    ...timeline.filter((e) => e.status === 'in_progress' && !e.lockedReason).map((e) => ({ key: e.key, href: e.href, text: `${e.title}: add the shared review once it has happened.` })),
-    ...timeline.filter((e) => e.status === 'draft' && !e.lockedReason).map((e) => ({ key: e.key, href: e.href, text: `${e.title}: draft not yet submitted.` })),
-  ]
-  const stageEndHref = !judged.readiness.requirements.some((r) => r.key === 'written_reflection')
-    ? null
-    : stageEnd
-      ? `/trainee/reflections/${stageEnd.id}`
-      : '/trainee/reflections/new?stage-end'
+  const attention = attentionItems(timeline, clients, judged.ruleSet, today())
+  const stageEndHref = stageEndReflectionHref(
+    judged.readiness.requirements.map((r) => r.key),
+    stageEnd,
+  )
   return json({
     name: user.name,
     enrolled: {

@@ -1,13 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { FormPage, WarningCallout } from '~/components/page'
+import { FormPage } from '~/components/page'
+import { WarningCallout } from '~/components/warning-callout'
 import { useMemo } from 'react'
 import { ClientFields } from '~/components/evidence-fields'
 import { ScoreFields, ScoresTable } from '~/components/evaluation'
 import { ZodForm } from '~/components/form'
 import { DeleteRecord } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
-import { SummaryRow } from '~/components/summary-row'
+import { SummaryList } from '~/components/summary-list'
 import { consentSummary, cycleConsentProblem, evaluationConsentProblem } from '~/domain/consent'
 import { erasureReminder, recordingStatus } from '~/domain/retention'
 import { consentOf, deleteClient, getClient, updateClient } from '~/models/client.server'
@@ -16,10 +17,11 @@ import { listClientScores, listMeasures, recordScore } from '~/models/evaluation
 import { getRuleSet } from '~/models/rule-set.server'
 import { clientFormValues, clientSchema, relationshipLabel } from '~/schemas/client'
 import { blankScore, scoreSchema } from '~/schemas/evaluation'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, today } from '~/utils/dates'
-import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
-import { intentOf, requireTrainee, updateOrDelete } from '~/utils/trainee.server'
+import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 import { idParam } from '~/utils/params'
 import { found } from '~/utils/http.server'
 
@@ -59,8 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.clientId)
   found(await getClient(db, { id, traineeId: user.id }))
   const owner = { id, traineeId: user.id, enrolmentId: enrolment?.id ?? null, actorId: user.id }
-  if ((await intentOf(request)) === SCORE) {
-    const parsed = await parseForm(request, scoreSchema(today()))
+  // The client's page holds the record's own forms (updateOrDelete) and the score form.
+  const values = await readFormValues(request)
+  if (values.intent === SCORE) {
+    const parsed = parseValues(values, scoreSchema(today()))
     if (!parsed.ok) return invalid(parsed.failure, SCORE)
     try {
       await db.transaction().execute((trx) => recordScore(trx, { traineeId: user.id, enrolmentId: owner.enrolmentId, clientId: id, input: parsed.data }))
@@ -92,20 +96,16 @@ export default function ClientPage() {
           <p>{reminder}</p>
         </WarningCallout>
       ) : null}
-      <dl className="nhsuk-summary-list">
-        <SummaryRow label="Relationship">{relationship}</SummaryRow>
-        <SummaryRow label="Helping question">{client.helping_question || 'Not recorded'}</SummaryRow>
-        <SummaryRow label="Consent given on">{client.consent_given_on ? formatDate(client.consent_given_on) : 'Not recorded'}</SummaryRow>
-        <SummaryRow label="Consent covers">{consent}</SummaryRow>
-        <SummaryRow label="Work ended">{client.work_ended_on ? formatDate(client.work_ended_on) : 'Work ongoing'}</SummaryRow>
-        <SummaryRow label="Recordings">
-          {recordings?.state === 'erased'
-            ? `Erased on ${formatDate(recordings.erasedOn)}`
-            : recordings && recordings.state !== 'work_ongoing'
-              ? `Must be erased by ${formatDate(recordings.dueOn)}`
-              : 'Kept while work goes on'}
-        </SummaryRow>
-      </dl>
+      <SummaryList
+        rows={[
+          ['Relationship', relationship],
+          ['Helping question', client.helping_question || 'Not recorded'],
+          ['Consent given on', client.consent_given_on ? formatDate(client.consent_given_on) : 'Not recorded'],
+          ['Consent covers', consent],
+          ['Work ended', client.work_ended_on ? formatDate(client.work_ended_on) : 'Work ongoing'],
+          ['Recordings', recordings?.state === 'erased' ? `Erased on ${formatDate(recordings.erasedOn)}` : recordings && recordings.state !== 'work_ongoing' ? `Must be erased by ${formatDate(recordings.dueOn)}` : 'Kept while work goes on'],
+        ]}
+      />
 
       <h2>Cycles</h2>
       {cycles.length === 0 ? <p>No cycles logged with {client.code} yet.</p> : null}
@@ -144,7 +144,7 @@ export default function ClientPage() {
       </section>
 
       <h2>Change details, consent or end of work</h2>
-      <ZodForm schema={schema} defaultValues={clientFormValues(client)} failure={failure} intent="update" submitLabel="Save changes">
+      <ZodForm schema={schema} defaultValues={clientFormValues(client)} failure={failure} intent={UPDATE_RECORD} submitLabel="Save changes">
         <ClientFields withEndOfWork />
       </ZodForm>
 

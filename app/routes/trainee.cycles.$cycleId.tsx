@@ -6,11 +6,12 @@ import { CycleFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { DeleteRecord, ReadOnlyNotice } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
-import { SummaryRow } from '~/components/summary-row'
+import { SummaryList } from '~/components/summary-list'
 import { listClientChoices } from '~/models/client.server'
 import { deleteCycle, getCycle, updateCycle } from '~/models/cycle.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { cycleFormValues, cycleSchema } from '~/schemas/cycle'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, today } from '~/utils/dates'
 import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 import { idParam } from '~/utils/params'
@@ -52,22 +53,22 @@ export default function CyclePage() {
         </>
       }
     >
-      <dl className="nhsuk-summary-list">
-        <SummaryRow label="Client">
-          <Link to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>
-        </SummaryRow>
-        <SummaryRow label="Filmed on">{formatDate(cycle.filmed_on)}</SummaryRow>
-        <SummaryRow label="Shared review">{cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'}</SummaryRow>
-        <SummaryRow label="Counts towards">{cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`}</SummaryRow>
-        <SummaryRow label="Clips used">{cycle.clip_count}</SummaryRow>
-        <SummaryRow label="What went well">{cycle.notes || 'No notes'}</SummaryRow>
-      </dl>
+      <SummaryList
+        rows={[
+          ['Client', <Link key="client" to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>],
+          ['Filmed on', formatDate(cycle.filmed_on)],
+          ['Shared review', cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'],
+          ['Counts towards', cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`],
+          ['Clips used', cycle.clip_count],
+          ['What went well', cycle.notes || 'No notes'],
+        ]}
+      />
       {lockedReason ? (
         <ReadOnlyNotice reason={lockedReason} />
       ) : (
         <>
           <h2>Change this cycle</h2>
-          <ZodForm schema={schema} defaultValues={cycleFormValues(cycle)} failure={answer && 'fieldErrors' in answer ? answer : null} intent="update" submitLabel="Save changes">
+          <ZodForm schema={schema} defaultValues={cycleFormValues(cycle)} failure={answer && 'fieldErrors' in answer ? answer : null} intent={UPDATE_RECORD} submitLabel="Save changes">
             <CycleFields clients={clients} />
           </ZodForm>
           <DeleteRecord what="cycle" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="The cycle will no longer count towards your stage." />

@@ -6,10 +6,11 @@ import { ReflectionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { DeleteRecord, ReadOnlyNotice } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
-import { SummaryRow } from '~/components/summary-row'
+import { SummaryList } from '~/components/summary-list'
 import { deleteReflection, getReflection, listActivePrinciples, updateReflection } from '~/models/reflection.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { reflectionFormValues, reflectionSaved, reflectionSchema } from '~/schemas/reflection'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, formatInstant } from '~/utils/dates'
 import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 import { idParam } from '~/utils/params'
@@ -78,7 +79,7 @@ export default function ReflectionPage() {
             schema={schema}
             defaultValues={reflectionFormValues(reflection.body, reflection.ratings)}
             failure={answer && 'fieldErrors' in answer ? answer : null}
-            intent="update"
+            intent={UPDATE_RECORD}
             submitLabel="Submit to supervisor"
             choice={{ name: 'decision', value: 'submit', other: { value: 'draft', label: 'Save draft' } }}
           >
@@ -97,13 +98,7 @@ export default function ReflectionPage() {
             </p>
           )}
           {reflection.ratings.length > 0 ? (
-            <dl className="nhsuk-summary-list">
-              {reflection.ratings.map((r) => (
-                <SummaryRow key={r.principle_id} label={r.name}>
-                  {r.rating} out of 5
-                </SummaryRow>
-              ))}
-            </dl>
+            <SummaryList rows={reflection.ratings.map((r): [string, string] => [r.name, `${r.rating} out of 5`])} />
           ) : null}
           <h2 className="nhsuk-heading-s">{reflection.kind === 'stage_end' ? 'Your written reflection' : 'Your reflection'}</h2>
           <p className="app-preserve-lines">{reflection.body || 'Nothing written.'}</p>

@@ -1,18 +1,20 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { FormPage, WarningCallout } from '~/components/page'
+import { FormPage } from '~/components/page'
+import { WarningCallout } from '~/components/warning-callout'
 import { useMemo } from 'react'
 import { SupervisionSessionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { DeleteRecord, ReadOnlyNotice } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
-import { SummaryRow } from '~/components/summary-row'
+import { SummaryList } from '~/components/summary-list'
 import { formatHours } from '~/domain/readiness'
 import { listClientChoices } from '~/models/client.server'
 import { findSessionReflection } from '~/models/reflection.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { deleteSupervisionSession, getSupervisionSession, listSupervisorChoices, updateSupervisionSession } from '~/models/supervision.server'
 import { formatLabel, supervisionSessionFormValues, supervisionSessionSchema } from '~/schemas/supervision-session'
+import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, formatInstant, today } from '~/utils/dates'
 import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 import { idParam } from '~/utils/params'
@@ -77,21 +79,17 @@ export default function SupervisionSessionPage() {
           <p>Correct the session below and save it: it goes back to your supervisor to confirm.</p>
         </WarningCallout>
       ) : null}
-      <dl className="nhsuk-summary-list">
-        <SummaryRow label="Status">
-          {session.status === 'confirmed'
-            ? `Confirmed${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}: it counts towards your stage`
-            : session.status === 'pending'
-              ? 'Waiting for your supervisor to confirm it: it counts once confirmed'
-              : 'Returned to you: it does not count until corrected and confirmed'}
-        </SummaryRow>
-        <SummaryRow label="Length">{formatHours(session.minutes)}</SummaryRow>
-        <SummaryRow label="How it was held">{formatLabel(session.format)}</SummaryRow>
-        <SummaryRow label="Supervisor">{session.supervisor_name}</SummaryRow>
-        <SummaryRow label="Clients discussed">{session.clients.length ? session.clients.map((c) => c.code).join(', ') : 'None recorded'}</SummaryRow>
-        <SummaryRow label="Counts towards">Stage {session.stage_number}</SummaryRow>
-        <SummaryRow label="Notes">{session.notes || 'No notes'}</SummaryRow>
-      </dl>
+      <SummaryList
+        rows={[
+          ['Status', session.status === 'confirmed' ? `Confirmed${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}: it counts towards your stage` : session.status === 'pending' ? 'Waiting for your supervisor to confirm it: it counts once confirmed' : 'Returned to you: it does not count until corrected and confirmed'],
+          ['Length', formatHours(session.minutes)],
+          ['How it was held', formatLabel(session.format)],
+          ['Supervisor', session.supervisor_name],
+          ['Clients discussed', session.clients.length ? session.clients.map((c) => c.code).join(', ') : 'None recorded'],
+          ['Counts towards', `Stage ${session.stage_number}`],
+          ['Notes', session.notes || 'No notes'],
+        ]}
+      />
       <p>
         {reflection ? (
           <Link to={`/trainee/reflections/${reflection.id}`}>{reflection.status === 'draft' ? 'Carry on with your draft reflection' : 'Read your reflection on this session'}</Link>
@@ -110,7 +108,7 @@ export default function SupervisionSessionPage() {
             schema={schema}
             defaultValues={supervisionSessionFormValues(session, session.clients.map((c) => c.id))}
             failure={answer && 'fieldErrors' in answer ? answer : null}
-            intent="update"
+            intent={UPDATE_RECORD}
             submitLabel={session.status === 'returned' ? 'Save and send back to your supervisor' : 'Save changes'}
           >
             <SupervisionSessionFields supervisors={supervisors} clients={clients} />

@@ -2,6 +2,7 @@
 // It states valid or revoked, the holder, the level and the date, and nothing more.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react'
+import { WarningCallout } from '~/components/warning-callout'
 import { findCertificateForVerification } from '~/models/certificate.server'
 import { formatDate, formatInstant } from '~/utils/dates'
 import { clientAddress } from '~/utils/client.server'
@@ -31,14 +32,9 @@ export default function VerifyCertificate() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Certificate {c.number}</h1>
         {c.revokedAt ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>Revoked
-              </span>
-            </h2>
+          <WarningCallout title="Revoked">
             <p>This certificate was revoked on {c.revokedAt}. It is no longer valid.</p>
-          </div>
+          </WarningCallout>
         ) : (
           <div className="nhsuk-inset-text">
             <p>

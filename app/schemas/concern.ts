@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { FLAG_CODES } from '../domain/risk'
-import { oneOf, optionalCalendarDate, optionalText, requiredText } from './fields'
+import { id, oneOf, optionalCalendarDate, optionalText, requiredText } from './fields'
 
+export const RAISE_CONCERN = 'raise'
 export const ConcernSchema = z.object({
   flagCode: oneOf(FLAG_CODES, 'Choose the flag this is about'),
   note: requiredText('what you know about this', 1000),
@@ -9,6 +10,7 @@ export const ConcernSchema = z.object({
   reviewOn: optionalCalendarDate('the review date'),
 })
 
+export const CLOSE_CONCERN = 'close'
 export const CloseConcernSchema = z.object({
-  concernId: z.coerce.number().int().positive(),
+  concernId: id(),
 })

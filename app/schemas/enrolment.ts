@@ -21,6 +21,8 @@ export const EnrolSchema = z
 
 export type EnrolInput = z.output<typeof EnrolSchema>
 
+/** The lead's page of one enrolment: change a supervisor or accreditor, unlock or relock a stage. */
+export const REASSIGN = 'reassign'
 export const ReassignSchema = z.object({
   kind: z.enum(['supervisor', 'accreditor'], { error: 'Choose whom to change' }),
   userId: chosenId('Choose the person'),
@@ -30,11 +32,13 @@ export const ReassignSchema = z.object({
 
 export type ReassignInput = z.output<typeof ReassignSchema>
 
+export const UNLOCK_STAGE = 'unlock'
 export const UnlockSchema = z.object({
   stageNumber: wholeNumber('the stage', 0, 9),
   reason: requiredText('why the records need to change', 1000),
 })
 
+export const RELOCK_STAGE = 'relock'
 export const RelockSchema = z.object({
   stageNumber: wholeNumber('the stage', 0, 9),
   reason: optionalText('a note', 1000),

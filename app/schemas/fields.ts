@@ -9,6 +9,7 @@ import { formatPence, penceFromPounds } from '../utils/money'
  * Control characters no one types (NUL, escape, the C1 set ...); tabs and line breaks are allowed.
  * Stored, they break pages and exports, so every text field refuses them (issue 17).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 
 export function hasControlCharacters(text: string): boolean {

@@ -11,12 +11,15 @@ function chosenFile(value: unknown): Blob | null {
   return typeof Blob !== 'undefined' && value instanceof Blob ? value : null
 }
 
+export const PREVIEW_IMPORT = 'preview'
 export const ImportUploadSchema = z.object({
   file: z
     .custom<unknown>((v) => (chosenFile(v)?.size ?? 0) > 0, 'Choose the CSV file to check')
     .refine((v) => (chosenFile(v)?.size ?? 0) <= MAX_IMPORT_BYTES, TOO_LARGE)
     .transform((v) => chosenFile(v)!),
 })
+
+export const COMMIT_IMPORT = 'commit'
 
 /** The name of the radio group with the lead's choice for a row that nearly matches a record. */
 export const choiceField = (row: number) => `choice_${row}`

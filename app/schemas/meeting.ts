@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { optionalText, pastCalendarDate } from './fields'
 
+export const RECORD_INTRODUCTION = 'introduction'
 export const IntroductionSchema = z.object({
   heldOn: pastCalendarDate('the date of the introduction session'),
   notes: optionalText('notes', 4000),
 })
 
 /** The end-of-stage meeting (transition, mid-point or accreditation meeting). */
+export const RECORD_END_MEETING = 'end-meeting'
 export const EndMeetingSchema = z
   .object({
     heldOn: pastCalendarDate('the date of the meeting'),

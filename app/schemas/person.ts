@@ -4,6 +4,7 @@ import { id, optionalText, requiredText } from './fields'
 /** The roles a programme lead may create accounts for: never leads or admins. */
 export const PERSON_ROLES = ['trainee', 'supervisor', 'accreditor'] as const
 
+export const ADD_PERSON = 'add-person'
 export const PersonSchema = z.object({
   name: requiredText('their full name', 120),
   email: z.string().trim().min(1, 'Enter their email address').email('Enter an email address like name@example.nhs.uk').max(200),
@@ -12,6 +13,7 @@ export const PersonSchema = z.object({
 })
 
 /** A new set-password link for someone already added. */
+export const NEW_PASSWORD_LINK = 'new-link'
 export const PasswordLinkSchema = z.object({ userId: id() })
 
 export const SetPasswordSchema = z

@@ -1,12 +1,20 @@
 // A supervisor's decisions on what a trainee logged.
 import { z } from 'zod'
-import { requiredText } from './fields'
+import { id, requiredText } from './fields'
+
+/** The supervisor's trainee page: confirming a session (a button, no fields). */
+export const CONFIRM_SESSION = 'confirm-session'
+export const ConfirmSessionSchema = z.object({ sessionId: id() })
 
 /** Returning a supervision session: the trainee sees the comment and can correct the session. */
+export const RETURN_SESSION = 'return-session'
 export const ReturnSessionSchema = z.object({
+  sessionId: id(),
   comment: requiredText('what the trainee needs to correct', 1000),
 })
 
+export const GIVE_FEEDBACK = 'feedback'
 export const ReflectionFeedbackSchema = z.object({
+  reflectionId: id(),
   feedback: requiredText('your feedback', 4000),
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText, requiredText, wholeNumber, checkbox } from './fields'
+import { checkbox, id, optionalText, requiredText, wholeNumber } from './fields'
 
 export const ThresholdsSchema = z.object({
   supervisionGapWeeks: wholeNumber('weeks without supervision', 1, 52),
@@ -12,7 +12,7 @@ export const ThresholdsSchema = z.object({
 })
 
 export const PrincipleSchema = z.object({
-  principleId: z.coerce.number().int().positive(),
+  principleId: id(),
   name: requiredText('the principle’s name', 80),
   description: optionalText('the description', 300),
   active: checkbox(),

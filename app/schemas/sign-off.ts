@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { today } from '../utils/dates'
 import { optionalCalendarDate, optionalText, pastCalendarDate, requiredText, wholeNumber } from './fields'
 
+export const SIGN_OFF = 'sign-off'
 export const SignOffSchema = z.object({
   /** The stage the supervisor was looking at, so a stale page cannot sign off a later stage. */
   stageNumber: wholeNumber('the stage', 0, 9),
@@ -16,11 +17,14 @@ export const SignOffSchema = z.object({
 
 export type SignOffInput = z.output<typeof SignOffSchema>
 
+/** The accreditor's two decisions on a stage waiting for them. */
+export const ACCREDIT = 'accredit'
 export const AccreditSchema = z.object({
   stageNumber: wholeNumber('the stage', 0, 9),
   accreditedOn: pastCalendarDate('the date of accreditation'),
 })
 
+export const RETURN_STAGE = 'return'
 export const ReturnStageSchema = z.object({
   stageNumber: wholeNumber('the stage', 0, 9),
   reasons: requiredText('what the trainee and supervisor need to do before accreditation', 4000),

@@ -17,6 +17,7 @@ const WESTERN = new Set(['windows-1252', 'ISO-8859-1', 'ISO-8859-15'])
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d])
 // A symbol glued to a letter (“£ucja”, “Wa¹sowicz”, “Ko³odziej”) is what a Central European file
 // (Windows-1250) looks like read as Windows-1252. Apostrophes, quotes and dashes are ordinary.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const SYMBOL_IN_A_WORD = /\p{L}[^\p{L}\p{M}\p{N}\s\p{P}\x00-\x7f]|[^\p{L}\p{M}\p{N}\s\p{P}\x00-\x7f]\p{L}/u
 // Excel writes "?" for each letter Windows-1252 cannot hold: “?ucja Wa?owicz”.
 const LETTER_LOST = /(?:^|[\s,;\t])\?\p{L}|\p{L}\?\p{L}/u

@@ -8,9 +8,10 @@ import type { Db } from '../models/db-types'
 import { findTraineeEnrolment } from '../models/enrolment.server'
 import { requireRole } from './auth.server'
 import { getDb } from './db.server'
-import { invalid, parseForm, refusalAnswer } from './forms.server'
+import { DELETE_RECORD, UPDATE_RECORD } from '../schemas/record'
+import { invalid, parseValues, readFormValues, refusalAnswer } from './forms.server'
+import { intentOf } from './intent.server'
 import { Refusal } from './refusal.server'
-import { readFormData } from './request-body.server'
 import { redirectWithFlash } from './session.server'
 
 export async function requireTrainee(request: Request) {
@@ -32,17 +33,11 @@ export async function requireTraineeEnrolment(request: Request) {
   return { ...rest, enrolment }
 }
 
-/** The form's intent, so one action can serve several forms on a page. */
-export async function intentOf(request: Request): Promise<string> {
-  const intent = (await readFormData(request)).get('intent')
-  return typeof intent === 'string' ? intent : ''
-}
-
 /**
- * The action of a record's own page, which holds two forms: 'delete', and the record's form
- * (intent 'update'). Each write runs in one transaction; a Refusal the model throws rolls it back
- * and comes back beside the field, or for a delete in the delete panel; success redirects with a
- * flash message.
+ * The action of a record's own page, which holds two forms: the record's form (UPDATE_RECORD) and
+ * the delete button (DELETE_RECORD); any other intent is a 400. Each write runs in one transaction;
+ * a Refusal the model throws rolls it back and comes back beside the field, or for a delete in the
+ * delete panel; success redirects with a flash message.
  */
 export async function updateOrDelete<S extends z.ZodType>(
   request: Request,
@@ -55,23 +50,27 @@ export async function updateOrDelete<S extends z.ZodType>(
     deleted: { to: string; message: string }
   },
 ) {
-  const intent = await intentOf(request)
-  if (intent === 'delete') {
-    try {
-      await db.transaction().execute(options.remove)
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error
-      return json({ ok: false as const, intent, deleteError: error.message })
+  const values = await readFormValues(request)
+  switch (intentOf(values, [UPDATE_RECORD, DELETE_RECORD])) {
+    case DELETE_RECORD: {
+      try {
+        await db.transaction().execute(options.remove)
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error
+        return json({ ok: false as const, intent: DELETE_RECORD, deleteError: error.message })
+      }
+      return redirectWithFlash(request, options.deleted.to, options.deleted.message)
     }
-    return redirectWithFlash(request, options.deleted.to, options.deleted.message)
+    case UPDATE_RECORD: {
+      const parsed = parseValues(values, options.schema)
+      if (!parsed.ok) return invalid(parsed.failure, UPDATE_RECORD)
+      try {
+        await db.transaction().execute((trx) => options.update(trx, parsed.data))
+      } catch (error) {
+        return refusalAnswer(error, parsed.values, UPDATE_RECORD)
+      }
+      const { to, message } = options.updated(parsed.data)
+      return redirectWithFlash(request, to, message)
+    }
   }
-  const parsed = await parseForm(request, options.schema)
-  if (!parsed.ok) return invalid(parsed.failure, 'update')
-  try {
-    await db.transaction().execute((trx) => options.update(trx, parsed.data))
-  } catch (error) {
-    return refusalAnswer(error, parsed.values, 'update')
-  }
-  const { to, message } = options.updated(parsed.data)
-  return redirectWithFlash(request, to, message)
 }

@@ -1,7 +1,7 @@
 // A national-scale database for benchmarks: 5,000 trainees on 50 programmes (one of 500), each at
 // a realistic point of the current AVIGuk pathway, with cycles, supervision and reflections.
 // Deterministic (seeded pseudo-random numbers), so runs are comparable.
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import { migrateToLatest, openDatabase } from '../../db/connection'
 import type { DB } from '../../db/schema'
 import { seedReferenceData } from '../../db/seed'
@@ -25,7 +25,7 @@ function random(seed: number) {
   }
 }
 
-async function insertMany<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: any[], chunk = 500) {
+async function insertMany<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: Insertable<DB[T]>[], chunk = 500) {
   for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).execute()
 }
 
@@ -61,10 +61,10 @@ export async function generateBenchDatabase(path: string, today: string, trainee
       await insertMany(trx as unknown as Kysely<DB>, 'programme_supervisors', supervisors.map((id) => ({ programme_id: programmeId, user_id: id, capacity_minutes_per_month: 600 })))
       const accreditor = await user(`acc${p}@bench.attune.test`, `Accreditor ${p}`, 'accreditor')
 
-      const cycles: any[] = []
-      const sessions: any[] = []
-      const reflections: any[] = []
-      const enrolmentStages: any[] = []
+      const cycles: Insertable<DB['cycles']>[] = []
+      const sessions: Insertable<DB['supervision_sessions']>[] = []
+      const reflections: Insertable<DB['reflections']>[] = []
+      const enrolmentStages: Insertable<DB['enrolment_stages']>[] = []
       for (let t = 0; t < sizes[p]; t++) {
         traineeNumber++
         const email = `trainee${traineeNumber}@bench.attune.test`

@@ -78,7 +78,7 @@ const fullRecord = await db
   .limit(1)
   .executeTakeFirstOrThrow()
 const portfolio = (await loadPortfolio(db, { id: 0, role: 'admin' }, fullRecord.id))!
-const pdfInProcess = await time('Portfolio PDF, rendered in-process', () => renderToBuffer(createElement(PortfolioDocument, { portfolio, generatedOn: today() }) as any), 15, 2)
+const pdfInProcess = await time('Portfolio PDF, rendered in-process', () => renderToBuffer(createElement(PortfolioDocument, { portfolio, generatedOn: today() }) as Parameters<typeof renderToBuffer>[0]), 15, 2)
 await db.destroy()
 
 execSync('npm run build', { stdio: 'ignore' })

@@ -38,7 +38,7 @@ describe('digests for the demo programme', () => {
     const dates = sinceDates(sarah.text_body)
     expect(dates).toHaveLength(7)
     expect(dates).toEqual([...dates].sort())
-    expect(sarah.text_body).toMatch(/- Farah Ali: Read the reflection submitted on .*\(overdue\)\n  http:\/\/localhost:3000\/supervisor\/trainees\/\d+/)
+    expect(sarah.text_body).toMatch(/- Farah Ali: Read the reflection submitted on .*\(overdue\)\n {2}http:\/\/localhost:3000\/supervisor\/trainees\/\d+/)
     expect(sarah.text_body).toMatch(/- Ella Morris: Record the transition meeting and sign off Stage 1: every requirement holds/)
     expect(sarah.text_body).toMatch(/- Amira Khan: Confirm or return the supervision session of .* \(1 hour\)/)
     // Nothing about clients beyond what the supervisor's own page shows, and no client codes at all here.
@@ -73,7 +73,7 @@ describe('digests for the demo programme', () => {
     expect(digest.subject).toMatch(/^Your programmes this week: \d+ new or worse flags, 1 concern due$/)
     expect(digest.text_body).toMatch(/- Northfield VIG Early Years Programme: 6 trainees; \d+ red and \d+ amber; 0 stages accredited in the last week/)
     expect(digest.text_body).toMatch(/- New amber: Grace Lin\. Stage 2 was signed off on .* and has waited \d+ days for external accreditation/)
-    expect(digest.text_body).toMatch(/- Concern due for review on .*: Ella Morris\n  http:\/\/localhost:3000\/lead\/enrolments\/\d+/)
+    expect(digest.text_body).toMatch(/- Concern due for review on .*: Ella Morris\n {2}http:\/\/localhost:3000\/lead\/enrolments\/\d+/)
     expect(digest.text_body).not.toContain('Chase the sign-off')
 
     // A week later with nothing changed: the same flags are not reported again.

@@ -107,7 +107,7 @@ const endpoints: Endpoint[] = [
     fn: leadEnrolment.action,
     path: (w) => `/lead/enrolments/${w.mine.enrolment.id}`,
     params: enrolmentParams,
-    fields: async () => ({ intent: 'unlock-0', stageNumber: '0', reason: 'Correcting the course date' }),
+    fields: async () => ({ intent: 'unlock', stageNumber: '0', reason: 'Correcting the course date' }),
     ...leads,
   },
   {
@@ -132,7 +132,7 @@ const endpoints: Endpoint[] = [
     fn: supervisorTrainee.action,
     path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
     params: enrolmentParams,
-    fields: async (w, db) => ({ intent: `confirm-session-${(await supervisionSession(db, w.mine.enrolment)).id}` }),
+    fields: async (w, db) => ({ intent: 'confirm-session', sessionId: String((await supervisionSession(db, w.mine.enrolment)).id) }),
     allowed: ['supervisorOf'],
     notTheirs: ['otherSupervisor'],
   },

@@ -232,19 +232,19 @@ describe('enrolling and reassigning', () => {
     const { enrolment, cookie } = await setUp()
     const params = { enrolmentId: String(enrolment.id) }
     const path = `/lead/enrolments/${enrolment.id}`
-    const noReason = await run(enrolmentAction, formRequest(path, { intent: 'unlock-0', stageNumber: '0', reason: '' }, cookie), params)
+    const noReason = await run(enrolmentAction, formRequest(path, { intent: 'unlock', stageNumber: '0', reason: '' }, cookie), params)
     expect((await noReason.json()).fieldErrors.reason).toMatch(/Enter why the records need to change/)
-    expect((await run(enrolmentAction, formRequest(path, { intent: 'unlock-0', stageNumber: '0', reason: 'Course date typed wrong' }, cookie), params)).status).toBe(302)
+    expect((await run(enrolmentAction, formRequest(path, { intent: 'unlock', stageNumber: '0', reason: 'Course date typed wrong' }, cookie), params)).status).toBe(302)
     const lock = async () => (await db.selectFrom('enrolment_stages').select('locked').where('enrolment_id', '=', enrolment.id).where('stage_number', '=', 0).executeTakeFirstOrThrow()).locked
     expect(await lock()).toBe(0)
-    expect((await run(enrolmentAction, formRequest(path, { intent: 'relock-0', stageNumber: '0', reason: '' }, cookie), params)).status).toBe(302)
+    expect((await run(enrolmentAction, formRequest(path, { intent: 'relock', stageNumber: '0', reason: '' }, cookie), params)).status).toBe(302)
     expect(await lock()).toBe(1)
     const rows = await db.selectFrom('audit_log').select(['action', 'reason']).where('enrolment_id', '=', enrolment.id).orderBy('id').execute()
     expect(rows).toEqual([
       { action: 'stage.unlocked', reason: 'Course date typed wrong' },
       { action: 'stage.relocked', reason: null },
     ])
-    const inProgress = await run(enrolmentAction, formRequest(path, { intent: 'unlock-1', stageNumber: '1', reason: 'x' }, cookie), params)
+    const inProgress = await run(enrolmentAction, formRequest(path, { intent: 'unlock', stageNumber: '1', reason: 'x' }, cookie), params)
     expect((await inProgress.json()).formError).toMatch(/not locked/)
   })
 })

@@ -17,17 +17,17 @@ describe('a supervisor’s decisions', () => {
     const first = await supervisionSession(db, enrolment)
     const second = await supervisionSession(db, enrolment)
     const cookie = await signInCookie(supervisor.email)
-    expect((await post(enrolment.id, cookie, { intent: `confirm-session-${first.id}` })).status).toBe(302)
-    const noComment = await post(enrolment.id, cookie, { intent: `return-session-${second.id}`, comment: ' ' })
-    expect(await noComment.json()).toMatchObject({ intent: `return-session-${second.id}`, fieldErrors: { comment: 'Enter what the trainee needs to correct' } })
-    expect((await post(enrolment.id, cookie, { intent: `return-session-${second.id}`, comment: 'The date looks wrong: was it the 12th?' })).status).toBe(302)
+    expect((await post(enrolment.id, cookie, { intent: 'confirm-session', sessionId: String(first.id) })).status).toBe(302)
+    const noComment = await post(enrolment.id, cookie, { intent: 'return-session', sessionId: String(second.id), comment: ' ' })
+    expect(await noComment.json()).toMatchObject({ intent: 'return-session', values: { sessionId: String(second.id) }, fieldErrors: { comment: 'Enter what the trainee needs to correct' } })
+    expect((await post(enrolment.id, cookie, { intent: 'return-session', sessionId: String(second.id), comment: 'The date looks wrong: was it the 12th?' })).status).toBe(302)
     const sessions = await db.selectFrom('supervision_sessions').select(['id', 'status', 'decided_by', 'return_comment']).orderBy('id').execute()
     expect(sessions).toEqual([
       { id: first.id, status: 'confirmed', decided_by: supervisor.id, return_comment: null },
       { id: second.id, status: 'returned', decided_by: supervisor.id, return_comment: 'The date looks wrong: was it the 12th?' },
     ])
     expect(await auditActions(db, enrolment.id)).toEqual(['supervision.confirmed', 'supervision.returned'])
-    const again = await post(enrolment.id, cookie, { intent: `confirm-session-${first.id}` })
+    const again = await post(enrolment.id, cookie, { intent: 'confirm-session', sessionId: String(first.id) })
     expect((await again.json()).formError).toMatch(/already confirmed/)
   })
 
@@ -36,8 +36,8 @@ describe('a supervisor’s decisions', () => {
     const { supervisor, enrolment } = await programmeWithTrainee(db)
     const reflection = await submittedReflection(db, enrolment)
     const cookie = await signInCookie(supervisor.email)
-    expect((await post(enrolment.id, cookie, { intent: `feedback-${reflection.id}`, feedback: '' })).status).toBe(200)
-    expect((await post(enrolment.id, cookie, { intent: `feedback-${reflection.id}`, feedback: 'Lovely noticing.' })).status).toBe(302)
+    expect((await post(enrolment.id, cookie, { intent: 'feedback', reflectionId: String(reflection.id), feedback: '' })).status).toBe(200)
+    expect((await post(enrolment.id, cookie, { intent: 'feedback', reflectionId: String(reflection.id), feedback: 'Lovely noticing.' })).status).toBe(302)
     expect(await db.selectFrom('reflections').select(['feedback', 'feedback_by']).where('id', '=', reflection.id).executeTakeFirstOrThrow()).toEqual({ feedback: 'Lovely noticing.', feedback_by: supervisor.id })
     expect(await auditActions(db, enrolment.id)).toEqual(['reflection.feedback_given'])
   })
@@ -68,9 +68,9 @@ describe('a supervisor’s decisions', () => {
     await db.updateTable('enrolment_stages').set({ status: 'accredited', locked: 1 }).where('enrolment_id', '=', enrolment.id).where('stage_number', '=', 1).execute()
     const cookie = await signInCookie(supervisor.email)
     const attempts: Record<string, string>[] = [
-      { intent: `confirm-session-${session.id}` },
-      { intent: `return-session-${session.id}`, comment: 'x' },
-      { intent: `feedback-${reflection.id}`, feedback: 'x' },
+      { intent: 'confirm-session', sessionId: String(session.id) },
+      { intent: 'return-session', sessionId: String(session.id), comment: 'x' },
+      { intent: 'feedback', reflectionId: String(reflection.id), feedback: 'x' },
       { intent: 'introduction', heldOn: '2026-02-01', notes: '' },
       { intent: 'end-meeting', heldOn: '2026-02-01', outcome: 'passed', notes: '', actions: '' },
     ]

@@ -24,13 +24,14 @@ describe('flags and concerns page', () => {
     const page = await (await run(loader, getRequest(`/enrolments/${id}/flags`, lead), { enrolmentId: id })).json()
     expect(page.flags.map((f: { code: string }) => f.code)).toContain('supervision_gap')
 
-    const missingNote = await run(action, formRequest('/x', { intent: 'raise-supervision_gap', flagCode: 'supervision_gap', note: '', actionPlan: 'Weekly', reviewOn: '2026-13-01' }, lead), { enrolmentId: id })
+    const missingNote = await run(action, formRequest('/x', { intent: 'raise', flagCode: 'supervision_gap', note: '', actionPlan: 'Weekly', reviewOn: '2026-13-01' }, lead), { enrolmentId: id })
     const failure = await missingNote.json()
-    expect(failure.intent).toBe('raise-supervision_gap')
+    expect(failure.intent).toBe('raise')
+    expect(failure.values.flagCode).toBe('supervision_gap')
     expect(failure.fieldErrors).toMatchObject({ note: expect.stringMatching(/Enter what you know/), reviewOn: expect.stringMatching(/real date/) })
     expect(failure.values.actionPlan).toBe('Weekly')
 
-    const saved = await run(action, formRequest('/x', { intent: 'raise-supervision_gap', flagCode: 'supervision_gap', note: 'Covering sickness in his team', actionPlan: 'Protected half-day a week from January', reviewOn: '2027-01-15' }, lead), { enrolmentId: id })
+    const saved = await run(action, formRequest('/x', { intent: 'raise', flagCode: 'supervision_gap', note: 'Covering sickness in his team', actionPlan: 'Protected half-day a week from January', reviewOn: '2027-01-15' }, lead), { enrolmentId: id })
     expect(saved.status).toBe(302)
     const after = await (await run(loader, getRequest('/x', lead), { enrolmentId: id })).json()
     expect(after.concerns).toHaveLength(1)
@@ -47,12 +48,12 @@ describe('flags and concerns page', () => {
     const { id, cookie } = await ben()
     const own = await cookie('ben.harper')
     expect((await run(loader, getRequest('/x', own), { enrolmentId: id })).status).toBe(200)
-    expect((await run(action, formRequest('/x', { intent: 'raise-cycle_gap', flagCode: 'cycle_gap', note: 'x' }, own), { enrolmentId: id })).status).toBe(403)
+    expect((await run(action, formRequest('/x', { intent: 'raise', flagCode: 'cycle_gap', note: 'x' }, own), { enrolmentId: id })).status).toBe(403)
     for (const who of ['trainee', 'supervisor2']) {
       expect((await run(loader, getRequest('/x', await cookie(who)), { enrolmentId: id })).status).toBe(404)
     }
-    const otherSupervisor = await run(action, formRequest('/x', { intent: 'raise-cycle_gap', flagCode: 'cycle_gap', note: 'x' }, await cookie('supervisor2')), { enrolmentId: id })
+    const otherSupervisor = await run(action, formRequest('/x', { intent: 'raise', flagCode: 'cycle_gap', note: 'x' }, await cookie('supervisor2')), { enrolmentId: id })
     expect(otherSupervisor.status).toBe(404)
-    expect((await run(action, formRequest('/x', { intent: 'raise-cycle_gap', flagCode: 'cycle_gap', note: 'Looking for families' }, await cookie('supervisor')), { enrolmentId: id })).status).toBe(302)
+    expect((await run(action, formRequest('/x', { intent: 'raise', flagCode: 'cycle_gap', note: 'Looking for families' }, await cookie('supervisor')), { enrolmentId: id })).status).toBe(302)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accreditationsByMonth, filterAndSort, pipeline, type DashboardRow, type TableQuery } from '~/domain/dashboard'
+import { accreditationsByMonth, filterAndSort, headlineCounts, pipeline, stagesPresent, type DashboardRow, type TableQuery } from '~/domain/dashboard'
 import type { Flag } from '~/domain/risk'
 
 const flag = (severity: Flag['severity'], code: Flag['code'] = 'supervision_gap'): Flag => ({ code, severity, reason: '', nextStep: '', actor: 'trainee' })
@@ -73,5 +73,30 @@ describe('pipeline and projected accreditations', () => {
   it('runs at least to the funding end when every projection is earlier', () => {
     const months = accreditationsByMonth([row({ name: 'Dan', accreditationOn: '2026-12-17' })], '2026-11-24', '2027-03-24')
     expect(months.map((m) => m.month)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03'])
+  })
+})
+
+describe('the lead’s headline counts', () => {
+  it('counts enrolled and accredited, and among those in training the red, amber and after-funding ones', () => {
+    // Ben and Farah are red; Amira amber; Chloe accredited. Funding ends 31 Dec 2027: Ben and Farah finish after.
+    expect(headlineCounts(rows, '2027-12-31')).toEqual({ enrolled: 4, accredited: 1, red: 2, amber: 1, afterFunding: 2 })
+    expect(headlineCounts(rows, '2028-12-31').afterFunding).toBe(0)
+    expect(headlineCounts([], '2027-12-31')).toEqual({ enrolled: 0, accredited: 0, red: 0, amber: 0, afterFunding: 0 })
+  })
+})
+
+describe('the stages in the stage filter', () => {
+  it('lists each stage once, in pathway order', () => {
+    const stages = stagesPresent([
+      { stageNumber: 2, stageName: 'Stage 2' },
+      { stageNumber: 0, stageName: 'Initial training course' },
+      { stageNumber: 2, stageName: 'Stage 2' },
+      { stageNumber: 1, stageName: 'Stage 1' },
+    ])
+    expect(stages).toEqual([
+      { stageNumber: 0, name: 'Initial training course' },
+      { stageNumber: 1, name: 'Stage 1' },
+      { stageNumber: 2, name: 'Stage 2' },
+    ])
   })
 })
