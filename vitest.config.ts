@@ -13,9 +13,23 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/**/*.pg.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/integration-setup.ts'],
+        },
+      },
+      // The same suite on PostgreSQL (a throw-away cluster; see tests/setup/postgres-cluster.ts).
+      {
+        extends: true,
+        test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/**/*.sqlite.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/setup/global-setup.ts'],
+          setupFiles: ['tests/setup/integration-setup.ts'],
+          hookTimeout: 30_000,
         },
       },
     ],
