@@ -103,6 +103,11 @@ function portablePool(pool: pg.Pool, onUnavailable: PostgresOptions['onUnavailab
         throw unavailable(error)
       }
       let broken: Error | undefined
+      // A connection lost while checked out emits 'error' on the client: without a listener it would end the process.
+      const lost = (error: Error) => {
+        broken = error
+      }
+      client.on('error', lost)
       return {
         async query(sql: string, parameters: readonly unknown[]) {
           try {
@@ -112,7 +117,10 @@ function portablePool(pool: pg.Pool, onUnavailable: PostgresOptions['onUnavailab
             throw unavailable(error)
           }
         },
-        release: () => client.release(broken),
+        release: () => {
+          client.off('error', lost)
+          client.release(broken)
+        },
       } as unknown as PostgresPoolClient
     },
     end: () => pool.end(),
