@@ -17,6 +17,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/integration-setup.ts'],
+          // Generous: CI runs on 2 shared cores, and PDF tests start worker threads.
+          testTimeout: 30_000,
         },
       },
       // The same suite on PostgreSQL (a throw-away cluster; see tests/setup/postgres-cluster.ts).
@@ -29,6 +31,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/integration-setup.ts'],
+          testTimeout: 30_000,
           hookTimeout: 30_000,
         },
       },
