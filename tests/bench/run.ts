@@ -106,7 +106,7 @@ async function measure(label: string, target: string, env: Record<string, string
     // The trivial page while 4 report PDFs render at once, kept at 4 in flight throughout.
     let rendering = true
     const renders = Array.from({ length: 4 }, async () => {
-      while (rendering) await get(`${big}/report.pdf`, lead)
+      while (rendering) await get(`${big}/report/pdf`, lead)
     })
     await sleep(500)
     const trivialUnderPdfs = await time(() => get('/login'), SAMPLES, 0)
