@@ -121,7 +121,8 @@ async function measure(label: string, target: string, env: Record<string, string
   }
 }
 
-execSync('npm run build', { stdio: 'ignore' })
+// BENCH_NO_BUILD=1 uses the build already there (e.g. while browser tests run from it).
+if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' })
 const results: Record<string, Awaited<ReturnType<typeof measure>>> = {}
 const DATABASE = 'data/bench.sqlite'
 for (const suffix of ['', '-wal', '-shm']) rmSync(DATABASE + suffix, { force: true })
