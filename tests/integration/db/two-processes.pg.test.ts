@@ -56,6 +56,22 @@ afterEach(async () => {
 })
 
 describe('two app processes on one PostgreSQL', () => {
+  it('stop at start with a clear message and exit code 69 when PostgreSQL cannot be reached', async () => {
+    const port = await freePort()
+    const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/index.js'], {
+      env: { ...process.env, PORT: String(port), DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/attune`, SESSION_SECRET: env.SESSION_SECRET, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    servers.push(server)
+    let stderr = ''
+    server.stderr!.on('data', (chunk) => (stderr += chunk))
+    const code = await new Promise((resolve) => server.once('exit', resolve))
+    expect(code).toBe(69)
+    expect(stderr).toContain('Attune cannot start: the database postgres://127.0.0.1:')
+    expect(stderr).toContain('Check DATABASE_URL and that the PostgreSQL server is running')
+    expect(stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
   it('share sessions: signed in on one, recognised and signed out on the other', async () => {
     const user = await createUser(await getDb(), 'trainee')
     const [a, b] = await Promise.all([startApp(), startApp()])
