@@ -18,7 +18,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/integration-setup.ts'],
           // Generous: CI runs on 2 shared cores, and PDF tests start worker threads.
-          testTimeout: 30_000,
+          testTimeout: 60_000,
         },
       },
       // The same suite on PostgreSQL (a throw-away cluster; see tests/setup/postgres-cluster.ts).
@@ -31,7 +31,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/integration-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 30_000,
         },
       },
