@@ -17,9 +17,24 @@ export default defineConfig({
           // Helvetica: three record downloads with their portfolios took 22 s on a 2-core machine
           // shared by seven test runs. Speed is measured by `npm run bench`, not here.
           testTimeout: 60_000,
+          exclude: ['tests/integration/**/*.pg.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/integration-setup.ts'],
+        },
+      },
+      // The same suite on PostgreSQL (a throw-away cluster; see tests/setup/postgres-cluster.ts).
+      {
+        extends: true,
+        test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/**/*.sqlite.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/setup/global-setup.ts'],
+          setupFiles: ['tests/setup/integration-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
         },
       },
     ],

@@ -182,6 +182,16 @@ export function ErrorBoundary() {
       </ErrorPage>
     )
   }
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    return (
+      <ErrorPage title="Try again in a minute">
+        <p>The service is busy or cannot reach its database just now. Nothing you saved before this has been lost.</p>
+        <p>
+          <Link to={home}>Go to your home page</Link>
+        </p>
+      </ErrorPage>
+    )
+  }
   if (isRouteErrorResponse(error) && error.status < 500) {
     return (
       <ErrorPage title="Sorry, that did not work">

@@ -1,9 +1,11 @@
 // A Kysely dialect for the `sqlite3` npm package (node-sqlite3).
 // Kysely's built-in SqliteDialect targets better-sqlite3's synchronous API, so this module adapts
 // node-sqlite3's callback API instead, reusing Kysely's SQLite adapter, compiler and introspector.
-// One connection is held behind a mutex, as Kysely's own SQLite driver does: SQLite allows one
-// writer at a time, and serialising in-process avoids SQLITE_BUSY between our own transactions.
-// See docs/decisions/0001-sqlite3-driver-and-dialect.md.
+// Writes go through one writer connection behind a mutex, as Kysely's own SQLite driver does: SQLite
+// allows one writer at a time, and serialising in-process avoids SQLITE_BUSY between our own
+// transactions. Reads outside a transaction run on a few reader connections of their own (WAL lets
+// readers proceed beside the writer), so a slow read never queues behind another or behind a write.
+// See docs/decisions/0001-sqlite3-driver-and-dialect.md and 0013-postgresql-and-pdf-workers.md.
 import sqlite3 from 'sqlite3'
 import {
   CompiledQuery,
@@ -25,6 +27,8 @@ export interface Sqlite3DialectConfig {
   filename: string
   /** How long a statement waits for a lock held by another process, in ms. */
   busyTimeoutMs?: number
+  /** Connections for reads outside transactions (0: everything on the writer). */
+  readers?: number
 }
 
 export class Sqlite3Dialect implements Dialect {
@@ -45,28 +49,42 @@ export class Sqlite3Dialect implements Dialect {
 
 class Sqlite3Driver implements Driver {
   readonly #mutex = new ConnectionMutex()
-  #db?: sqlite3.Database
-  #connection?: Sqlite3Connection
+  #databases: sqlite3.Database[] = []
+  #writer?: Sqlite3Connection
+  #readers: Sqlite3Connection[] = []
+  #nextReader = 0
 
   constructor(private readonly config: Sqlite3DialectConfig) {}
 
   async init(): Promise<void> {
-    this.#db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    this.#writer = await this.#open()
+    await this.#writer.executeQuery(CompiledQuery.raw('PRAGMA journal_mode = WAL'))
+    // An in-memory database is private to its connection: it has no readers.
+    const readers = this.config.filename === ':memory:' ? 0 : (this.config.readers ?? 4)
+    for (let i = 0; i < readers; i++) this.#readers.push(await this.#open())
+  }
+
+  async #open(): Promise<Sqlite3Connection> {
+    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
       const db = new sqlite3.Database(this.config.filename, (error) => (error ? reject(error) : resolve(db)))
     })
-    this.#db.configure('busyTimeout', this.config.busyTimeoutMs ?? 5000)
-    this.#connection = new Sqlite3Connection(this.#db)
-    for (const pragma of ['PRAGMA foreign_keys = ON', 'PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL']) {
-      await this.#connection.executeQuery(CompiledQuery.raw(pragma))
+    this.#databases.push(db)
+    db.configure('busyTimeout', this.config.busyTimeoutMs ?? 5000)
+    const connection = new Sqlite3Connection(db)
+    for (const pragma of ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL']) {
+      await connection.executeQuery(CompiledQuery.raw(pragma))
     }
+    return connection
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    await this.#mutex.lock()
-    return this.#connection!
+    const reader = this.#readers.length ? this.#readers[this.#nextReader++ % this.#readers.length] : undefined
+    return new RoutedConnection(this.#writer!, reader, this.#mutex)
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    // A transaction holds the writer from begin to commit or rollback.
+    await (connection as RoutedConnection).holdWriter()
     // IMMEDIATE takes the write lock at once, so a transaction never fails half-way on upgrade.
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
   }
@@ -79,14 +97,57 @@ class Sqlite3Driver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'))
   }
 
-  async releaseConnection(): Promise<void> {
-    this.#mutex.unlock()
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    ;(connection as RoutedConnection).release()
   }
 
   async destroy(): Promise<void> {
-    const db = this.#db
-    this.#db = undefined
-    if (db) await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())))
+    const databases = this.#databases
+    this.#databases = []
+    this.#readers = []
+    for (const db of databases) await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())))
+  }
+}
+
+// A read (select or with, outside a transaction) goes to a reader connection; anything else takes
+// the writer, for one statement or, inside a transaction, until the transaction ends.
+const READ_ONLY = /^\s*(select|with)\b/i
+
+class RoutedConnection implements DatabaseConnection {
+  #holding = false
+
+  constructor(
+    private readonly writer: Sqlite3Connection,
+    private readonly reader: Sqlite3Connection | undefined,
+    private readonly mutex: ConnectionMutex,
+  ) {}
+
+  async holdWriter(): Promise<void> {
+    if (this.#holding) return
+    await this.mutex.lock()
+    this.#holding = true
+  }
+
+  release(): void {
+    if (!this.#holding) return
+    this.#holding = false
+    this.mutex.unlock()
+  }
+
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.#holding) return this.writer.executeQuery(compiledQuery)
+    if (this.reader && READ_ONLY.test(compiledQuery.sql) && !/\breturning\b/i.test(compiledQuery.sql)) return this.reader.executeQuery(compiledQuery)
+    await this.mutex.lock()
+    try {
+      return await this.writer.executeQuery(compiledQuery)
+    } finally {
+      this.mutex.unlock()
+    }
+  }
+
+  async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    const { rows } = await this.executeQuery<R>(compiledQuery)
+    for (const row of rows) yield { rows: [row] }
   }
 }
 

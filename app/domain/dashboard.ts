@@ -119,3 +119,27 @@ export function headlineCounts(rows: Pick<DashboardRow, 'accredited' | 'flags' |
 export function stagesPresent(rows: { stageNumber: number; stageName: string }[]): { stageNumber: number; name: string }[] {
   return [...new Map(rows.map((r) => [r.stageNumber, r.stageName])).entries()].sort(([a], [b]) => a - b).map(([stageNumber, name]) => ({ stageNumber, name }))
 }
+
+/** Trainee rows per page of the programme lead's table: a national programme has hundreds. */
+export const TABLE_PAGE_SIZE = 25
+
+export interface TablePage<R> {
+  rows: R[]
+  /** 1-based; a page beyond the last shows the last. */
+  page: number
+  pageCount: number
+  /** Rows matching the filters, on every page. */
+  total: number
+  /** 1-based positions of the first and last row shown (0 and 0 when none). */
+  from: number
+  to: number
+}
+
+/** One page of already filtered and sorted rows. */
+export function pageOf<R>(rows: R[], page: number, size = TABLE_PAGE_SIZE): TablePage<R> {
+  const pageCount = Math.max(1, Math.ceil(rows.length / size))
+  const current = Math.min(Math.max(1, page), pageCount)
+  const start = (current - 1) * size
+  const shown = rows.slice(start, start + size)
+  return { rows: shown, page: current, pageCount, total: rows.length, from: shown.length ? start + 1 : 0, to: start + shown.length }
+}

@@ -14,6 +14,7 @@ import { stageOf } from '../domain/rule-set'
 import { END_MEETING_LABEL, afterStage, completesOnSignOff, readinessForSignOff } from '../domain/stage-end'
 import type { SignOffInput } from '../schemas/sign-off'
 import { formatDate, formatInstant, instantToCalendarDate, nowInstant, today } from '../utils/dates'
+import { unlessDuplicate } from '../../db/portable'
 import { Refusal, isUniqueViolation } from '../utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { issueCertificates } from './certificate.server'
@@ -122,26 +123,22 @@ export async function signOffStage(trx: Db, viewer: Viewer, input: { enrolmentId
       actions: '',
     })
   }
-  let signOffId: number
-  try {
-    signOffId = (
-      await trx
-        .insertInto('sign_offs')
-        .values({
-          enrolment_id: enrolment.id,
-          stage_number: stage.stageNumber,
-          signed_off_by: viewer.id,
-          signed_off_at: nowInstant(now),
-          override_reason: overrideReason,
-          readiness_json: JSON.stringify(readiness),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-  } catch (error) {
-    if (isUniqueViolation(error, 'sign_offs')) throw await alreadySignedOff(trx, enrolment.id, stage.stageNumber, stage.name)
-    throw error
-  }
+  const inserted = await unlessDuplicate(trx, 'sign_offs', () =>
+    trx
+      .insertInto('sign_offs')
+      .values({
+        enrolment_id: enrolment.id,
+        stage_number: stage.stageNumber,
+        signed_off_by: viewer.id,
+        signed_off_at: nowInstant(now),
+        override_reason: overrideReason,
+        readiness_json: JSON.stringify(readiness),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  )
+  if (!inserted) throw await alreadySignedOff(trx, enrolment.id, stage.stageNumber, stage.name)
+  const signOffId = inserted.id
   const completed = completesOnSignOff(ruleSet, stage.stageNumber)
   const completedOn = today(now)
   await trx

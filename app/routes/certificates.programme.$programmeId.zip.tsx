@@ -2,8 +2,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { zipSync } from 'fflate'
 import { loadCertificatesForPdf } from '~/models/certificate.server'
-import { CertificateDocument } from '~/pdf/certificate-document'
-import { qrCodeDataUrl, renderPdf } from '~/pdf/render.server'
+import { renderPdf } from '~/pdf/render.server'
 import { requireRole } from '~/utils/auth.server'
 import { safeFilename, zipResponse } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
@@ -19,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const files: Record<string, Uint8Array> = {}
   for (const certificate of certificates) {
     const name = safeFilename(`${certificate.holder_name} - ${certificate.level} - ${certificate.number}.pdf`)
-    files[name] = await renderPdf(<CertificateDocument certificate={certificate} qrCode={await qrCodeDataUrl(certificate.verificationUrl)} />)
+    files[name] = await renderPdf({ document: 'certificate', certificate })
   }
   return zipResponse(zipSync(files, { level: 6 }), `certificates-${certificates[0].programme_name}.zip`)
 }

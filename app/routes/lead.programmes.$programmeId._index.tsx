@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
 import { OutlookCells, ProgressCells } from '~/components/progress-cells'
 import { HeadlineList } from '~/components/sustainability-report'
-import { accreditationsByMonth, filterAndSort, headlineCounts, pipeline, stagesPresent } from '~/domain/dashboard'
+import { accreditationsByMonth, filterAndSort, headlineCounts, pageOf, pipeline, stagesPresent } from '~/domain/dashboard'
 import { TableQuerySchema } from '~/schemas/dashboard'
 import { formatHours } from '~/domain/readiness'
 import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
@@ -26,12 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainees = await listProgrammeEnrolments(db, user, programme.id, date)
   const query = TableQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const stages = stagesPresent(trainees.map((t) => ({ stageNumber: t.current_stage, stageName: t.readiness.stageName })))
+  // The headline and charts count every trainee; the table sends one page of rows.
+  const { rows, ...table } = pageOf(filterAndSort(trainees, query), query.page)
   return json({
     programme,
     query,
     stages,
-    // Only what the table shows: at national scale a programme has hundreds of rows.
-    shown: filterAndSort(trainees, query).map((t) => ({
+    table,
+    shown: rows.map((t) => ({
       id: t.id,
       trainee_name: t.trainee_name,
       status: t.status,
@@ -75,9 +77,49 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   )
 }
 
+/** "Showing 26 to 50 of 500" with Previous and Next links that keep the filters and sort (plain links: no JavaScript needed). */
+function TablePages({ table, query }: { table: { page: number; pageCount: number; total: number; from: number; to: number }; query: Record<string, string | number | null> }) {
+  if (table.total === 0) return null
+  const href = (page: number) => {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) if (value !== null && key !== 'page') params.set(key, String(value))
+    if (page > 1) params.set('page', String(page))
+    return `?${params}#trainees`
+  }
+  return (
+    <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of trainees">
+      <p>
+        Showing {table.from} to {table.to} of {table.total} trainees{table.pageCount > 1 ? ` (page ${table.page} of ${table.pageCount})` : ''}
+      </p>
+      {table.pageCount > 1 && (
+        <ul className="nhsuk-list nhsuk-pagination__list">
+          {table.page > 1 && (
+            <li className="nhsuk-pagination-item--previous">
+              <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={href(table.page - 1)} rel="prev" preventScrollReset>
+                <span className="nhsuk-pagination__title">Previous</span>
+                <span className="nhsuk-u-visually-hidden">:</span>
+                <span className="nhsuk-pagination__page">Page {table.page - 1}</span>
+              </Link>
+            </li>
+          )}
+          {table.page < table.pageCount && (
+            <li className="nhsuk-pagination-item--next">
+              <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={href(table.page + 1)} rel="next" preventScrollReset>
+                <span className="nhsuk-pagination__title">Next</span>
+                <span className="nhsuk-u-visually-hidden">:</span>
+                <span className="nhsuk-pagination__page">Page {table.page + 1}</span>
+              </Link>
+            </li>
+          )}
+        </ul>
+      )}
+    </nav>
+  )
+}
+
 export default function ProgrammeOverview() {
   const data = useLoaderData<typeof loader>()
-  const { programme, shown, query, stages } = data
+  const { programme, shown, query, stages, table } = data
   return (
     <>
       <Link to="/lead" className="nhsuk-back-link">
@@ -155,7 +197,7 @@ export default function ProgrammeOverview() {
         <TableScroll label="Trainees">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-              Trainees on {programme.name}, sorted by {SORT_OPTIONS.find((o) => o.value === query.sort)!.label.toLowerCase()}
+              Trainees on {programme.name}, sorted by {SORT_OPTIONS.find((o) => o.value === query.sort)!.label.toLowerCase()}, {table.from} to {table.to} of {table.total}
             </caption>
             <thead className="nhsuk-table__head">
               <tr>
@@ -191,6 +233,7 @@ export default function ProgrammeOverview() {
           </table>
         </TableScroll>
       )}
+      <TablePages table={table} query={query} />
       <h2>Pipeline and projected accreditations</h2>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">

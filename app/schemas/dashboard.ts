@@ -10,4 +10,6 @@ export const TableQuerySchema = z.object({
   severity: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(SEVERITY_FILTERS).nullable()).catch(null),
   supervisorId: optionalNumber,
   sort: z.enum(SORTS).catch('risk'),
+  /** The page of the table (the lead's programme page pages its table on the server). */
+  page: z.coerce.number().int().min(1).catch(1).default(1),
 })

@@ -11,7 +11,7 @@ export class Refusal extends Error {
   }
 }
 
-/** Whether a database error is a UNIQUE constraint failure on `table` (SQLite's wording). */
-export function isUniqueViolation(error: unknown, table: string): boolean {
-  return error instanceof Error && /UNIQUE constraint failed/i.test(error.message) && error.message.includes(`${table}.`)
-}
+// Whether a database error is a unique-constraint failure on a table, on SQLite or PostgreSQL. Catching
+// it and throwing a Refusal straight away is portable; to go on querying in the same transaction,
+// wrap the write in `unlessDuplicate` (PostgreSQL refuses further statements after a failed one).
+export { isUniqueViolation } from '../../db/portable'

@@ -13,6 +13,9 @@ export const BENCH_PASSWORD = 'bench-password-2026'
 export interface BenchDatabase {
   bigProgrammeId: number
   leadEmail: string
+  /** A programme of 50 trainees and its lead, to see how the dashboard grows with size. */
+  smallProgrammeId: number
+  smallLeadEmail: string
   traineeEmail: string
   fullRecordEnrolmentId: number
 }
@@ -29,8 +32,9 @@ async function insertMany<T extends keyof DB & string>(db: Kysely<DB>, table: T,
   for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).execute()
 }
 
-export async function generateBenchDatabase(path: string, today: string, trainees = 5000, programmes = 50): Promise<BenchDatabase> {
-  const db = openDatabase(path)
+/** `target`: a SQLite file path or a postgres:// address (an empty database). */
+export async function generateBenchDatabase(target: string, today: string, trainees = 5000, programmes = 50): Promise<BenchDatabase> {
+  const db = openDatabase(target)
   await migrateToLatest(db)
   await seedReferenceData(db)
   const rand = random(42)
@@ -45,7 +49,7 @@ export async function generateBenchDatabase(path: string, today: string, trainee
     const user = async (email: string, name: string, role: 'trainee' | 'supervisor' | 'accreditor' | 'lead') =>
       (await trx.insertInto('users').values({ email, name, role, organisation_id: organisationId, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow()).id
 
-    const sizes = Array.from({ length: programmes }, (_, i) => (i === 0 ? 500 : Math.ceil((trainees - 500) / (programmes - 1))))
+    const sizes = Array.from({ length: programmes }, (_, i) => (i === 0 ? 500 : i === 1 ? 50 : Math.ceil((trainees - 550) / (programmes - 2))))
     let traineeNumber = 0
     for (let p = 0; p < programmes; p++) {
       const leadEmail = `lead${p}@bench.attune.test`
@@ -78,7 +82,8 @@ export async function generateBenchDatabase(path: string, today: string, trainee
           .values({ trainee_id: traineeId, programme_id: programmeId, rule_set_id: ruleSet.id, started_on: ago(started), current_stage: stage, supervisor_id: supervisors[t % supervisors.length], external_accreditor_id: accreditor })
           .returning('id')
           .executeTakeFirstOrThrow()
-        if (p === 0 && t === 0) result = { bigProgrammeId: programmeId, leadEmail, traineeEmail: email, fullRecordEnrolmentId: enrolmentId }
+        if (p === 0 && t === 0) result = { bigProgrammeId: programmeId, leadEmail, traineeEmail: email, fullRecordEnrolmentId: enrolmentId, smallProgrammeId: 0, smallLeadEmail: '' }
+        if (p === 1 && t === 0) Object.assign(result!, { smallProgrammeId: programmeId, smallLeadEmail: leadEmail })
         const { id: clientBase } = await trx
           .insertInto('clients')
           .values({ trainee_id: traineeId, code: 'C-00', relationship: 'parent_infant', consent_given_on: ago(started), consent_supervision: 1 })

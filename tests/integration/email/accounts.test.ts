@@ -120,7 +120,7 @@ describe('e-mail choices and unsubscribing', () => {
     const world = await programmeWithTrainee(db)
     const session = await supervisionSession(db, world.enrolment)
     const cookie = await signInCookie(world.supervisor.email)
-    await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: `return-session-${session.id}`, comment: 'The date looks wrong' }, cookie), {
+    await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'return-session', sessionId: String(session.id), comment: 'The date looks wrong' }, cookie), {
       enrolmentId: String(world.enrolment.id),
     })
     return world
@@ -166,7 +166,7 @@ describe('e-mail choices and unsubscribing', () => {
     expect((await run(accountAction, formRequest('/account', { frequency: 'daily' }, cookie))).status).toBe(302)
     for (let i = 0; i < 2; i++) {
       const session = await supervisionSession(db, world.enrolment)
-      await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: `confirm-session-${session.id}` }, await signInCookie(world.supervisor.email)), {
+      await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'confirm-session', sessionId: String(session.id) }, await signInCookie(world.supervisor.email)), {
         enrolmentId: String(world.enrolment.id),
       })
     }

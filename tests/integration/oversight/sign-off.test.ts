@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { action as supervisorAction } from '~/routes/supervisor.trainees.$enrolmentId'
 import { action as accreditorAction } from '~/routes/accreditor.enrolments.$enrolmentId'
@@ -7,6 +6,7 @@ import { getDb } from '~/utils/db.server'
 
 // Sign-offs are stamped with the real clock, so accreditations are dated today.
 const accreditedOn = today()
+import { failInsertsInto, uniqueViolationOn } from '../../database'
 import { formRequest, run, signInCookie } from '../../http'
 import { auditActions, programmeWithTrainee, stageEvidence } from './world'
 
@@ -93,7 +93,7 @@ describe('signing off a stage', () => {
     const { supervisor, enrolment } = await programmeWithTrainee(db)
     const row = { enrolment_id: enrolment.id, stage_number: 1, signed_off_by: supervisor.id, signed_off_at: '2026-04-02T10:00:00.000Z', readiness_json: '{}' }
     await db.insertInto('sign_offs').values(row).execute()
-    await expect(db.insertInto('sign_offs').values(row).execute()).rejects.toThrow(/UNIQUE constraint failed: sign_offs/)
+    await expect(db.insertInto('sign_offs').values(row).execute()).rejects.toSatisfy(uniqueViolationOn('sign_offs'))
   })
 
   it('completes the Initial Training Course on sign-off and moves the trainee on to Stage 1', async () => {
@@ -145,7 +145,7 @@ describe('accreditation', () => {
   it('writes nothing at all when issuing the certificate fails inside the transaction', async () => {
     const db = await getDb()
     const { enrolment, cookie } = await signedOff()
-    await sql`create trigger fail_certificates before insert on certificates begin select raise(abort, 'certificate printer on fire'); end`.execute(db)
+    await failInsertsInto(db, 'certificates', 'certificate printer on fire')
     await expect(decide(enrolment.id, cookie, { intent: 'accredit', accreditedOn })).rejects.toThrow(/certificate printer on fire/)
     expect(await db.selectFrom('accreditations').select('id').execute()).toEqual([])
     expect((await stageRows(enrolment.id)).map((s) => [s.stage_number, s.status])).toEqual([

@@ -1,14 +1,12 @@
 // Every name prints exactly as entered, emoji never garble their neighbours, long links wrap inside
 // the page, and a certificate is one page whatever its fields hold (issue 10, part 1).
 import { readFileSync } from 'node:fs'
-import { createElement } from 'react'
 import { describe, expect, it } from 'vitest'
 import { createEnrolment, createReflectionRow, createUser } from '../../factories'
 import { getRequest, run, signInCookie } from '../../http'
 import { pdfPageCount, pdfText, pdfWords } from '../../pdf-text'
 import type { CertificateForPdf } from '~/models/certificate.server'
-import { CertificateDocument } from '~/pdf/certificate-document'
-import { qrCodeDataUrl, renderPdf } from '~/pdf/render.server'
+import { renderPdf } from '~/pdf/render.server'
 import { loader as portfolioPdf } from '~/routes/enrolments.$enrolmentId.portfolio'
 import { getDb } from '~/utils/db.server'
 
@@ -46,7 +44,7 @@ function certificate(fields: Partial<CertificateForPdf> = {}): CertificateForPdf
 }
 
 async function certificatePdf(fields: Partial<CertificateForPdf>) {
-  return renderPdf(createElement(CertificateDocument, { certificate: certificate(fields), qrCode: await qrCodeDataUrl('https://attune.example.nhs.uk') }))
+  return renderPdf({ document: 'certificate', certificate: certificate(fields) })
 }
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim())

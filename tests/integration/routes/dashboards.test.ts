@@ -46,6 +46,31 @@ describe('the programme lead’s dashboard', () => {
     expect(await load('stage=abc&severity=purple&sort=sideways')).toHaveLength(7)
   })
 
+  it('pages its table on the server, 25 rows at a time, keeping filters and sort, while the headline counts everyone', async () => {
+    const db = await getDb()
+    const lead = await createUser(db, 'lead')
+    const supervisor = await createUser(db, 'supervisor')
+    const programme = await createProgramme(db, { leadId: lead.id })
+    for (let i = 0; i < 30; i++) await createEnrolment(db, { programmeId: programme.id, supervisorId: supervisor.id, stage: 1 + (i % 2) })
+    const cookie = await signInCookie(lead.email)
+    const load = async (query: string) => (await run(leadDashboard, getRequest(`/lead/programmes/${programme.id}?${query}`, cookie), { programmeId: String(programme.id) })).json()
+    const first = await load('sort=name')
+    const second = await load('sort=name&page=2')
+    expect(first.headline.enrolled).toBe(30)
+    expect(second.headline.enrolled).toBe(30)
+    expect(first.table).toEqual({ page: 1, pageCount: 2, total: 30, from: 1, to: 25 })
+    expect(second.table).toEqual({ page: 2, pageCount: 2, total: 30, from: 26, to: 30 })
+    const all = [...names(first.shown), ...names(second.shown)]
+    expect(all).toHaveLength(30)
+    expect(new Set(all).size).toBe(30)
+    expect(all).toEqual([...all].sort((a, b) => a!.localeCompare(b!, 'en-GB')))
+    // Filtered to stage 2: 15 trainees, one page; a page beyond the last shows the last.
+    const stageTwo = await load('stage=2&sort=name&page=9')
+    expect(stageTwo.table).toEqual({ page: 1, pageCount: 1, total: 15, from: 1, to: 15 })
+    expect(stageTwo.shown).toHaveLength(15)
+    expect(stageTwo.headline.enrolled).toBe(30)
+  })
+
   it('is for the programme’s own lead only', async () => {
     const { db, programmeId, cookie } = await demo()
     const otherLead = await createUser(db, 'lead')

@@ -45,7 +45,7 @@ describe('a trainee’s whole record', () => {
       .join('\n')
     expect(everything).not.toMatch(/my baby|bath time|turn-taking|Looked at clips/)
     expect(pdfText(files['portfolio.pdf'])).toContain('Amira Khan')
-  }, 20_000)
+  }, 60_000)
 
   it('is for those who may see the enrolment; only the trainee gets their reflections after supervision', async () => {
     const { download } = await amira()
@@ -57,5 +57,5 @@ describe('a trainee’s whole record', () => {
     const texts = json.reflections.map((r: { kind: string; text: string | null }) => [r.kind, r.text !== null])
     expect(texts.filter(([kind, shown]: [string, boolean]) => kind === 'session' && shown)).toEqual([])
     expect(texts).toContainEqual(['stage_end', true])
-  }, 20_000)
+  }, 60_000)
 })

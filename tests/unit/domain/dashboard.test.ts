@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accreditationsByMonth, filterAndSort, headlineCounts, pipeline, stagesPresent, type DashboardRow, type TableQuery } from '~/domain/dashboard'
+import { accreditationsByMonth, filterAndSort, headlineCounts, pageOf, pipeline, stagesPresent, type DashboardRow, type TableQuery } from '~/domain/dashboard'
 import type { Flag } from '~/domain/risk'
 
 const flag = (severity: Flag['severity'], code: Flag['code'] = 'supervision_gap'): Flag => ({ code, severity, reason: '', nextStep: '', actor: 'trainee' })
@@ -98,5 +98,22 @@ describe('the stages in the stage filter', () => {
       { stageNumber: 1, name: 'Stage 1' },
       { stageNumber: 2, name: 'Stage 2' },
     ])
+  })
+})
+
+describe('pageOf', () => {
+  const rows = Array.from({ length: 53 }, (_, i) => i + 1)
+  it.each([
+    [1, { page: 1, pageCount: 3, total: 53, from: 1, to: 25 }, 1],
+    [3, { page: 3, pageCount: 3, total: 53, from: 51, to: 53 }, 51],
+    [99, { page: 3, pageCount: 3, total: 53, from: 51, to: 53 }, 51],
+    [0, { page: 1, pageCount: 3, total: 53, from: 1, to: 25 }, 1],
+  ])('page %i of 53 rows', (page, expected, first) => {
+    const { rows: shown, ...table } = pageOf(rows, page)
+    expect(table).toEqual(expected)
+    expect(shown[0]).toBe(first)
+  })
+  it('has one empty page when nothing matches', () => {
+    expect(pageOf([], 1)).toEqual({ rows: [], page: 1, pageCount: 1, total: 0, from: 0, to: 0 })
   })
 })

@@ -75,6 +75,26 @@ describe('sqlite3 dialect', () => {
     expect(budget_pence).toBe(20)
   })
 
+  it('reads on reader connections while a transaction holds the writer, seeing only committed rows', async () => {
+    const db = await getDb()
+    await db.insertInto('organisations').values({ name: 'Committed' }).execute()
+    let finish!: () => void
+    const held = new Promise<void>((resolve) => (finish = resolve))
+    let inserted!: () => void
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve))
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto('organisations').values({ name: 'Not yet committed' }).execute()
+      inserted()
+      await held
+    })
+    await insertedYet
+    // With one connection this read would wait for the transaction, which waits for the test: a hang.
+    expect(await db.selectFrom('organisations').select('name').execute()).toEqual([{ name: 'Committed' }])
+    finish()
+    await transaction
+    expect(await db.selectFrom('organisations').select('name').orderBy('name').execute()).toEqual([{ name: 'Committed' }, { name: 'Not yet committed' }])
+  })
+
   it('refuses a Date parameter instead of silently storing milliseconds', async () => {
     const db = await getDb()
     await expect(
