@@ -11,7 +11,7 @@ import { found } from '~/utils/http.server'
 import { PROGRAMME_ROLES } from '~/models/access.server'
 
 const EXAMPLE: CsvRow[] = [
-  { record_type: 'trainee', email: 'sam.jones@example.org', name: 'Sam Jones', job_title: 'Health visitor', rule_set: 'aviguk-practitioner-2024', current_stage: '1', enrolled_on: '2025-09-01', registration_paid_on: '2025-10-01', supervisor_email: 'supervisor@example.org' },
+  { record_type: 'trainee', email: 'sam.jones@example.org', name: 'Sam Jones', job_title: 'Health visitor', rule_set: 'aviguk-practitioner-2026', current_stage: '1', enrolled_on: '2025-09-01', registration_paid_on: '2025-10-01', supervisor_email: 'supervisor@example.org' },
   { record_type: 'stage', email: 'sam.jones@example.org', stage: '0', started_on: '2025-09-08' },
   { record_type: 'stage', email: 'sam.jones@example.org', stage: '1', started_on: '2025-10-06' },
   { record_type: 'cycle', email: 'sam.jones@example.org', client_code: 'SJ-01', filmed_on: '2025-11-03', reviewed_on: '10/11/2025', clip_count: '3' },
