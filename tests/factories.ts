@@ -26,7 +26,7 @@ export async function createUser(db: Kysely<DB>, role: Role, overrides: { email?
     .executeTakeFirstOrThrow()
 }
 
-export async function ruleSetIdByKey(db: Kysely<DB>, key = 'aviguk-practitioner-2024') {
+export async function ruleSetIdByKey(db: Kysely<DB>, key = 'aviguk-practitioner-2026') {
   return (await db.selectFrom('rule_sets').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id
 }
 

@@ -3,7 +3,8 @@
 // trainee's own, a supervisor's sign-off) shows the same thing.
 import { formatHours, type Requirement, type StageReadiness } from '~/domain/readiness'
 
-export function StageReadinessPanel({ readiness, headingLevel = 2 }: { readiness: StageReadiness; headingLevel?: 2 | 3 }) {
+/** `provisional`: the stage opened while the one before waits for accreditation (ADR 0016). */
+export function StageReadinessPanel({ readiness, headingLevel = 2, provisional = false }: { readiness: StageReadiness; headingLevel?: 2 | 3; provisional?: boolean }) {
   const Heading = `h${headingLevel}` as const
   const id = `readiness-${readiness.stageNumber}`
   return (
@@ -11,8 +12,19 @@ export function StageReadinessPanel({ readiness, headingLevel = 2 }: { readiness
       <div className="nhsuk-card__content">
         <Heading className="nhsuk-card__heading" id={`${id}-heading`}>
           {readiness.ready ? `${readiness.stageName}: ready for sign-off` : `Still to do for ${readiness.stageName}`}
+          {provisional ? (
+            <>
+              {' '}
+              <strong className="nhsuk-tag nhsuk-tag--grey">Provisional</strong>
+            </>
+          ) : null}
         </Heading>
-        {readiness.ready ? (
+        {readiness.ready && provisional ? (
+          <p>
+            <strong className="nhsuk-tag nhsuk-tag--green">Requirements met</strong> Every requirement of {readiness.stageName} is met. It can be signed off once
+            the stage before it is accredited.
+          </p>
+        ) : readiness.ready ? (
           <p>
             <strong className="nhsuk-tag nhsuk-tag--green">Ready for sign-off</strong> Every requirement of {readiness.stageName} is met. Your supervisor can now
             arrange your end-of-stage meeting.

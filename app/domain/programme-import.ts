@@ -51,7 +51,7 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { column: 'email', recordTypes: ['trainee', 'stage', 'cycle', 'supervision'], required: true, meaning: 'The trainee’s email address: it joins each row to its trainee.', example: 'sam.jones@example.org' },
   { column: 'name', recordTypes: ['trainee'], required: true, meaning: 'The trainee’s full name.', example: 'Sam Jones' },
   { column: 'job_title', recordTypes: ['trainee'], required: false, meaning: 'The trainee’s job.', example: 'Health visitor' },
-  { column: 'rule_set', recordTypes: ['trainee'], required: true, meaning: 'The rule set the trainee follows, by its key.', example: 'aviguk-practitioner-2024' },
+  { column: 'rule_set', recordTypes: ['trainee'], required: true, meaning: 'The rule set the trainee follows, by its key.', example: 'aviguk-practitioner-2026' },
   { column: 'current_stage', recordTypes: ['trainee'], required: true, meaning: 'The stage the trainee is in now: 0 is the Initial Training Course.', example: '2' },
   { column: 'enrolled_on', recordTypes: ['trainee'], required: true, meaning: 'When the trainee joined the programme.', example: '01/09/2025' },
   { column: 'registration_paid_on', recordTypes: ['trainee'], required: false, meaning: 'When the AVIGuk registration fee was paid; blank if not yet.', example: '01/10/2025' },

@@ -6,6 +6,7 @@
 // rule set's award (e.g. Accredited VIG Practitioner).
 import { stageReadiness, type StageEvidence, type StageReadiness } from './readiness'
 import { finalStageNumber, stageOf, type EndMeeting, type RuleSet } from './rule-set'
+import { addDays } from '../utils/dates'
 
 export const END_MEETING_LABEL: Record<EndMeeting, string> = {
   course_completion: 'Course completion',
@@ -60,4 +61,19 @@ export function stageStatusLabel(status: StageStatus, completedOn: string | null
     case 'recognised':
       return 'Recognised prior learning'
   }
+}
+
+/**
+ * Work goes on while a stage waits for accreditation (issue 11, ADR 0016): when the supervisor signs
+ * off a stage that an external accreditor must still accredit and another stage follows, the next
+ * stage opens provisionally on the day after the sign-off (`signedOffOn`, a calendar date), so that
+ * cycles and supervision from then on count towards it. Null when nothing opens: the sign-off
+ * completes the stage itself (the next stage starts that day, as before), or it is the final stage
+ * (work after its sign-off counts towards no stage).
+ */
+export function provisionalNextStage(ruleSet: RuleSet, stageNumber: number, signedOffOn: string): { stageNumber: number; startsOn: string } | null {
+  if (completesOnSignOff(ruleSet, stageNumber)) return null
+  const after = afterStage(ruleSet, stageNumber)
+  if (after.kind !== 'next') return null
+  return { stageNumber: after.stageNumber, startsOn: addDays(signedOffOn, 1) }
 }

@@ -146,7 +146,7 @@ export async function enrolmentFormOptions(db: Db, viewer: Viewer, programmeId: 
       .where('id', 'not in', (eb) => eb.selectFrom('enrolments').select('trainee_id').where('programme_id', '=', programmeId))
       .orderBy('name')
       .execute(),
-    programmeSupervisors(db, programmeId),
+    supervisorChoices(db, programmeId, programme.organisation_id),
     accreditorChoices(db, programme.organisation_id),
     db
       .selectFrom('rule_sets')
@@ -165,14 +165,29 @@ export async function enrolmentFormOptions(db: Db, viewer: Viewer, programmeId: 
   return { programme, trainees, supervisors, accreditors, ruleSets, stages }
 }
 
-function programmeSupervisors(db: Db, programmeId: number) {
+/**
+ * The supervisors a trainee of the programme can be given: every active supervisor of its
+ * organisation, chosen at once (issue 11), with their monthly capacity on this programme in minutes,
+ * or null where none is set yet (capacity is optional; it is set on the programme's Edit page).
+ */
+function supervisorChoices(db: Db, programmeId: number, organisationId: number) {
   return db
-    .selectFrom('programme_supervisors')
-    .innerJoin('users', 'users.id', 'programme_supervisors.user_id')
-    .select(['users.id', 'users.name'])
-    .where('programme_supervisors.programme_id', '=', programmeId)
+    .selectFrom('users')
+    .leftJoin('programme_supervisors', (join) => join.onRef('programme_supervisors.user_id', '=', 'users.id').on('programme_supervisors.programme_id', '=', programmeId))
+    .select(['users.id', 'users.name', 'programme_supervisors.capacity_minutes_per_month as capacity_minutes'])
+    .where('users.role', '=', 'supervisor')
+    .where('users.organisation_id', '=', organisationId)
     .where('users.deactivated_at', 'is', null)
     .orderBy('users.name')
+    .execute()
+}
+
+/** A supervisor given a trainee joins the programme's supervisors (capacity not set: 0) so the Edit page lists them. */
+async function joinProgrammeSupervisors(trx: Db, programmeId: number, supervisorId: number) {
+  await trx
+    .insertInto('programme_supervisors')
+    .values({ programme_id: programmeId, user_id: supervisorId })
+    .onConflict((oc) => oc.columns(['programme_id', 'user_id']).doNothing())
     .execute()
 }
 
@@ -198,7 +213,7 @@ export async function enrolTrainee(trx: Db, viewer: Viewer, programmeId: number,
   const options = await enrolmentFormOptions(trx, viewer, programmeId)
   if (!options) return undefined
   if (!options.trainees.some((t) => t.id === input.traineeId)) throw new Refusal('Choose a trainee of this programme’s organisation who is not enrolled on it yet', 'traineeId')
-  if (!options.supervisors.some((s) => s.id === input.supervisorId)) throw new Refusal('Choose one of the programme’s supervisors', 'supervisorId')
+  if (!options.supervisors.some((s) => s.id === input.supervisorId)) throw new Refusal('Choose a supervisor of the programme’s organisation', 'supervisorId')
   if (!options.accreditors.some((a) => a.id === input.accreditorId)) throw new Refusal('Choose an accreditor or supervisor of the organisation', 'accreditorId')
   if (input.accreditorId === input.supervisorId) throw new Refusal(NOT_OWN_SUPERVISOR, 'accreditorId')
   if (!options.ruleSets.some((r) => r.id === input.ruleSetId)) throw new Refusal('Choose a rule set', 'ruleSetId')
@@ -233,6 +248,7 @@ export async function enrolTrainee(trx: Db, viewer: Viewer, programmeId: number,
         ),
     )
     .execute()
+  await joinProgrammeSupervisors(trx, programmeId, input.supervisorId)
   await trx
     .insertInto('enrolment_assignments')
     .values([
@@ -266,9 +282,9 @@ export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, inp
     .where(programmeEnrolmentScope(viewer))
     .executeTakeFirst()
   if (!enrolment) return undefined
-  const choices = input.kind === 'supervisor' ? await programmeSupervisors(trx, enrolment.programme_id) : await accreditorChoices(trx, enrolment.organisation_id)
+  const choices = input.kind === 'supervisor' ? await supervisorChoices(trx, enrolment.programme_id, enrolment.organisation_id) : await accreditorChoices(trx, enrolment.organisation_id)
   if (!choices.some((c) => c.id === input.userId)) {
-    throw new Refusal(input.kind === 'supervisor' ? 'Choose one of the programme’s supervisors' : 'Choose an accreditor or supervisor of the organisation', 'userId')
+    throw new Refusal(input.kind === 'supervisor' ? 'Choose a supervisor of the programme’s organisation' : 'Choose an accreditor or supervisor of the organisation', 'userId')
   }
   const current = input.kind === 'supervisor' ? enrolment.supervisor_id : enrolment.external_accreditor_id
   if (current === input.userId) throw new Refusal('They are already assigned', 'userId')
@@ -289,6 +305,7 @@ export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, inp
     .insertInto('enrolment_assignments')
     .values({ enrolment_id: enrolmentId, kind: input.kind, user_id: input.userId, from_on: input.fromOn, assigned_by: viewer.id, reason: input.reason })
     .execute()
+  if (input.kind === 'supervisor') await joinProgrammeSupervisors(trx, enrolment.programme_id, input.userId)
   await trx
     .updateTable('enrolments')
     .set(input.kind === 'supervisor' ? { supervisor_id: input.userId } : { external_accreditor_id: input.userId })
@@ -336,7 +353,7 @@ export async function assignmentsOf(db: Db, viewer: Viewer, enrolmentId: number)
       .orderBy('enrolment_assignments.from_on', 'desc')
       .orderBy('enrolment_assignments.id', 'desc')
       .execute(),
-    programmeSupervisors(db, enrolment.programme_id),
+    supervisorChoices(db, enrolment.programme_id, enrolment.organisation_id),
     accreditorChoices(db, enrolment.organisation_id),
   ])
   return { history, supervisors, accreditors }

@@ -160,7 +160,9 @@ export function asImportRows(tables: ExportTables): { columns: string[]; rows: C
     columns: IMPORT_COLUMN_NAMES,
     rows: [
       ...tables.trainees.map((t) => ({ record_type: 'trainee', ...enrolmentOf.get(t.email as string)!, ...t })),
-      ...tables.stages.map((s) => ({ record_type: 'stage', ...s })),
+      // A stage open provisionally while the one before waits for accreditation (ADR 0016) is not
+      // carried over: the import starts the trainee in their current stage.
+      ...tables.stages.filter((s) => Number(s.stage) <= Number(enrolmentOf.get(s.email as string)?.current_stage)).map((s) => ({ record_type: 'stage', ...s })),
       ...tables.cycles.map((c) => ({ record_type: 'cycle', ...c })),
       ...tables.supervision_sessions.filter((s) => s.status !== 'returned').map((s) => ({ record_type: 'supervision', ...s })),
     ],

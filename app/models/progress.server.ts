@@ -2,9 +2,10 @@
 // number of enrolments in a fixed number of queries (dashboards must never query per trainee).
 // The judging is the domain's (readiness, forecast, risk); this module only gathers the facts.
 import { forecastEnrolment, type EnrolmentForecast } from '../domain/forecast'
-import type { StageReadiness, StageEvidence } from '../domain/readiness'
+import { stageReadiness, type StageReadiness, type StageEvidence } from '../domain/readiness'
 import { riskFlags, type EnrolmentFacts, type Flag } from '../domain/risk'
 import { stageOf, type RuleSet } from '../domain/rule-set'
+import { afterStage } from '../domain/stage-end'
 import { groupBy } from '../utils/collections'
 import { addDays, instantToCalendarDate, maxDate } from '../utils/dates'
 import type { Db } from './db-types'
@@ -30,9 +31,22 @@ export interface Progress {
   stageStartedOn: string
   /** The current stage is signed off and waits for the external accreditor. */
   awaitingAccreditation: boolean
+  /**
+   * While the current stage waits for accreditation, the next stage open provisionally since the
+   * day after the sign-off (ADR 0016): its readiness and forecast, counted from the work logged in it.
+   * Null otherwise (and while the final stage waits: no stage is open then).
+   */
+  provisional: ProvisionalStage | null
   forecast: EnrolmentForecast | null
   flags: Flag[]
   lastActivityOn: string | null
+}
+
+export interface ProvisionalStage {
+  stageNumber: number
+  startedOn: string
+  readiness: StageReadiness
+  forecast: EnrolmentForecast
 }
 
 export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], today: string): Promise<Map<number, Progress>> {
@@ -77,9 +91,19 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
     const lastActivityOn = maxDate(lastCompletedCycleOn, ...evidence.supervision.map((s) => s.heldOn), ...evidence.cycles.map((c) => c.filmedOn))
 
     if (enrolment.status !== 'active') {
-      result.set(enrolment.id, { ruleSet, evidence, readiness: current, stageStartedOn, awaitingAccreditation: false, forecast: null, flags: [], lastActivityOn })
+      result.set(enrolment.id, { ruleSet, evidence, readiness: current, stageStartedOn, awaitingAccreditation: false, provisional: null, forecast: null, flags: [], lastActivityOn })
       continue
     }
+    const next = awaitingAccreditation ? afterStage(ruleSet, enrolment.current_stage) : null
+    const nextRow = next?.kind === 'next' ? stagesOf.get(enrolment.id)?.find((s) => s.stage_number === next.stageNumber && s.status === 'in_progress') : undefined
+    const provisional: ProvisionalStage | null = nextRow
+      ? {
+          stageNumber: nextRow.stage_number,
+          startedOn: nextRow.started_on,
+          readiness: stageReadiness(ruleSet, nextRow.stage_number, evidence),
+          forecast: forecastEnrolment({ ruleSet, currentStage: nextRow.stage_number, stageStartedOn: nextRow.started_on, evidence, today }),
+        }
+      : null
     const forecast = forecastEnrolment({ ruleSet, currentStage: enrolment.current_stage, stageStartedOn, evidence, today })
     const stageEvidenceDates = [
       ...completedCycles.filter((c) => c.stageNumber === enrolment.current_stage).map((c) => c.reviewedOn),
@@ -112,6 +136,7 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
       readiness: current,
       stageStartedOn,
       awaitingAccreditation,
+      provisional,
       forecast,
       flags: riskFlags(facts, ruleSet, today),
       lastActivityOn,

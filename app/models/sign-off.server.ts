@@ -11,7 +11,7 @@
 // accreditation per sign-off) backs that up in the database.
 import type { RuleSet } from '../domain/rule-set'
 import { stageOf } from '../domain/rule-set'
-import { END_MEETING_LABEL, afterStage, completesOnSignOff, readinessForSignOff } from '../domain/stage-end'
+import { END_MEETING_LABEL, afterStage, completesOnSignOff, provisionalNextStage, readinessForSignOff } from '../domain/stage-end'
 import type { SignOffInput } from '../schemas/sign-off'
 import { formatDate, formatInstant, instantToCalendarDate, nowInstant, today } from '../utils/dates'
 import { unlessDuplicate } from '../../db/portable'
@@ -64,11 +64,15 @@ async function alreadySignedOff(db: Db, enrolmentId: number, stageNumber: number
   )
 }
 
-/** Marks a stage complete and moves the trainee on: the next stage starts, or the award is reached. */
+/**
+ * Marks a stage complete and moves the trainee on: the next stage starts (or, opened provisionally at
+ * sign-off, simply stops being provisional and keeps its start date), or the award is reached.
+ */
 async function completeStage(trx: Db, ruleSet: RuleSet, enrolmentId: number, stageNumber: number, completedOn: string) {
   const after = afterStage(ruleSet, stageNumber)
   if (after.kind === 'next') {
-    await trx.insertInto('enrolment_stages').values({ enrolment_id: enrolmentId, stage_number: after.stageNumber, status: 'in_progress', started_on: completedOn }).execute()
+    const opened = await findStage(trx, enrolmentId, after.stageNumber)
+    if (!opened) await trx.insertInto('enrolment_stages').values({ enrolment_id: enrolmentId, stage_number: after.stageNumber, status: 'in_progress', started_on: completedOn }).execute()
     await trx.updateTable('enrolments').set({ current_stage: after.stageNumber }).where('id', '=', enrolmentId).execute()
   } else {
     await trx.updateTable('enrolments').set({ status: 'accredited', completed_on: completedOn }).where('id', '=', enrolmentId).execute()
@@ -148,6 +152,15 @@ export async function signOffStage(trx: Db, viewer: Viewer, input: { enrolmentId
     .where('status', '=', 'in_progress')
     .execute()
   const after = completed ? await completeStage(trx, ruleSet, enrolment.id, stage.stageNumber, completedOn) : null
+  // Work goes on while the stage waits for the accreditor: the next stage opens provisionally tomorrow.
+  const provisional = completed ? null : provisionalNextStage(ruleSet, stage.stageNumber, completedOn)
+  if (provisional) {
+    await trx
+      .insertInto('enrolment_stages')
+      .values({ enrolment_id: enrolment.id, stage_number: provisional.stageNumber, status: 'in_progress', started_on: provisional.startsOn })
+      .onConflict((oc) => oc.columns(['enrolment_id', 'stage_number']).doUpdateSet({ started_on: provisional.startsOn, status: 'in_progress', locked: 0, completed_on: null }))
+      .execute()
+  }
   await appendAudit(trx, {
     actorId: viewer.id,
     action: overrideReason ? 'stage.signed_off_with_requirement_unmet' : 'stage.signed_off',
@@ -155,7 +168,14 @@ export async function signOffStage(trx: Db, viewer: Viewer, input: { enrolmentId
     entityId: signOffId,
     enrolmentId: enrolment.id,
     before: { stageNumber: stage.stageNumber, status: 'in_progress', locked: 0 },
-    after: { stageNumber: stage.stageNumber, status: 'signed_off', locked: 1, missing: readiness.missing, ...(after ? { completedOn, then: after } : {}) },
+    after: {
+      stageNumber: stage.stageNumber,
+      status: 'signed_off',
+      locked: 1,
+      missing: readiness.missing,
+      ...(after ? { completedOn, then: after } : {}),
+      ...(provisional ? { provisionalStage: provisional } : {}),
+    },
     reason: overrideReason,
   })
   await notifyStageSignedOff(trx, { enrolmentId: enrolment.id, stageName: stage.name, signedOffBy: viewer.id, completed, signedOffOn: completedOn }, now)
@@ -246,6 +266,7 @@ export async function returnStage(trx: Db, viewer: Viewer, input: { enrolmentId:
   )
   await trx.updateTable('sign_offs').set({ superseded_at: decidedAt }).where('id', '=', signOff.id).execute()
   await trx.updateTable('enrolment_stages').set({ status: 'in_progress', locked: 0 }).where('id', '=', row.id).execute()
+  const provisionalWork = await withdrawProvisionalStage(trx, ruleSet, enrolment.id, stage.stageNumber)
   await appendAudit(trx, {
     actorId: viewer.id,
     action: 'stage.returned',
@@ -253,11 +274,46 @@ export async function returnStage(trx: Db, viewer: Viewer, input: { enrolmentId:
     entityId: accreditationId,
     enrolmentId: enrolment.id,
     before: { stageNumber: stage.stageNumber, status: 'signed_off', locked: 1 },
-    after: { stageNumber: stage.stageNumber, status: 'in_progress', locked: 0 },
+    after: { stageNumber: stage.stageNumber, status: 'in_progress', locked: 0, ...(provisionalWork ? { provisionalWorkMoved: provisionalWork } : {}) },
     reason: input.reasons,
   })
   await notifyStageReturned(trx, { enrolmentId: enrolment.id, stageName: stage.name, returnedBy: viewer.id, reasons: input.reasons }, now)
-  return { accreditationId, stageName: stage.name, traineeName: enrolment.trainee_name }
+  return { accreditationId, stageName: stage.name, traineeName: enrolment.trainee_name, provisionalWork }
+}
+
+/**
+ * A returned stage never ended, so the stage opened provisionally at its sign-off closes again and
+ * the work logged in it (cycles, supervision sessions and the reflections on those sessions) counts
+ * towards the returned stage, where it can meet what the accreditor asked for (ADR 0016). Meetings
+ * and a stage-end reflection of the next stage keep their stage and count when it opens again at the
+ * next sign-off. Returns how many records moved, or null when no stage was open provisionally.
+ */
+async function withdrawProvisionalStage(trx: Db, ruleSet: RuleSet, enrolmentId: number, stageNumber: number) {
+  const after = afterStage(ruleSet, stageNumber)
+  if (after.kind !== 'next') return null
+  const provisional = await findStage(trx, enrolmentId, after.stageNumber)
+  if (!provisional || provisional.status !== 'in_progress') return null
+  const cycles = await trx
+    .updateTable('cycles')
+    .set({ stage_number: stageNumber })
+    .where('enrolment_id', '=', enrolmentId)
+    .where('stage_number', '=', after.stageNumber)
+    .executeTakeFirst()
+  const sessions = await trx
+    .updateTable('supervision_sessions')
+    .set({ stage_number: stageNumber })
+    .where('enrolment_id', '=', enrolmentId)
+    .where('stage_number', '=', after.stageNumber)
+    .executeTakeFirst()
+  await trx
+    .updateTable('reflections')
+    .set({ stage_number: stageNumber })
+    .where('enrolment_id', '=', enrolmentId)
+    .where('stage_number', '=', after.stageNumber)
+    .where('kind', '=', 'session')
+    .execute()
+  await trx.deleteFrom('enrolment_stages').where('id', '=', provisional.id).execute()
+  return { stageNumber: after.stageNumber, cycles: Number(cycles.numUpdatedRows), sessions: Number(sessions.numUpdatedRows) }
 }
 
 // ---- Reading: stage histories and the accreditor's queue ------------------------------------

@@ -85,7 +85,18 @@ export default function Enrol() {
             options={[...stageNames].map(([n, name]) => ({ value: String(n), label: name }))}
           />
           <TextArea name="priorLearningReason" label="Why earlier stages are recognised" hint="Needed when the starting stage is not the first." rows={3} />
-          <SelectField name="supervisorId" label="Supervisor" placeholder="Choose their supervisor" options={options.supervisors.map((s) => ({ value: String(s.id), label: s.name }))} />
+          <SelectField
+            name="supervisorId"
+            label="Supervisor"
+            hint={
+              <>
+                Any supervisor of the organisation, including one just added on the People page. How many hours a month each can give is optional: set it on the{' '}
+                <Link to={`/lead/programmes/${options.programme.id}/edit`}>programme’s Edit page</Link> for the sustainability plan.
+              </>
+            }
+            placeholder="Choose their supervisor"
+            options={options.supervisors.map((s) => ({ value: String(s.id), label: s.capacity_minutes ? s.name : `${s.name} (no monthly capacity set yet)` }))}
+          />
           <SelectField
             name="accreditorId"
             label="External accreditor"

@@ -29,20 +29,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listClients(db, user.id),
     findStageEndReflection(db, { enrolmentId: enrolment.id, traineeId: user.id, stageNumber: enrolment.current_stage }),
   ])
-  const attention = attentionItems(timeline, clients, judged.ruleSet, today())
+  const now = today()
+  const attention = attentionItems(timeline, clients, judged.ruleSet, now)
   const stageEndHref = stageEndReflectionHref(
     judged.readiness.requirements.map((r) => r.key),
     stageEnd,
   )
+  const waiting = judged.awaitingAccreditation
+    ? {
+        stageName: judged.readiness.stageName,
+        next: judged.provisional ? { stageName: judged.provisional.readiness.stageName, startedOn: judged.provisional.startedOn } : null,
+      }
+    : null
   return json({
     name: user.name,
     enrolled: {
       programmeName: enrolment.programme_name,
-      readiness: judged.readiness,
+      // While a stage waits for accreditation, the stage open provisionally is the one work counts towards.
+      readiness: judged.provisional?.readiness ?? judged.readiness,
+      waiting,
+      // Work can be logged while some stage is open: not while the final stage waits for accreditation.
+      canLogWork: lock.open || judged.provisional !== null,
       lockedReason: lock.open ? null : lock.reason,
       stageEndHref,
       stageEndStarted: Boolean(stageEnd),
-      forecast: judged.forecast,
+      forecast: judged.provisional?.forecast ?? (judged.awaitingAccreditation ? null : judged.forecast),
       fundingEndsOn: enrolment.funding_ends_on,
       // Erasure is already in "Needs your attention", client by client.
       flags: judged.flags.filter((f) => !f.code.startsWith('recordings_')),
@@ -102,6 +113,36 @@ function Outlook({ forecast, flags, stageName, fundingEndsOn }: { forecast: Enro
   )
 }
 
+/**
+ * A stage signed off and waiting for the external accreditor, in plain words: what happens to work
+ * logged meanwhile (it counts towards the next stage, provisionally), and what a return would mean
+ * (ADR 0016). For the final stage, that nothing more needs logging.
+ */
+function WaitingForAccreditation({ waiting }: { waiting: { stageName: string; next: { stageName: string; startedOn: string } | null } }) {
+  return (
+    <div className="nhsuk-inset-text" id="waiting-for-accreditation">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>
+        <strong>{waiting.stageName} is signed off and waiting for your external accreditor.</strong> Its records are read-only now.
+      </p>
+      {waiting.next ? (
+        <>
+          <p>
+            You can carry on: cycles and supervision from {formatDate(waiting.next.startedOn)} count towards {waiting.next.stageName}. They are provisional until{' '}
+            {waiting.stageName} is accredited; then they simply stay in {waiting.next.stageName}.
+          </p>
+          <p>
+            If the accreditor returns {waiting.stageName}, that work counts towards {waiting.stageName} again, where it can help with what the accreditor asks for, and{' '}
+            {waiting.next.stageName} starts afresh at the next sign-off.
+          </p>
+        </>
+      ) : (
+        <p>This is your final stage, so there is nothing more to log. Your accreditor will record the decision.</p>
+      )}
+    </div>
+  )
+}
+
 export default function TraineeHome() {
   const { name, enrolled, recent, attention } = useLoaderData<typeof loader>()
   return (
@@ -118,12 +159,16 @@ export default function TraineeHome() {
       )}
       {enrolled ? (
         <nav aria-label="Log your work" className="app-quick-actions">
-          <Link to="/trainee/cycles/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
-            Log a cycle
-          </Link>
-          <Link to="/trainee/supervision/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
-            Log supervision
-          </Link>
+          {enrolled.canLogWork ? (
+            <>
+              <Link to="/trainee/cycles/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
+                Log a cycle
+              </Link>
+              <Link to="/trainee/supervision/new" className="nhsuk-button nhsuk-u-margin-bottom-3">
+                Log supervision
+              </Link>
+            </>
+          ) : null}
           <Link to="/trainee/clients/new" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-3">
             Add a client
           </Link>
@@ -148,8 +193,8 @@ export default function TraineeHome() {
       {enrolled ? (
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
-            {enrolled.lockedReason ? <ReadOnlyNotice reason={enrolled.lockedReason} /> : null}
-            <StageReadinessPanel readiness={enrolled.readiness} />
+            {enrolled.waiting ? <WaitingForAccreditation waiting={enrolled.waiting} /> : enrolled.lockedReason ? <ReadOnlyNotice reason={enrolled.lockedReason} /> : null}
+            <StageReadinessPanel readiness={enrolled.readiness} provisional={Boolean(enrolled.waiting?.next)} />
             <Outlook forecast={enrolled.forecast} flags={enrolled.flags} stageName={enrolled.readiness.stageName} fundingEndsOn={enrolled.fundingEndsOn} />
           </div>
         </div>

@@ -4,6 +4,7 @@ const ACTION_LABEL: Record<string, string> = {
   'enrolment.created': 'Enrolled',
   'enrolment.supervisor_changed': 'Supervisor changed',
   'enrolment.accreditor_changed': 'External accreditor changed',
+  'enrolment.rule_set_changed': 'Moved to another rule-set version',
   'supervision.confirmed': 'Supervision session confirmed',
   'supervision.returned': 'Supervision session returned',
   'reflection.feedback_given': 'Feedback on a reflection',

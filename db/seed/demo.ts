@@ -241,6 +241,14 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
           locked: stagePlan.signedOffAgo !== undefined ? 1 : 0,
         })
         .execute()
+      // Waiting for accreditation: the next stage is open provisionally from the day after sign-off (ADR 0016).
+      if (!complete && stagePlan.signedOffAgo !== undefined && stagePlan.stage < finalStage) {
+        const next = rules.stages.find((s) => s.stageNumber > stagePlan.stage)!
+        await db
+          .insertInto('enrolment_stages')
+          .values({ enrolment_id: enrolmentId, stage_number: next.stageNumber, status: 'in_progress', started_on: ago(stagePlan.signedOffAgo - 1), locked: 0 })
+          .execute()
+      }
 
       if (rule.requiresIntroductionSession) {
         await db

@@ -60,6 +60,7 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
           })),
         )
         .execute()
+      for (const corrected of seed.corrects ?? []) await moveToCorrectedVersion(trx, corrected, ruleSetId, seed.key)
     }
     const principleCount = await trx.selectFrom('principles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     if (Number(principleCount.n) === 0) {
@@ -85,6 +86,40 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
         .execute()
     }
   })
+}
+
+/**
+ * ADR 0016: a seeded version that corrects an earlier one retires it for new enrolments and moves the
+ * enrolments still in training (active or paused) onto the correction, one audit row each with the
+ * reason. Finished and withdrawn enrolments, sign-offs (with their readiness snapshot) and
+ * accreditations are left as they were: history is never rewritten.
+ */
+async function moveToCorrectedVersion(trx: Kysely<DB>, corrected: { key: string; reason: string }, ruleSetId: number, key: string) {
+  const earlier = await trx.selectFrom('rule_sets').select(['id', 'status']).where('key', '=', corrected.key).executeTakeFirst()
+  if (!earlier) return
+  await trx.updateTable('rule_sets').set({ status: 'retired' }).where('id', '=', earlier.id).execute()
+  const moving = await trx
+    .selectFrom('enrolments')
+    .select('id')
+    .where('rule_set_id', '=', earlier.id)
+    .where('status', 'in', ['active', 'paused'])
+    .execute()
+  for (const enrolment of moving) {
+    await trx.updateTable('enrolments').set({ rule_set_id: ruleSetId }).where('id', '=', enrolment.id).execute()
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor_id: null,
+        action: 'enrolment.rule_set_changed',
+        entity_type: 'enrolment',
+        entity_id: enrolment.id,
+        enrolment_id: enrolment.id,
+        before_json: JSON.stringify({ ruleSet: corrected.key }),
+        after_json: JSON.stringify({ ruleSet: key }),
+        reason: corrected.reason,
+      })
+      .execute()
+  }
 }
 
 /** Seeds the demo programme when the database has no users. Returns whether it seeded. */

@@ -4,7 +4,18 @@
 // the same page ("no supervision for 8 weeks, no cycle for 8 weeks ...").
 import type { RiskThresholds, RuleSet, StageRequirements } from '../../app/domain/rule-set'
 
-export type RuleSetSeed = Omit<RuleSet, 'id'> & { pathwayKey: string; status: 'active' | 'retired'; effectiveFrom: string; source: string }
+export type RuleSetSeed = Omit<RuleSet, 'id'> & {
+  pathwayKey: string
+  status: 'active' | 'retired'
+  effectiveFrom: string
+  source: string
+  /**
+   * Earlier seeded versions this one corrects (ADR 0016): when this version is first inserted, those
+   * are retired for new enrolments and the enrolments still in training on them are moved here,
+   * each move audited. Finished enrolments, sign-offs and accreditations keep the version they had.
+   */
+  corrects?: { key: string; reason: string }[]
+}
 
 const thresholds: RiskThresholds = {
   supervisionGapWeeks: 8,
@@ -29,12 +40,82 @@ const initialTrainingCourse: StageRequirements = {
   feePence: 42500,
 }
 
+/**
+ * The current model, as AVIGuk publishes it (../shared/DOMAIN.md): Stages 1 and 2 end with a transition
+ * meeting, Stage 3 with the accreditation meeting for which the accreditor reads the written reflection.
+ */
 export const currentPractitionerRuleSet: RuleSetSeed = {
   pathwayKey: 'practitioner',
-  key: 'aviguk-practitioner-2024',
+  key: 'aviguk-practitioner-2026',
   name: 'AVIGuk practitioner pathway (current)',
-  version: 2,
+  version: 3,
   status: 'active',
+  effectiveFrom: '2026-11-30',
+  source:
+    'AVIGuk practitioner pathway: ITC, then Stages 1–3 (6, 9 and 12 cycles); Stages 1 and 2 end with a transition meeting, Stage 3 with the accreditation meeting, for which the accreditor reads the written reflection',
+  corrects: [
+    {
+      key: 'aviguk-practitioner-2024',
+      reason:
+        'Moved to the corrected AVIGuk practitioner rule set: AVIGuk asks for the written reflection only before the Stage 3 accreditation meeting, not at the end of Stages 1 and 2. Nothing else changes.',
+    },
+  ],
+  awardTitle: 'Accredited VIG Practitioner',
+  registrationFeePence: 6000,
+  recordingRetentionDays: 60,
+  thresholds,
+  stages: [
+    initialTrainingCourse,
+    {
+      stageNumber: 1,
+      name: 'Stage 1',
+      requiredCycles: 6,
+      requiredNewClients: 2,
+      requiredSupervisionMinutes: 7 * 60,
+      requiresIntroductionSession: false,
+      endMeeting: 'transition',
+      requiresWrittenReflection: false,
+      requiresExternalAccreditation: true,
+      expectedMonths: 6,
+      feePence: 64000,
+    },
+    {
+      stageNumber: 2,
+      name: 'Stage 2',
+      requiredCycles: 9,
+      requiredNewClients: 3,
+      requiredSupervisionMinutes: 8 * 60,
+      requiresIntroductionSession: true,
+      endMeeting: 'transition',
+      requiresWrittenReflection: false,
+      requiresExternalAccreditation: true,
+      expectedMonths: 6,
+      feePence: 80000,
+    },
+    {
+      stageNumber: 3,
+      name: 'Stage 3',
+      requiredCycles: 12,
+      requiredNewClients: 3,
+      requiredSupervisionMinutes: 8 * 60,
+      requiresIntroductionSession: true,
+      endMeeting: 'accreditation',
+      requiresWrittenReflection: true,
+      requiresExternalAccreditation: true,
+      expectedMonths: 6,
+      feePence: 88000,
+    },
+  ],
+}
+
+// The first seed of the current model (version 2) asked a stage-end written reflection in every stage,
+// which AVIGuk does not. Kept unchanged, retired: sign-offs made under it keep their record (ADR 0016).
+export const practitionerRuleSet2024: RuleSetSeed = {
+  pathwayKey: 'practitioner',
+  key: 'aviguk-practitioner-2024',
+  name: 'AVIGuk practitioner pathway (2024 seed, reflection every stage)',
+  version: 2,
+  status: 'retired',
   effectiveFrom: '2024-01-01',
   source: 'AVIGuk practitioner pathway: ITC, then Stages 1–3 (6, 9 and 12 cycles)',
   awardTitle: 'Accredited VIG Practitioner',
@@ -138,7 +219,7 @@ export const pathwaySeeds = [
   },
 ]
 
-export const ruleSetSeeds: RuleSetSeed[] = [currentPractitionerRuleSet, earlierPractitionerRuleSet]
+export const ruleSetSeeds: RuleSetSeed[] = [practitionerRuleSet2024, currentPractitionerRuleSet, earlierPractitionerRuleSet]
 
 // Principles of attuned interaction and guidance. The first three are confirmed in public
 // sources; the list is seed data that an admin can edit.

@@ -39,7 +39,7 @@ export async function generateBenchDatabase(target: string, today: string, train
   await seedReferenceData(db)
   const rand = random(42)
   const passwordHash = await hashPassword(BENCH_PASSWORD)
-  const ruleSet = await db.selectFrom('rule_sets').select('id').where('key', '=', 'aviguk-practitioner-2024').executeTakeFirstOrThrow()
+  const ruleSet = await db.selectFrom('rule_sets').select('id').where('key', '=', 'aviguk-practitioner-2026').executeTakeFirstOrThrow()
   const stages = await db.selectFrom('rule_set_stages').selectAll().where('rule_set_id', '=', ruleSet.id).orderBy('stage_number').execute()
   const ago = (days: number) => addDays(today, -Math.round(days))
 

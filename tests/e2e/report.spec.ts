@@ -62,7 +62,7 @@ test('an import with a mistake in it names the row and column, and offers nothin
   await expectAccessible(page)
   const file = [
     'record_type,email,name,rule_set,current_stage,enrolled_on,stage,started_on,client_code,filmed_on,reviewed_on',
-    'trainee,new.trainee@example.org,Nia Evans,aviguk-practitioner-2024,1,2025-09-01,,,,,',
+    'trainee,new.trainee@example.org,Nia Evans,aviguk-practitioner-2026,1,2025-09-01,,,,,',
     'stage,new.trainee@example.org,,,,,1,2025-09-15,,,',
     'cycle,new.trainee@example.org,,,,,,,NE-01,2025-10-10,2025-10-03',
   ].join('\n')

@@ -3,7 +3,7 @@ import { action as newProgramme } from '~/routes/lead.programmes.new'
 import { action as editProgramme } from '~/routes/lead.programmes.$programmeId.edit'
 import { action as peopleAction } from '~/routes/lead.programmes.$programmeId.people'
 import { action as setPasswordAction, loader as setPasswordLoader } from '~/routes/set-password.$token'
-import { action as enrolAction } from '~/routes/lead.programmes.$programmeId.enrol'
+import { action as enrolAction, loader as enrolLoader } from '~/routes/lead.programmes.$programmeId.enrol'
 import { action as enrolmentAction } from '~/routes/lead.enrolments.$enrolmentId'
 import { enrolTrainee } from '~/models/enrolment.server'
 import { getDb } from '~/utils/db.server'
@@ -203,6 +203,25 @@ describe('enrolling and reassigning', () => {
       { kind: 'supervisor', to_on: null },
     ])
     expect(await auditActions(db, enrolment.id)).toEqual(['enrolment.created'])
+  })
+
+  it('offers a supervisor just added to the organisation at once, without a capacity, and enrols with them', async () => {
+    const db = await getDb()
+    const { programme, cookie, fields, newcomer, organisation } = await setUp()
+    const fresh = await createUser(db, 'supervisor', { organisationId: organisation.id, name: 'Zara New' })
+    const otherOrganisation = await createUser(db, 'supervisor', { name: 'Yusuf Elsewhere' })
+    const page = await (await run(enrolLoader, getRequest(`/lead/programmes/${programme.id}/enrol`, cookie), { programmeId: String(programme.id) })).json()
+    expect(page.options.supervisors).toContainEqual({ id: fresh.id, name: 'Zara New', capacity_minutes: null })
+    expect(page.options.supervisors.map((s: { id: number }) => s.id)).not.toContain(otherOrganisation.id)
+    const refused = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, supervisorId: String(otherOrganisation.id) }, cookie), { programmeId: String(programme.id) })
+    expect((await refused.json()).fieldErrors.supervisorId).toBe('Choose a supervisor of the programme’s organisation')
+    const response = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, supervisorId: String(fresh.id) }, cookie), { programmeId: String(programme.id) })
+    expect(response.status).toBe(302)
+    expect((await db.selectFrom('enrolments').select('supervisor_id').where('trainee_id', '=', newcomer.id).executeTakeFirstOrThrow()).supervisor_id).toBe(fresh.id)
+    // They now appear among the programme's supervisors, where the Edit page sets their capacity.
+    expect(await db.selectFrom('programme_supervisors').select('capacity_minutes_per_month').where('programme_id', '=', programme.id).where('user_id', '=', fresh.id).execute()).toEqual([
+      { capacity_minutes_per_month: 0 },
+    ])
   })
 
   it('keeps the history when reassigning, and never makes the supervisor the accreditor', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { action as supervisorAction } from '~/routes/supervisor.trainees.$enrolmentId'
 import { action as accreditorAction } from '~/routes/accreditor.enrolments.$enrolmentId'
-import { today } from '~/utils/dates'
+import { addDays, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 
 // Sign-offs are stamped with the real clock, so accreditations are dated today.
@@ -37,7 +37,11 @@ describe('signing off a stage', () => {
     const signOffRow = await db.selectFrom('sign_offs').selectAll().where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()
     expect(signOffRow.override_reason).toBeNull()
     expect(JSON.parse(signOffRow.readiness_json)).toMatchObject({ stageNumber: 1, ready: true })
-    expect((await stageRows(enrolment.id)).at(-1)).toMatchObject({ stage_number: 1, status: 'signed_off', locked: 1, completed_on: null })
+    // Stage 2 opens provisionally the day after the sign-off, so work goes on (ADR 0016).
+    expect((await stageRows(enrolment.id)).slice(1)).toMatchObject([
+      { stage_number: 1, status: 'signed_off', locked: 1, completed_on: null },
+      { stage_number: 2, status: 'in_progress', locked: 0, completed_on: null, started_on: addDays(today(), 1) },
+    ])
     const meeting = await db.selectFrom('stage_meetings').selectAll().where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()
     expect(meeting).toMatchObject({ kind: 'transition', outcome: 'passed', held_on: '2026-04-02' })
     expect(await auditActions(db, enrolment.id)).toEqual(['meeting.recorded', 'stage.signed_off'])
@@ -126,7 +130,7 @@ describe('accreditation', () => {
     return { ...world, cookie: await signInCookie(world.accreditor.email) }
   }
 
-  it('accredits: stage accredited and still locked, next stage started on the accreditation date, certificate issued, audited', async () => {
+  it('accredits: stage accredited and still locked, the next stage (opened the day after sign-off) now current, certificate issued, audited', async () => {
     const db = await getDb()
     const { enrolment, cookie } = await signedOff()
     const response = await decide(enrolment.id, cookie, { intent: 'accredit', accreditedOn })
@@ -134,7 +138,7 @@ describe('accreditation', () => {
     const stages = await stageRows(enrolment.id)
     expect(stages.slice(1).map((s) => [s.stage_number, s.status, s.locked, s.completed_on, s.started_on])).toEqual([
       [1, 'accredited', 1, accreditedOn, '2026-01-05'],
-      [2, 'in_progress', 0, null, accreditedOn],
+      [2, 'in_progress', 0, null, addDays(accreditedOn, 1)],
     ])
     expect((await db.selectFrom('enrolments').select('current_stage').where('id', '=', enrolment.id).executeTakeFirstOrThrow()).current_stage).toBe(2)
     const certificates = await db.selectFrom('certificates').select(['level', 'accredited_on']).where('enrolment_id', '=', enrolment.id).execute()
@@ -151,6 +155,7 @@ describe('accreditation', () => {
     expect((await stageRows(enrolment.id)).map((s) => [s.stage_number, s.status])).toEqual([
       [0, 'signed_off'],
       [1, 'signed_off'],
+      [2, 'in_progress'],
     ])
     expect((await db.selectFrom('enrolments').select('current_stage').where('id', '=', enrolment.id).executeTakeFirstOrThrow()).current_stage).toBe(1)
     expect(await auditActions(db, enrolment.id)).not.toContain('stage.accredited')

@@ -44,7 +44,7 @@ describe('certificates', () => {
     const text = pdfText(await bytes(response))
     expect(text).toContain('Chloe Evans')
     expect(text).toContain('Accredited VIG Practitioner')
-    expect(text).toContain('AVIGuk practitioner pathway (current) (version 2)')
+    expect(text).toContain('AVIGuk practitioner pathway (current) (version 3)')
     expect(text).toContain('Mark Reid')
     expect(text).toContain('Dr Helen Price')
     expect(text).toContain('4 Nov 2026') // accredited 20 days before the demo's today

@@ -30,7 +30,7 @@ const ALEX = 'alex.reed@example.org'
 function goodRows(supervisor: string): Row[] {
   const sam = (r: Row) => ({ email: SAM, ...r })
   return [
-    { record_type: 'trainee', email: SAM, name: 'Sam Jones', job_title: 'Health visitor', rule_set: 'aviguk-practitioner-2024', current_stage: '2', enrolled_on: '2025-01-06', registration_paid_on: '2025-02-01', supervisor_email: supervisor },
+    { record_type: 'trainee', email: SAM, name: 'Sam Jones', job_title: 'Health visitor', rule_set: 'aviguk-practitioner-2026', current_stage: '2', enrolled_on: '2025-01-06', registration_paid_on: '2025-02-01', supervisor_email: supervisor },
     sam({ record_type: 'stage', stage: '0', started_on: '2025-01-13' }),
     sam({ record_type: 'stage', stage: '1', started_on: '2025-02-03' }),
     sam({ record_type: 'stage', stage: '2', started_on: '2025-08-04' }),
@@ -42,7 +42,7 @@ function goodRows(supervisor: string): Row[] {
     sam({ record_type: 'cycle', client_code: 'SJ-03', filmed_on: '2025-10-06', reviewed_on: '' }),
     sam({ record_type: 'supervision', held_on: '2025-09-15', minutes: '90', format: 'group', stage: '2' }),
     sam({ record_type: 'supervision', held_on: '2025-10-13', minutes: '90', status: 'pending' }),
-    { record_type: 'trainee', email: ALEX, name: 'Alex Reed', rule_set: 'aviguk-practitioner-2024', current_stage: '1', enrolled_on: '01/09/2025', supervisor_email: supervisor },
+    { record_type: 'trainee', email: ALEX, name: 'Alex Reed', rule_set: 'aviguk-practitioner-2026', current_stage: '1', enrolled_on: '01/09/2025', supervisor_email: supervisor },
     { record_type: 'stage', email: ALEX, stage: '1', started_on: '15/09/2025' },
   ]
 }
@@ -124,7 +124,7 @@ describe('importing a spreadsheet', () => {
       // The client form's own rule (evidence-rules.ts), word for word.
       problem: 'Row 6, column client_code: “Jane” looks like a name or a word that could identify the family. Use initials and a number instead, like FAM-07 or AK-01',
     },
-    { case: 'an unknown rule set', change: (rows) => edit(rows, 0, { rule_set: 'aviguk-2030' }), problem: 'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2024, aviguk-practitioner-2015)' },
+    { case: 'an unknown rule set', change: (rows) => edit(rows, 0, { rule_set: 'aviguk-2030' }), problem: 'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2026, aviguk-practitioner-2024, aviguk-practitioner-2015)' },
     { case: 'an unknown kind of row', change: (rows) => edit(rows, 4, { record_type: 'visit' }), problem: 'Row 6, column record_type: “visit” is not one of trainee, stage, cycle, supervision' },
     {
       case: 'a cycle for someone not in the file',

@@ -55,9 +55,10 @@ describe('the sustainability report of the demo programme', () => {
     )
 
     // Fees incurred: every enrolment's started stages (ITC £425, Stage 1 £640, Stage 2 £800, Stage 3
-    // £880) and 7 registrations of £60 = £12,835 of £24,000. Still to pay: Amira and Grace Stage 3
-    // (£880 each), Ben the earlier model's Stage 2 (£800), Ella and Farah Stages 2 and 3 (£1,680 each).
-    expect(r.budget).toEqual({ budgetPence: 2_400_000, incurredPence: 1_283_500, remainingPence: 1_116_500, costToCompletePence: 592_000, balancePence: 524_500 })
+    // £880) and 7 registrations of £60 = £13,715 of £24,000; Grace's Stage 3 has started while Stage 2
+    // waits for accreditation (ADR 0016). Still to pay: Amira's Stage 3 (£880), Ben the earlier
+    // model's Stage 2 (£800), Ella and Farah Stages 2 and 3 (£1,680 each).
+    expect(r.budget).toEqual({ budgetPence: 2_400_000, incurredPence: 1_371_500, remainingPence: 1_028_500, costToCompletePence: 504_000, balancePence: 524_500 })
 
     expect(r.quarters.map((q) => [q.label, q.names])).toEqual([
       ['Oct–Dec 2026', ['Dan Okafor']],
@@ -89,9 +90,9 @@ describe('the sustainability report of the demo programme', () => {
     expect(later.report.recommendations).toEqual([])
 
     const smallerBudget = await report('&budgetPounds=£15,000')
-    // £15,000 − £12,835 = £2,165 left against £5,920.
+    // £15,000 − £13,715 = £1,285 left against £5,040.
     expect(smallerBudget.report.budget.balancePence).toBe(-375_500)
-    expect(smallerBudget.report.recommendations).toContain('Finishing costs £5,920 in fees (£5,920 stage fees, £0 registration) against £2,165 of budget left: £3,755 short.')
+    expect(smallerBudget.report.recommendations).toContain('Finishing costs £5,040 in fees (£5,040 stage fees, £0 registration) against £1,285 of budget left: £3,755 short.')
 
     const programme = await db.selectFrom('programmes').select(['funding_ends_on', 'budget_pence']).where('id', '=', id).executeTakeFirstOrThrow()
     expect(programme).toEqual({ funding_ends_on: '2027-03-24', budget_pence: 2_400_000 })
@@ -136,8 +137,8 @@ describe('the sustainability report of the demo programme', () => {
       'Supervision needed against capacity',
       'Projected accreditations by quarter',
       'Cost to complete',
-      '£5,920',
-      '£11,165',
+      '£5,040',
+      '£10,285',
       'How the numbers are worked out',
     ]) {
       expect(text.replace(/\s+/g, ' ')).toContain(expected)
@@ -156,7 +157,7 @@ describe('the sustainability report of the demo programme', () => {
     expect(lines[0]).toBe('trainee,status,stage,cycles_left,new_clients_left,supervision_hours_left,projected_accreditation,finishes_by_end_date,flags,stage_fees_gbp,registration_gbp,cost_to_complete_gbp')
     expect(lines).toHaveLength(8)
     expect(lines.find((l) => l.startsWith('Dan Okafor'))).toMatch(/^Dan Okafor,active,Stage 3,2,0,1,2026-12-17,yes,,0\.00,0\.00,0\.00$/)
-    expect(lines[7]).toBe('Total,,,92,26,69,,,,5920.00,0.00,5920.00')
+    expect(lines[7]).toBe('Total,,,92,26,69,,,,5040.00,0.00,5040.00')
     const months = (await (await open(reportCsv, '&table=months')).text()).replace(/^\uFEFF/, '').split('\r\n')
     expect(months).toEqual(['month_start,needed_by_end_date_hours,at_current_pace_hours,capacity_hours,over_capacity', ...['2026-11-01', '2026-12-01'].map((m) => expect.stringMatching(new RegExp(`^${m},13.8,5.95,14,no$`))), expect.anything(), expect.anything(), expect.anything()])
     const quarters = await (await open(reportCsv, '&table=quarters')).text()

@@ -73,15 +73,20 @@ describe('a reflection after a supervision session', () => {
 })
 
 describe('the stage-end written reflection', () => {
-  it('counts for readiness only once submitted', async () => {
-    const { db, cookie } = await enrolledTrainee()
+  it('counts for Stage 3 readiness only once submitted', async () => {
+    const { db, cookie } = await enrolledTrainee({ stage: 3 })
     const path = '/trainee/reflections/new?stage-end'
-    expect((await (await run(newReflectionLoader, getRequest(path, cookie))).json()).title).toBe('Written reflection for Stage 1')
-    await run(newReflection, formRequest(path, { decision: 'draft', body: 'Looking back over Stage 1' }, cookie))
+    expect((await (await run(newReflectionLoader, getRequest(path, cookie))).json()).title).toBe('Written reflection for Stage 3')
+    await run(newReflection, formRequest(path, { decision: 'draft', body: 'Looking back over Stage 3' }, cookie))
     const row = await db.selectFrom('reflections').selectAll().executeTakeFirstOrThrow()
-    expect(row).toMatchObject({ kind: 'stage_end', stage_number: 1, status: 'draft' })
+    expect(row).toMatchObject({ kind: 'stage_end', stage_number: 3, status: 'draft' })
     expect(await requirementOnHome(cookie, 'written_reflection')).toMatchObject({ met: false })
-    await run(reflectionAction, formRequest(`/trainee/reflections/${row.id}`, { intent: 'update', decision: 'submit', body: 'Looking back over Stage 1, I now wait.' }, cookie), { reflectionId: String(row.id) })
+    await run(reflectionAction, formRequest(`/trainee/reflections/${row.id}`, { intent: 'update', decision: 'submit', body: 'Looking back over Stage 3, I now wait.' }, cookie), { reflectionId: String(row.id) })
     expect(await requirementOnHome(cookie, 'written_reflection')).toMatchObject({ met: true })
+  })
+
+  it('is not a Stage 1 requirement on the current model (AVIGuk: only before the accreditation meeting)', async () => {
+    const { cookie } = await enrolledTrainee()
+    expect(await requirementOnHome(cookie, 'written_reflection')).toBeUndefined()
   })
 })

@@ -1,13 +1,11 @@
 // A full Stage 1 logged through the trainee's own forms: readiness reaches "ready for sign-off" only
-// when every requirement of the rule set holds (6 cycles, 2 new clients, 7 hours confirmed, the
-// written reflection).
+// when every requirement of the rule set holds (6 cycles, 2 new clients, 7 hours confirmed; no
+// written reflection before Stage 3).
 import { describe, expect, it } from 'vitest'
 import { formRequest, run } from '../../http'
 import { enrolledTrainee, readinessOnHome } from './context'
 import { action as newClient } from '~/routes/trainee.clients.new'
 import { action as newCycle } from '~/routes/trainee.cycles.new'
-import { action as newReflection } from '~/routes/trainee.reflections.new'
-import { action as reflectionAction } from '~/routes/trainee.reflections.$reflectionId'
 import { action as newSession } from '~/routes/trainee.supervision.new'
 
 describe('a whole Stage 1', () => {
@@ -23,13 +21,13 @@ describe('a whole Stage 1', () => {
       await post(newClient, '/trainee/clients/new', { code, relationship: 'parent_infant', consent_given_on: '2026-01-20', consent_scopes: ['supervision', 'intervision'] })
     }
     const [first, second] = await db.selectFrom('clients').select('id').orderBy('code').execute()
-    expect(await missing()).toEqual(['6 more completed cycles', '2 more new clients this stage', '7 more hours of confirmed supervision', 'Your stage-end written reflection'])
+    expect(await missing()).toEqual(['6 more completed cycles', '2 more new clients this stage', '7 more hours of confirmed supervision'])
 
     // Six cycles, all with the first client: enough cycles, not enough clients.
     for (let i = 0; i < 6; i++) {
       await post(newCycle, '/trainee/cycles/new', { client_id: String(first.id), filmed_on: `2026-02-0${i + 1}`, reviewed_on: `2026-02-1${i}`, clip_count: '3' })
     }
-    expect(await missing()).toEqual(['1 more new client this stage', '7 more hours of confirmed supervision', 'Your stage-end written reflection'])
+    expect(await missing()).toEqual(['1 more new client this stage', '7 more hours of confirmed supervision'])
 
     // A cycle with the second client still in progress does not count; its shared review does.
     await post(newCycle, '/trainee/cycles/new', { client_id: String(second.id), filmed_on: '2026-03-02', reviewed_on: '', clip_count: '2' })
@@ -42,27 +40,19 @@ describe('a whole Stage 1', () => {
     for (const [heldOn, minutes] of [['2026-02-02', '90'], ['2026-02-16', '90'], ['2026-03-02', '120'], ['2026-03-16', '60'], ['2026-03-30', '60']]) {
       await post(newSession, '/trainee/supervision/new', { held_on: heldOn, minutes, format: 'one_to_one', supervisor_id: String(supervisorId), client_ids: [String(first.id)] })
     }
-    expect(await missing()).toEqual(['7 more hours of confirmed supervision (7 hours waiting for your supervisor to confirm)', 'Your stage-end written reflection'])
+    expect(await missing()).toEqual(['7 more hours of confirmed supervision (7 hours waiting for your supervisor to confirm)'])
     const supervision = (await readinessOnHome(cookie)).requirements.find((r) => r.key === 'supervision')
     expect(supervision).toMatchObject({ done: 0, pending: 420, required: 420, met: false })
 
-    // The supervisor confirms (the oversight feature's work), then the written reflection is the last gap.
+    // The supervisor confirms (the oversight feature's work): Stage 1 is ready. AVIGuk asks for the
+    // written reflection only before the Stage 3 accreditation meeting (ADR 0016).
     await db.updateTable('supervision_sessions').set({ status: 'confirmed', decided_by: supervisorId, decided_at: '2026-04-01T09:00:00.000Z' }).execute()
-    expect(await missing()).toEqual(['Your stage-end written reflection'])
-    await post(newReflection, '/trainee/reflections/new?stage-end', { decision: 'draft', body: 'Looking back over Stage 1' })
-    expect((await readinessOnHome(cookie)).ready).toBe(false)
-    const draft = await db.selectFrom('reflections').select('id').executeTakeFirstOrThrow()
-    const submitted = await run(reflectionAction, formRequest(`/trainee/reflections/${draft.id}`, { intent: 'update', decision: 'submit', body: 'Looking back over Stage 1, I now wait for the parent.' }, cookie), {
-      reflectionId: String(draft.id),
-    })
-    expect(submitted.status).toBe(302)
     const readiness = await readinessOnHome(cookie)
     expect(readiness).toMatchObject({ ready: true, missing: [] })
     expect(readiness.requirements.map((r) => [r.key, r.done, r.required])).toEqual([
       ['cycles', 7, 6],
       ['new_clients', 2, 2],
       ['supervision', 420, 420],
-      ['written_reflection', 1, 1],
     ])
   })
 })

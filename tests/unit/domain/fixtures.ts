@@ -16,7 +16,7 @@ export function earlierPathway(overrides: Partial<RuleSet> = {}): RuleSet {
 
 // A deep copy, so a test that edits its rule set never changes the seed data for the next test.
 function fromSeed(id: number, seed: RuleSetSeed): RuleSet {
-  const { pathwayKey: _p, status: _s, effectiveFrom: _e, source: _src, ...ruleSet } = structuredClone(seed)
+  const { pathwayKey: _p, status: _s, effectiveFrom: _e, source: _src, corrects: _c, ...ruleSet } = structuredClone(seed)
   return { id, ...ruleSet }
 }
 

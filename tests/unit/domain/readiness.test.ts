@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StageEvidence } from '~/domain/readiness'
 import { formatHours, overallProgress, remainingWork, stageReadiness } from '~/domain/readiness'
+import { practitionerRuleSet2024 } from '../../../db/seed/rule-sets'
 import { completedCycles, currentPathway, earlierPathway, evidence, repeat, sessions } from './fixtures'
 
 const current = currentPathway()
@@ -133,8 +134,8 @@ describe('supervision hours', () => {
 describe('which requirements a stage shows', () => {
   it.each([
     { ruleSet: current, stage: 0, keys: ['course'] },
-    { ruleSet: current, stage: 1, keys: ['cycles', 'new_clients', 'supervision', 'written_reflection'] },
-    { ruleSet: current, stage: 2, keys: ['introduction_session', 'cycles', 'new_clients', 'supervision', 'written_reflection'] },
+    { ruleSet: current, stage: 1, keys: ['cycles', 'new_clients', 'supervision'] },
+    { ruleSet: current, stage: 2, keys: ['introduction_session', 'cycles', 'new_clients', 'supervision'] },
     { ruleSet: current, stage: 3, keys: ['introduction_session', 'cycles', 'new_clients', 'supervision', 'written_reflection'] },
     { ruleSet: earlier, stage: 1, keys: ['cycles', 'new_clients', 'supervision', 'written_reflection'] },
     { ruleSet: earlier, stage: 2, keys: ['cycles', 'new_clients', 'supervision', 'written_reflection'] },
@@ -169,13 +170,31 @@ describe('ready', () => {
 
   it.each([
     { name: 'introduction session', change: { introductionSessionStages: [3] }, missing: 'Your introduction session' },
-    { name: 'written reflection', change: { writtenReflectionStages: [1] }, missing: 'Your stage-end written reflection' },
     { name: 'one cycle', change: { cycles: stage2Done.cycles.slice(0, -1) }, missing: '1 more completed cycle' },
     { name: 'half an hour', change: { supervision: sessions(repeat(5, 90), { stageNumber: 2 }) }, missing: '30 minutes more of confirmed supervision' },
   ])('is not ready without the $name', ({ change, missing }) => {
     const readiness = stageReadiness(current, 2, { ...stage2Done, ...change })
     expect(readiness.ready).toBe(false)
     expect(readiness.missing).toEqual([missing])
+  })
+
+  it('asks for the written reflection only at Stage 3, before the accreditation meeting (AVIGuk)', () => {
+    const stage1 = evidence({ cycles: completedCycles(6, { stageNumber: 1, clientIds: [1, 2] }), supervision: sessions(repeat(7, 60), { stageNumber: 1 }) })
+    expect(stageReadiness(current, 1, stage1)).toMatchObject({ ready: true, missing: [] })
+    expect(stageReadiness(current, 2, stage2Done)).toMatchObject({ ready: true })
+    const stage3 = evidence({
+      cycles: [...stage2Done.cycles, ...completedCycles(12, { stageNumber: 3, clientIds: [6, 7, 8] })],
+      supervision: sessions(repeat(4, 120), { stageNumber: 3 }),
+      introductionSessionStages: [2, 3],
+    })
+    expect(stageReadiness(current, 3, stage3).missing).toEqual(['Your stage-end written reflection'])
+    expect(stageReadiness(current, 3, { ...stage3, writtenReflectionStages: [3] })).toMatchObject({ ready: true, missing: [] })
+  })
+
+  it('keeps the first seed of the current model (version 2) as it was: a reflection at every stage', () => {
+    const first = currentPathway({ key: practitionerRuleSet2024.key, version: 2, stages: structuredClone(practitionerRuleSet2024.stages) })
+    const stage1 = evidence({ cycles: completedCycles(6, { stageNumber: 1, clientIds: [1, 2] }), supervision: sessions(repeat(7, 60), { stageNumber: 1 }) })
+    expect(stageReadiness(first, 1, stage1).missing).toEqual(['Your stage-end written reflection'])
   })
 
   it('evaluates the 2015 rule set by its own numbers (9 cycles, 3 clients, 450 minutes)', () => {

@@ -1,0 +1,36 @@
+// Migration 0011 (ADR 0016): a stage signed off before provisional stages existed gets its next stage
+// opened from the day after the sign-off, once; the final stage and finished work are left alone.
+import { join } from 'node:path'
+import { Migrator } from 'kysely'
+import { describe, expect, inject, it } from 'vitest'
+import { openDatabase } from '../../../db/connection'
+import { migrationProvider } from '../../../db/migrations'
+import { seedReferenceData } from '../../../db/seed'
+import { createEnrolment, createUser } from '../../factories'
+
+describe('migration 0011: provisional next stages', () => {
+  it('opens Stage 2 on the day after a waiting Stage 1 sign-off, and nothing after a waiting final stage', async () => {
+    const db = openDatabase(join(inject('testDirectory'), `migration-${process.env.VITEST_POOL_ID ?? '0'}-${Date.now()}.sqlite`))
+    try {
+      const migrator = new Migrator({ db, provider: migrationProvider })
+      expect((await migrator.migrateTo('2026-11-24-0001-initial-schema')).error).toBeUndefined()
+      await seedReferenceData(db)
+      const supervisor = await createUser(db, 'supervisor')
+      const waiting = await createEnrolment(db, { supervisorId: supervisor.id, stage: 1 })
+      const final = await createEnrolment(db, { supervisorId: supervisor.id, stage: 3 })
+      for (const [enrolment, stage] of [[waiting, 1], [final, 3]] as const) {
+        await db.updateTable('enrolment_stages').set({ status: 'signed_off', locked: 1 }).where('enrolment_id', '=', enrolment.id).where('stage_number', '=', stage).execute()
+        await db.insertInto('sign_offs').values({ enrolment_id: enrolment.id, stage_number: stage, signed_off_by: supervisor.id, signed_off_at: '2026-10-31T16:00:00.000Z', readiness_json: '{}' }).execute()
+      }
+      expect((await migrator.migrateToLatest()).error).toBeUndefined()
+      const stages = await db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'status', 'started_on']).where('stage_number', '>=', 1).orderBy('enrolment_id').orderBy('stage_number').execute()
+      expect(stages.filter((s) => s.enrolment_id === waiting.id)).toEqual([
+        { enrolment_id: waiting.id, stage_number: 1, status: 'signed_off', started_on: '2026-01-05' },
+        { enrolment_id: waiting.id, stage_number: 2, status: 'in_progress', started_on: '2026-11-01' },
+      ])
+      expect(stages.filter((s) => s.enrolment_id === final.id).map((s) => s.stage_number)).toEqual([1, 2, 3])
+    } finally {
+      await db.destroy()
+    }
+  })
+})
