@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
+  resolve: { alias: { '~db': new URL('./db', import.meta.url).pathname, '~': new URL('./app', import.meta.url).pathname } },
   test: {
     projects: [
       {

@@ -19,7 +19,7 @@ import { ROLE_HOME, ROLE_LABEL } from './utils/roles'
 import { readPageSession } from './utils/session.server'
 import { useNonce } from './utils/nonce'
 import { SessionWarning } from './components/session-warning'
-import type { Role } from '../db/schema'
+import type { Role } from '~db/schema'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles/app.css' },

@@ -1,8 +1,8 @@
 // npm run db:seed  — migrate, then seed reference data and (into an empty database) the demo programme.
 // npm run db:reset — delete the database file first, then do the same.
 import { rmSync } from 'node:fs'
-import { today } from '../app/utils/dates'
-import { env } from '../app/utils/env.server'
+import { today } from '~/utils/dates'
+import { env } from '~/utils/env.server'
 import { migrateToLatest, openDatabase } from './connection'
 import { seedDemoData, seedReferenceData } from './seed'
 

@@ -1,7 +1,7 @@
 // Test helpers that reach below the models and so differ between SQLite and PostgreSQL.
 import { sql } from 'kysely'
 import { onTestFinished } from 'vitest'
-import { isPostgres, isUniqueViolation } from '../db/portable'
+import { isPostgres, isUniqueViolation } from '~db/portable'
 import type { Db } from '~/models/db-types'
 
 /** How either database words a CHECK constraint failure ("CHECK constraint failed" / "violates check constraint"). */
@@ -21,7 +21,7 @@ export async function failInsertsInto(db: Db, table: string, message: string): P
     await sql.raw(`create function fail_${table}() returns trigger language plpgsql as $$ begin raise exception '${message}'; end $$`).execute(db)
     await sql.raw(`create trigger fail_${table} before insert on ${table} for each row execute function fail_${table}()`).execute(db)
     onTestFinished(async () => {
-      const { openDatabase } = await import('../db/connection')
+      const { openDatabase } = await import('~db/connection')
       const { env } = await import('~/utils/env.server')
       const cleanup = openDatabase(env.DATABASE_URL!)
       await sql.raw(`drop function fail_${table}() cascade`).execute(cleanup)

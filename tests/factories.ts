@@ -1,6 +1,6 @@
 // Test data builders. Each takes the database first and only what the test cares about.
 import type { Kysely } from 'kysely'
-import type { DB, Role } from '../db/schema'
+import type { DB, Role } from '~db/schema'
 import { hashPassword } from '~/utils/password.server'
 
 export const TEST_PASSWORD = 'correct horse battery staple'

@@ -1,7 +1,7 @@
 // Risk flags as people read them: severity in words as well as colour, the reason with its
 // numbers, the next step, and who must act.
 import { Link } from '@remix-run/react'
-import type { Flag } from '../domain/risk'
+import type { Flag } from '~/domain/risk'
 
 const ACTOR: Record<Flag['actor'], string> = {
   trainee: 'Trainee',

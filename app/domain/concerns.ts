@@ -1,7 +1,7 @@
 // Concerns: a programme lead or supervisor acknowledges a risk flag with a note, an action plan and
 // a review date. Flags are computed afresh from the record, so a flag clears itself the moment its
 // condition stops holding; a concern's state is derived from whether its flag still fires.
-import type { CalendarDate } from '../utils/dates'
+import type { CalendarDate } from '~/utils/dates'
 import type { FlagCode } from './risk'
 
 export type ConcernState = 'open' | 'review_due' | 'resolved' | 'closed'

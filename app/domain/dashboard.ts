@@ -1,7 +1,7 @@
 // The programme lead's and supervisor's view of many trainees: worst flag first, filters by stage,
 // severity and supervisor, the pipeline (trainees per stage) and projected accreditations by month
 // against the funding end date. Pure: rows come from the progress model, `today` is passed in.
-import { addMonths, formatMonth, type CalendarDate } from '../utils/dates'
+import { addMonths, formatMonth, type CalendarDate } from '~/utils/dates'
 import type { Flag, Severity } from './risk'
 
 export interface DashboardRow {

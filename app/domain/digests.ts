@@ -6,7 +6,7 @@
 // - A lead's weekly digest lists flags that are new since last week's digest, or worse (amber
 //   to red); flags already reported at the same severity are left out.
 // - Periods: daily digests are keyed by the calendar date, weekly ones by the Monday of the week.
-import { daysBetween, weekStart, type CalendarDate } from '../utils/dates'
+import { daysBetween, weekStart, type CalendarDate } from '~/utils/dates'
 import type { Flag, Severity } from './risk'
 
 export type DigestFrequency = 'daily' | 'weekly'

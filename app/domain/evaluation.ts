@@ -15,7 +15,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 import wilcoxon from '@stdlib/stats-wilcoxon'
 import { mean, sampleStandardDeviation } from 'simple-statistics'
-import type { CalendarDate } from '../utils/dates'
+import type { CalendarDate } from '~/utils/dates'
 
 /** The fewest families (or responses) behind any figure the report prints. */
 export const MIN_FAMILIES = 5

@@ -6,7 +6,7 @@
 // rule set's award (e.g. Accredited VIG Practitioner).
 import { stageReadiness, type StageEvidence, type StageReadiness } from './readiness'
 import { finalStageNumber, stageOf, type EndMeeting, type RuleSet } from './rule-set'
-import { addDays } from '../utils/dates'
+import { addDays } from '~/utils/dates'
 
 export const END_MEETING_LABEL: Record<EndMeeting, string> = {
   course_completion: 'Course completion',

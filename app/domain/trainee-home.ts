@@ -2,7 +2,7 @@
 // the supervisor returned, recordings due for erasure under the rule set's retention rule, cycles
 // waiting for their shared review, drafts not yet submitted), and where the stage-end written
 // reflection is. Pure: the timeline, clients and rule set come in; `today` is passed in.
-import type { CalendarDate } from '../utils/dates'
+import type { CalendarDate } from '~/utils/dates'
 import { erasureReminder, recordingStatus } from './retention'
 import type { RuleSet } from './rule-set'
 

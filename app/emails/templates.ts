@@ -2,9 +2,9 @@
 // (letter.tsx renders it). Pure functions of their arguments: the base URL is passed in.
 // Only what the recipient can see in the app goes in, with en-GB dates; client details never
 // (at most an anonymised client code, and no template here needs even that).
-import type { Severity } from '../domain/risk'
-import { plural } from '../domain/wording'
-import { formatDate } from '../utils/dates'
+import type { Severity } from '~/domain/risk'
+import { plural } from '~/domain/wording'
+import { formatDate } from '~/utils/dates'
 import type { Letter } from './letter'
 
 function at(base: string, path: string): string {

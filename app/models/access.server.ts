@@ -14,7 +14,7 @@
 // Scopes are decided per role and OR-ed over `rolesOf(viewer)`, so that when a person may hold several
 // roles (issue 11) only `rolesOf` changes.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
-import type { DB, Role } from '../../db/schema'
+import type { DB, Role } from '~db/schema'
 
 /** The person asking: their user id and role (the session user fits). */
 export interface Viewer {

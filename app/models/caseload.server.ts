@@ -1,8 +1,8 @@
 // A supervisor's caseload and to-do queue, for any number of trainees in a fixed number of queries.
-import { stageOf } from '../domain/rule-set'
-import { readinessForSignOff } from '../domain/stage-end'
-import { supervisorTodos, type CaseFacts } from '../domain/todo-queue'
-import { instantToCalendarDate } from '../utils/dates'
+import { stageOf } from '~/domain/rule-set'
+import { readinessForSignOff } from '~/domain/stage-end'
+import { supervisorTodos, type CaseFacts } from '~/domain/todo-queue'
+import { instantToCalendarDate } from '~/utils/dates'
 import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { enrolmentsWithCurrentStage } from './enrolment.server'

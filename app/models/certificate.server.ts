@@ -1,10 +1,10 @@
 // Certificates: issued inside the accreditation transaction (no accreditation without its
 // certificate), one per accredited stage, plus the award certificate when the final stage is accredited.
-import { pathwayTotals, readCertificateNumber, stageTotals } from '../domain/certificate'
-import { finalStageNumber, stageOf } from '../domain/rule-set'
-import { env } from '../utils/env.server'
-import { Refusal } from '../utils/refusal.server'
-import { newCertificateNumber } from '../utils/tokens.server'
+import { pathwayTotals, readCertificateNumber, stageTotals } from '~/domain/certificate'
+import { finalStageNumber, stageOf } from '~/domain/rule-set'
+import { env } from '~/utils/env.server'
+import { Refusal } from '~/utils/refusal.server'
+import { newCertificateNumber } from '~/utils/tokens.server'
 import { appendAudit } from './audit.server'
 import { enrolmentScope, programmeEnrolmentScope, type Viewer } from './access.server'
 import type { Db } from './db-types'

@@ -1,10 +1,10 @@
 // A trainee's clients: anonymised codes with consent and retention dates. Clients belong to the
 // trainee (not to one stage), so every query filters with `ownClients` (access.server.ts).
-import type { Consent } from '../domain/consent'
-import type { ClientInput } from '../schemas/client'
-import type { Client } from '../../db/schema'
-import { nowInstant } from '../utils/dates'
-import { Refusal } from '../utils/refusal.server'
+import type { Consent } from '~/domain/consent'
+import type { ClientInput } from '~/schemas/client'
+import type { Client } from '~db/schema'
+import { nowInstant } from '~/utils/dates'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { ownClients } from './access.server'

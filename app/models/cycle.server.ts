@@ -1,10 +1,10 @@
 // VIG cycles: a filming and its shared review with the client. Cycles belong to an enrolment; the
 // trainee reaches only cycles of their own enrolments (`ownEnrolments` in every WHERE), and
 // only their own clients can be named in one.
-import { cycleConsentProblem } from '../domain/consent'
-import type { CycleInput } from '../schemas/cycle'
-import { nowInstant } from '../utils/dates'
-import { Refusal } from '../utils/refusal.server'
+import { cycleConsentProblem } from '~/domain/consent'
+import type { CycleInput } from '~/schemas/cycle'
+import { nowInstant } from '~/utils/dates'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { consentOf, getClient } from './client.server'
 import type { Db } from './db-types'

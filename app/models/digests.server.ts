@@ -5,17 +5,17 @@
 // messages to the outbox: two app instances, or a retry after a crash, never write a period's
 // digest twice (and each message's dedupe key backs that up). The messages are computed before
 // the transaction, so the database's one writer is held only for the inserts.
-import { flagChanges, oldestFirst, overdueForAccreditation, snapshotOf, type FlagSnapshot } from '../domain/digests'
-import type { Flag } from '../domain/risk'
+import { flagChanges, oldestFirst, overdueForAccreditation, snapshotOf, type FlagSnapshot } from '~/domain/digests'
+import type { Flag } from '~/domain/risk'
 import {
   leadDigestLetter,
   readyForAccreditationLetter,
   roundUpLetter,
   supervisorDigestLetter,
   type LeadDigestProgramme,
-} from '../emails/templates'
-import { addDays, instantToCalendarDate, nowInstant, today as todayOf, weekStart } from '../utils/dates'
-import { env } from '../utils/env.server'
+} from '~/emails/templates'
+import { addDays, instantToCalendarDate, nowInstant, today as todayOf, weekStart } from '~/utils/dates'
+import { env } from '~/utils/env.server'
 import { supervisorCaseload } from './caseload.server'
 import type { Db } from './db-types'
 import { enqueueMessage, listHeldMessages, markBundled, type OutgoingMessage } from './outbox.server'

@@ -1,8 +1,8 @@
 // Each person's choice of how often they hear from Attune by e-mail. Only essential messages
 // (invitations, password resets) ignore it. A person reaches only their own row; the signed
 // unsubscribe link reaches only the row it was made for.
-import type { EmailFrequency } from '../../db/schema'
-import { verifySignedValue } from '../utils/secret.server'
+import type { EmailFrequency } from '~db/schema'
+import { verifySignedValue } from '~/utils/secret.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { UNSUBSCRIBE_PURPOSE } from './outbox.server'

@@ -1,8 +1,8 @@
 // Enrolments: finding one the viewer may see (the rule is access.server.ts `enrolmentScope`), the
 // stage a date falls in and whether a stage is locked, and a lead's decisions (enrolling,
 // reassigning, unlocking), each audited.
-import { NOT_OWN_SUPERVISOR, type EnrolInput, type ReassignInput } from '../schemas/enrolment'
-import { Refusal } from '../utils/refusal.server'
+import { NOT_OWN_SUPERVISOR, type EnrolInput, type ReassignInput } from '~/schemas/enrolment'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { enrolmentScope, ownEnrolments, programmeEnrolmentScope, programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'

@@ -2,13 +2,13 @@
 // feedback and the programme's aggregates. Who reaches what is one scope of the access module, familyScoresScope: a
 // trainee their own clients' scores, a supervisor their trainees'; a lead never a family's score,
 // only the programme's aggregates (loadEvaluationData, reached through findLedProgramme).
-import type { Respondent, TimePoint } from '../../db/schema'
-import { evaluationConsentProblem } from '../domain/consent'
-import { scoreRangeProblem, type FamilyScores, type MeasureDefinition } from '../domain/evaluation'
-import type { EvaluationRange, FeedbackInput, MeasureInput, ScoreInput } from '../schemas/evaluation'
-import { formatDate, nowInstant, today } from '../utils/dates'
-import { isUniqueViolation, Refusal } from '../utils/refusal.server'
-import { hashToken, newToken } from '../utils/tokens.server'
+import type { Respondent, TimePoint } from '~db/schema'
+import { evaluationConsentProblem } from '~/domain/consent'
+import { scoreRangeProblem, type FamilyScores, type MeasureDefinition } from '~/domain/evaluation'
+import type { EvaluationRange, FeedbackInput, MeasureInput, ScoreInput } from '~/schemas/evaluation'
+import { formatDate, nowInstant, today } from '~/utils/dates'
+import { isUniqueViolation, Refusal } from '~/utils/refusal.server'
+import { hashToken, newToken } from '~/utils/tokens.server'
 import { appendAudit } from './audit.server'
 import { consentOf } from './client.server'
 import type { Db } from './db-types'

@@ -1,6 +1,6 @@
 // An enrolment's evidence, in the shape the domain judges (app/domain/readiness.ts). Loads any
 // number of enrolments in a fixed number of queries, so dashboards never query per trainee.
-import { stageReadiness, type StageEvidence } from '../domain/readiness'
+import { stageReadiness, type StageEvidence } from '~/domain/readiness'
 import type { Db } from './db-types'
 import { getRuleSets } from './rule-set.server'
 

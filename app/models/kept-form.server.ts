@@ -1,7 +1,7 @@
 // Forms posted after their session ended: kept for their owner, put back after they sign in again
 // (issue 10, "nothing typed is ever lost"). Only the form's text fields are kept, never files.
-import { addDays, nowInstant } from '../utils/dates'
-import { hashToken, newToken } from '../utils/tokens.server'
+import { addDays, nowInstant } from '~/utils/dates'
+import { hashToken, newToken } from '~/utils/tokens.server'
 import type { Db } from './db-types'
 
 /** How long kept text waits for its owner to sign in again. */

@@ -1,10 +1,10 @@
 // Stage meetings a supervisor records: the introduction session that opens Stages 2 and 3, and the
 // end-of-stage meeting (course completion, transition, mid-point or accreditation meeting) whose
 // "passed" outcome a sign-off needs. Recorded for the trainee's current stage while it is unlocked.
-import type { MeetingKind } from '../../db/schema'
-import { stageOf } from '../domain/rule-set'
-import type { EndMeetingInput } from '../schemas/meeting'
-import { Refusal } from '../utils/refusal.server'
+import type { MeetingKind } from '~db/schema'
+import { stageOf } from '~/domain/rule-set'
+import type { EndMeetingInput } from '~/schemas/meeting'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { enrolmentScope, supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'

@@ -12,9 +12,9 @@ import {
   stageAccreditedLetter,
   stageReturnedLetter,
   stageSignedOffLetter,
-} from '../emails/templates'
-import { instantToCalendarDate } from '../utils/dates'
-import { env } from '../utils/env.server'
+} from '~/emails/templates'
+import { instantToCalendarDate } from '~/utils/dates'
+import { env } from '~/utils/env.server'
 import type { Db } from './db-types'
 import { enqueueMessage } from './outbox.server'
 

@@ -9,12 +9,12 @@
 // - a row still 'sending' after CLAIM_MINUTES means its sender died between delivering and
 //   marking: whether it went out is unknown, so it becomes 'uncertain' and is NOT sent again
 //   automatically (at most once); an admin can send it again from the Outbox page.
-import type { EmailFrequency, OutboxStatus } from '../../db/schema'
-import { renderLetter, type Letter } from '../emails/letter'
-import { nowInstant } from '../utils/dates'
-import { env } from '../utils/env.server'
-import { signValue } from '../utils/secret.server'
-import { newToken } from '../utils/tokens.server'
+import type { EmailFrequency, OutboxStatus } from '~db/schema'
+import { renderLetter, type Letter } from '~/emails/letter'
+import { nowInstant } from '~/utils/dates'
+import { env } from '~/utils/env.server'
+import { signValue } from '~/utils/secret.server'
+import { newToken } from '~/utils/tokens.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { outboxScope, type Viewer } from './access.server'

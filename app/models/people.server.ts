@@ -4,12 +4,12 @@
 // A lead manages only people of their programme's organisation, and only trainees, supervisors and
 // accreditors: never leads or admins, whose accounts a link would otherwise let a lead take over.
 import type { z } from 'zod'
-import type { PersonSchema } from '../schemas/person'
-import { PERSON_ROLES } from '../schemas/person'
-import { nowInstant } from '../utils/dates'
-import { hashPassword } from '../utils/password.server'
-import { Refusal, isUniqueViolation } from '../utils/refusal.server'
-import { hashToken, newToken } from '../utils/tokens.server'
+import type { PersonSchema } from '~/schemas/person'
+import { PERSON_ROLES } from '~/schemas/person'
+import { nowInstant } from '~/utils/dates'
+import { hashPassword } from '~/utils/password.server'
+import { Refusal, isUniqueViolation } from '~/utils/refusal.server'
+import { hashToken, newToken } from '~/utils/tokens.server'
 import { appendAudit } from './audit.server'
 import { programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'

@@ -1,8 +1,8 @@
 // The accreditation portfolio: a trainee's whole evidence record, stage by stage. Only the
 // trainee's own records are read (everything is filtered by this enrolment), so no other trainee's
 // free text can appear; clients are codes, never names.
-import { stageReadiness, type StageReadiness } from '../domain/readiness'
-import { stageOf } from '../domain/rule-set'
+import { stageReadiness, type StageReadiness } from '~/domain/readiness'
+import { stageOf } from '~/domain/rule-set'
 import type { Db } from './db-types'
 import type { Viewer } from './access.server'
 import { findVisibleEnrolment } from './enrolment.server'

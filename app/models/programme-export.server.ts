@@ -2,10 +2,10 @@
 // sign-offs, for a whole programme (its lead's export) or one enrolment (the trainee's own record).
 // ISO dates; clients only by their codes: no helping questions, notes or other free text about
 // families. The same rows, put together with a record_type column, make a file the import reads back.
-import { IMPORT_COLUMN_NAMES } from '../domain/programme-import'
-import { groupBy } from '../utils/collections'
-import type { CsvRow } from '../utils/csv.server'
-import { instantToCalendarDate } from '../utils/dates'
+import { IMPORT_COLUMN_NAMES } from '~/domain/programme-import'
+import { groupBy } from '~/utils/collections'
+import type { CsvRow } from '~/utils/csv.server'
+import { instantToCalendarDate } from '~/utils/dates'
 import type { Db } from './db-types'
 
 export const EXPORT_TABLES = ['trainees', 'enrolments', 'stages', 'cycles', 'supervision_sessions', 'sign_offs'] as const

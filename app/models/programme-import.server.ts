@@ -1,11 +1,11 @@
 // Importing a spreadsheet of trainees, stages, cycles and supervision into a programme. The domain
 // (programme-import.ts) checks every row against what Attune holds; this module gathers that, and
 // writes the plan inside the transaction the action opened: all of it, or (on any problem) nothing.
-import { planImport, cycleKey, sessionKey, type ImportContext, type ImportPlan, type ImportProblem, type ExistingEnrolment, type NearMatchChoice } from '../domain/programme-import'
+import { planImport, cycleKey, sessionKey, type ImportContext, type ImportPlan, type ImportProblem, type ExistingEnrolment, type NearMatchChoice } from '~/domain/programme-import'
 import { setImmediate } from 'node:timers/promises'
-import { groupBy } from '../utils/collections'
-import { MAX_IMPORT_ROWS } from '../utils/limits'
-import { parseCsv } from '../utils/csv.server'
+import { groupBy } from '~/utils/collections'
+import { MAX_IMPORT_ROWS } from '~/utils/limits'
+import { parseCsv } from '~/utils/csv.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import type { Viewer } from './access.server'

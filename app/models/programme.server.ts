@@ -1,8 +1,8 @@
 // Programmes: a lead's cohort with its dates, budget, fee overrides and supervisors' capacity.
 // A lead reaches only the programmes they lead, an admin every one (access.server.ts `programmeScope`);
 // a programme is created for the creator's own organisation, with them as its lead.
-import type { ProgrammeInput } from '../schemas/programme'
-import { Refusal } from '../utils/refusal.server'
+import type { ProgrammeInput } from '~/schemas/programme'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { enrolmentScope, programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'

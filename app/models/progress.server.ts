@@ -1,13 +1,13 @@
 // Where each trainee stands: readiness, projected dates, risk flags and last activity, for any
 // number of enrolments in a fixed number of queries (dashboards must never query per trainee).
 // The judging is the domain's (readiness, forecast, risk); this module only gathers the facts.
-import { forecastEnrolment, type EnrolmentForecast } from '../domain/forecast'
-import { stageReadiness, type StageReadiness, type StageEvidence } from '../domain/readiness'
-import { riskFlags, type EnrolmentFacts, type Flag } from '../domain/risk'
-import { stageOf, type RuleSet } from '../domain/rule-set'
-import { afterStage } from '../domain/stage-end'
-import { groupBy } from '../utils/collections'
-import { addDays, instantToCalendarDate, maxDate } from '../utils/dates'
+import { forecastEnrolment, type EnrolmentForecast } from '~/domain/forecast'
+import { stageReadiness, type StageReadiness, type StageEvidence } from '~/domain/readiness'
+import { riskFlags, type EnrolmentFacts, type Flag } from '~/domain/risk'
+import { stageOf, type RuleSet } from '~/domain/rule-set'
+import { afterStage } from '~/domain/stage-end'
+import { groupBy } from '~/utils/collections'
+import { addDays, instantToCalendarDate, maxDate } from '~/utils/dates'
 import type { Db } from './db-types'
 import { loadReadiness } from './evidence.server'
 

@@ -2,9 +2,9 @@
 // interaction and guidance; at the end of a stage, the written reflection. A draft stays the
 // trainee's own; submitting makes it visible to the supervisor and read-only for the trainee.
 // Reached only through `ownEnrolments` (access.server.ts); a session named must be the trainee's own.
-import type { ReflectionInput } from '../schemas/reflection'
-import { nowInstant } from '../utils/dates'
-import { Refusal } from '../utils/refusal.server'
+import type { ReflectionInput } from '~/schemas/reflection'
+import { nowInstant } from '~/utils/dates'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 import { stageIsWritable } from './stage-rules.server'

@@ -2,8 +2,8 @@
 // sessions, and feedback on reflections. Only the trainee's current supervisor reaches these rows
 // (access.server.ts `supervisedBy` in the WHERE), only while the stage's records are unlocked (the one
 // locking rule, enrolment.server.ts `stageLock`), and every decision is audited.
-import { nowInstant } from '../utils/dates'
-import { Refusal } from '../utils/refusal.server'
+import { nowInstant } from '~/utils/dates'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'

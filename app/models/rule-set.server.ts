@@ -1,6 +1,6 @@
 // Rule sets from the database into the domain's shape (app/domain/rule-set.ts).
-import type { RuleSet } from '../domain/rule-set'
-import { Refusal } from '../utils/refusal.server'
+import type { RuleSet } from '~/domain/rule-set'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
 

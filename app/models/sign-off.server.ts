@@ -9,13 +9,13 @@
 // Two people acting at once cannot both succeed: the second re-reads the stage inside its own
 // transaction and is refused, and the partial unique index on live sign-offs (and the unique
 // accreditation per sign-off) backs that up in the database.
-import type { RuleSet } from '../domain/rule-set'
-import { stageOf } from '../domain/rule-set'
-import { END_MEETING_LABEL, afterStage, completesOnSignOff, provisionalNextStage, readinessForSignOff } from '../domain/stage-end'
-import type { SignOffInput } from '../schemas/sign-off'
-import { formatDate, formatInstant, instantToCalendarDate, nowInstant, today } from '../utils/dates'
-import { unlessDuplicate } from '../../db/portable'
-import { Refusal, isUniqueViolation } from '../utils/refusal.server'
+import type { RuleSet } from '~/domain/rule-set'
+import { stageOf } from '~/domain/rule-set'
+import { END_MEETING_LABEL, afterStage, completesOnSignOff, provisionalNextStage, readinessForSignOff } from '~/domain/stage-end'
+import type { SignOffInput } from '~/schemas/sign-off'
+import { formatDate, formatInstant, instantToCalendarDate, nowInstant, today } from '~/utils/dates'
+import { unlessDuplicate } from '~db/portable'
+import { Refusal, isUniqueViolation } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { issueCertificates } from './certificate.server'
 import { accreditedBy, supervisedBy, type EnrolmentScope, type Viewer } from './access.server'

@@ -1,8 +1,8 @@
 // Which stage a piece of evidence counts towards, and whether that stage may still change. Evidence
 // counts towards the stage the trainee was in on its date (the shared review, the session); a
 // stage's records are editable exactly while it is unlocked (enrolment.server.ts stageLock).
-import { formatDate } from '../utils/dates'
-import { Refusal } from '../utils/refusal.server'
+import { formatDate } from '~/utils/dates'
+import { Refusal } from '~/utils/refusal.server'
 import type { Db } from './db-types'
 import { stageLock, stageOnDate } from './enrolment.server'
 

@@ -2,10 +2,10 @@
 // confirms it (their side is the oversight feature); a confirmed session is read-only for the
 // trainee, and changing a returned session sends it back to pending. Every query reaches sessions
 // through `ownEnrolments` (access.server.ts), and the clients and supervisor named must be the trainee's own.
-import { sessionConsentProblem } from '../domain/consent'
-import type { SupervisionSessionInput } from '../schemas/supervision-session'
-import { formatInstant, nowInstant } from '../utils/dates'
-import { Refusal } from '../utils/refusal.server'
+import { sessionConsentProblem } from '~/domain/consent'
+import type { SupervisionSessionInput } from '~/schemas/supervision-session'
+import { formatInstant, nowInstant } from '~/utils/dates'
+import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { consentOf } from './client.server'
 import type { Db } from './db-types'

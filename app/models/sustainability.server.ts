@@ -1,8 +1,8 @@
 // Gathers the facts the sustainability plan needs for one programme, in a fixed number of queries
 // (progress.server does the readiness, forecasts and flags), and hands them to the domain.
-import { remainingWork } from '../domain/readiness'
-import { sustainabilityReport, type SustainabilityReport, type TraineeFacts } from '../domain/sustainability'
-import { groupBy } from '../utils/collections'
+import { remainingWork } from '~/domain/readiness'
+import { sustainabilityReport, type SustainabilityReport, type TraineeFacts } from '~/domain/sustainability'
+import { groupBy } from '~/utils/collections'
 import type { Db } from './db-types'
 import type { LedProgramme } from './programme.server'
 import { loadProgress } from './progress.server'

@@ -1,7 +1,7 @@
 // Throttling counts in the database (table `throttles`, ADR 0012), so that every server process
 // agrees. The rules (how many, how long) are in app/domain/sign-in-throttle.ts.
 import { json } from '@remix-run/node'
-import { VERIFY_CHECKS_PER_MINUTE } from '../domain/sign-in-throttle'
+import { VERIFY_CHECKS_PER_MINUTE } from '~/domain/sign-in-throttle'
 import type { Db } from './db-types'
 
 export interface ThrottleCount {

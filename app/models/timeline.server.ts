@@ -1,9 +1,9 @@
 // Everything a trainee has logged, newest first: clients added, cycles, supervision sessions and
 // reflections, each with its status and, when its stage is locked, why it is read-only.
-import { formatHours } from '../domain/readiness'
-import { relationshipLabel } from '../schemas/client'
-import { formatLabel } from '../schemas/supervision-session'
-import { formatDate, instantToCalendarDate, type CalendarDate } from '../utils/dates'
+import { formatHours } from '~/domain/readiness'
+import { relationshipLabel } from '~/schemas/client'
+import { formatLabel } from '~/schemas/supervision-session'
+import { formatDate, instantToCalendarDate, type CalendarDate } from '~/utils/dates'
 import type { Db } from './db-types'
 import { lockedStageReasons } from './stage-rules.server'
 import { ownClients, ownEnrolments } from './access.server'

@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema'
+import type { Role } from '~db/schema'
 import type { Db } from './db-types'
 
 export interface SessionUser {

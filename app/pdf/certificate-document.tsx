@@ -1,9 +1,9 @@
 // The A4 certificate: one per accredited stage, and one for the award (Accredited VIG Practitioner).
 // A pure function of its props; the QR code encodes the public verification link.
 import { Document, Image, Page, View } from '@react-pdf/renderer'
-import { minutesInWords, plural } from '../domain/wording'
-import type { CertificateForPdf } from '../models/certificate.server'
-import { formatDate, formatInstant } from '../utils/dates'
+import { minutesInWords, plural } from '~/domain/wording'
+import type { CertificateForPdf } from '~/models/certificate.server'
+import { formatDate, formatInstant } from '~/utils/dates'
 import { PdfText } from './text'
 import { base, colours } from './theme'
 

@@ -3,10 +3,10 @@
 // readable without colour, acceptability, and how the numbers are worked out. A pure function of
 // the domain's EvaluationReport.
 import { Circle, Document, Line, Page, Rect, Svg, Text, View } from '@react-pdf/renderer'
-import { acceptabilityLines, measureLines, measureVerdict } from '../components/evaluation'
-import { EVALUATION_DEFINITIONS, formatScore, type EvaluationReport, type MeasureSummary } from '../domain/evaluation'
-import { respondentLabel } from '../schemas/evaluation'
-import { formatDate } from '../utils/dates'
+import { acceptabilityLines, measureLines, measureVerdict } from '~/components/evaluation'
+import { EVALUATION_DEFINITIONS, formatScore, type EvaluationReport, type MeasureSummary } from '~/domain/evaluation'
+import { respondentLabel } from '~/schemas/evaluation'
+import { formatDate } from '~/utils/dates'
 import { base, colours } from './theme'
 
 interface Props {

@@ -1,13 +1,13 @@
 // The accreditation portfolio: the trainee's whole evidence record per stage, with page numbers
 // and the generation date. A pure function of its props (see models/portfolio.server.ts).
 import { Document, Page, View } from '@react-pdf/renderer'
-import { formatHours } from '../domain/readiness'
-import type { Portfolio } from '../models/portfolio.server'
-import { formatDate, formatInstant, instantToCalendarDate } from '../utils/dates'
+import { formatHours } from '~/domain/readiness'
+import type { Portfolio } from '~/models/portfolio.server'
+import { formatDate, formatInstant, instantToCalendarDate } from '~/utils/dates'
 import { PdfTable } from './table'
 import { PdfText } from './text'
 import { base, colours } from './theme'
-import { formatLabel } from '../schemas/supervision-session'
+import { formatLabel } from '~/schemas/supervision-session'
 
 const MEETING: Record<string, string> = {
   introduction: 'Introduction session',

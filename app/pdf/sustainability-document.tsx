@@ -2,11 +2,11 @@
 // take, every trainee still in training, supervision against capacity, projected accreditations and
 // the cost to complete, with how the numbers are worked out. A pure function of the domain's report.
 import { Document, Page, View } from '@react-pdf/renderer'
-import { allClear, budgetLines, DEFINITIONS, headlineItems, hours } from '../components/sustainability-report'
-import { formatHours } from '../domain/readiness'
-import type { SustainabilityReport } from '../domain/sustainability'
-import { formatDate, formatMonth } from '../utils/dates'
-import { formatPence } from '../utils/money'
+import { allClear, budgetLines, DEFINITIONS, headlineItems, hours } from '~/components/sustainability-report'
+import { formatHours } from '~/domain/readiness'
+import type { SustainabilityReport } from '~/domain/sustainability'
+import { formatDate, formatMonth } from '~/utils/dates'
+import { formatPence } from '~/utils/money'
 import { PdfTable } from './table'
 import { PdfText } from './text'
 import { base, colours } from './theme'

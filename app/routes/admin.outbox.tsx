@@ -3,7 +3,7 @@
 import { WarningCallout } from '~/components/warning-callout'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import type { OutboxStatus } from '../../db/schema'
+import type { OutboxStatus } from '~db/schema'
 import { TableScroll } from '~/components/table-scroll'
 import { listOutbox, sendAgain } from '~/models/outbox.server'
 import { SendAgainSchema } from '~/schemas/email'

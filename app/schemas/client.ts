@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { identifyingDetailProblem } from '~/domain/client-code'
 import { clientCodeIdentity, clientCodeProblem } from '~/domain/evidence-rules'
-import type { Client } from '../../db/schema'
+import type { Client } from '~db/schema'
 import { manyOf, oneOf, optionalCalendarDate, optionalText, refuseFutureDate } from './fields'
 
 export const RELATIONSHIPS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { FLAG_CODES } from '../domain/risk'
+import { FLAG_CODES } from '~/domain/risk'
 import { id, oneOf, optionalCalendarDate, optionalText, requiredText } from './fields'
 
 export const RAISE_CONCERN = 'raise'

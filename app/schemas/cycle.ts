@@ -1,8 +1,8 @@
 // The VIG cycle form: filming, then the shared review. A cycle without its review is in progress.
 import { z } from 'zod'
-import type { Cycle } from '../../db/schema'
+import type { Cycle } from '~db/schema'
 import { MAX_CLIPS, reviewBeforeFilmingProblem } from '~/domain/evidence-rules'
-import { isCalendarDate } from '../utils/dates'
+import { isCalendarDate } from '~/utils/dates'
 import { calendarDate, optionalCalendarDate, optionalText, refuseFutureDate, wholeNumber } from './fields'
 
 export function cycleSchema(today: string) {

@@ -1,7 +1,7 @@
 // The trainee table's filters and sort, read from the page's query string. Anything unreadable
 // falls back to "no filter", so an old bookmark never breaks the page.
 import { z } from 'zod'
-import { SEVERITY_FILTERS, SORTS } from '../domain/dashboard'
+import { SEVERITY_FILTERS, SORTS } from '~/domain/dashboard'
 
 const optionalNumber = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().nonnegative().nullable()).catch(null)
 

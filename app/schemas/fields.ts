@@ -1,9 +1,9 @@
 // Field helpers shared by every form schema. Form values arrive as strings from FormData on the
 // server and from inputs in the browser; these make both parse the same way.
 import { z } from 'zod'
-import { addMonths, formatDate, isCalendarDate, today, type CalendarDate } from '../utils/dates'
-import { DATE_WINDOWS, MAX_MONEY_PENCE } from '../utils/limits'
-import { formatPence, penceFromPounds } from '../utils/money'
+import { addMonths, formatDate, isCalendarDate, today, type CalendarDate } from '~/utils/dates'
+import { DATE_WINDOWS, MAX_MONEY_PENCE } from '~/utils/limits'
+import { formatPence, penceFromPounds } from '~/utils/money'
 
 /**
  * Control characters no one types (NUL, escape, the C1 set ...); tabs and line breaks are allowed.

@@ -1,6 +1,6 @@
 // The two forms of the import page: upload a file to check it, then import what was checked.
 import { z } from 'zod'
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../utils/limits'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/utils/limits'
 import { NEAR_MATCH_CHOICES, type NearMatchChoice } from '~/domain/programme-import'
 
 export const TOO_LARGE = `The file must be 2 MB or smaller, with at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows: split it into several files`

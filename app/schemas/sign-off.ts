@@ -2,7 +2,7 @@
 // so whether an override reason is needed, is decided by the server from the evidence, not by the
 // form: the form only carries the reason when the supervisor gives one.
 import { z } from 'zod'
-import { today } from '../utils/dates'
+import { today } from '~/utils/dates'
 import { optionalCalendarDate, optionalText, pastCalendarDate, requiredText, wholeNumber } from './fields'
 
 export const SIGN_OFF = 'sign-off'

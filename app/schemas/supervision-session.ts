@@ -1,6 +1,6 @@
 // The supervision session form. Supervision is counted in minutes: 60, 90 and 120 are all normal.
 import { z } from 'zod'
-import type { SupervisionSession } from '../../db/schema'
+import type { SupervisionSession } from '~db/schema'
 import { MAX_SESSION_MINUTES, MIN_SESSION_MINUTES, SESSION_FORMAT_VALUES } from '~/domain/evidence-rules'
 import { calendarDate, manyIds, oneOf, optionalText, refuseFutureDate } from './fields'
 

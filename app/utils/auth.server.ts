@@ -1,21 +1,21 @@
 // Who is asking, and may they? Guards throw: a redirect to sign in, or a 403 that says what to do instead.
 import { json, redirect } from '@remix-run/node'
-import type { Role } from '../../db/schema'
-import { FORGET_FAILURES_AFTER_SECONDS, FREE_ATTEMPTS_PER_CLIENT, secondsToWait, signInKeys } from '../domain/sign-in-throttle'
-import { hasRole } from '../models/access.server'
-import { clearCount, countUp, throttleCounts } from '../models/throttle.server'
+import type { Role } from '~db/schema'
+import { FORGET_FAILURES_AFTER_SECONDS, FREE_ATTEMPTS_PER_CLIENT, secondsToWait, signInKeys } from '~/domain/sign-in-throttle'
+import { hasRole } from '~/models/access.server'
+import { clearCount, countUp, throttleCounts } from '~/models/throttle.server'
 import {
   findUserForSignIn,
   getActiveUserById,
   type SessionUser,
-} from '../models/user.server'
+} from '~/models/user.server'
 import { nowInstant } from './dates'
 import { getDb } from './db.server'
 import { safeRedirect } from './redirect'
 import { readFormData } from './request-body.server'
 import { ROLE_HOME, ROLE_LABEL } from './roles'
 import { decoyHash, verifyPassword } from './password.server'
-import { keepForm, takeKeptForm, type KeptFields } from '../models/kept-form.server'
+import { keepForm, takeKeptForm, type KeptFields } from '~/models/kept-form.server'
 import { commitSession, destroySession, getSession, keptFormCookie, newSession, ownerOfEndedSession } from './session.server'
 
 export type { SessionUser }

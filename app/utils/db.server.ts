@@ -1,9 +1,9 @@
 // The app's one database handle: opened, migrated and (when empty) seeded on first use.
 // DATABASE_URL (postgres://…) selects PostgreSQL; otherwise the SQLite file at DATABASE_PATH.
 import type { Kysely } from 'kysely'
-import { migrateToLatest, openDatabase } from '../../db/connection'
-import type { DB } from '../../db/schema'
-import { seedDemoData, seedReferenceData } from '../../db/seed'
+import { migrateToLatest, openDatabase } from '~db/connection'
+import type { DB } from '~db/schema'
+import { seedDemoData, seedReferenceData } from '~db/seed'
 import { today } from './dates'
 import { env } from './env.server'
 import { serviceUnavailable } from './http.server'

@@ -3,8 +3,8 @@
 // - the anonymised scores for an external evaluator: one row per family and measure, families
 //   numbered afresh for each download, no client code, no practitioner, no dates (only the
 //   number of days between before and after), so nothing links a row back to a family.
-import { formatCount, MIN_FAMILIES, type EvaluationReport } from '../domain/evaluation'
-import type { EvaluationData } from '../models/evaluation.server'
+import { formatCount, MIN_FAMILIES, type EvaluationReport } from '~/domain/evaluation'
+import type { EvaluationData } from '~/models/evaluation.server'
 import type { CsvRow } from './csv.server'
 import { daysBetween } from './dates'
 

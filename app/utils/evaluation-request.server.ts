@@ -3,16 +3,16 @@
 // (default: the programme's start to today), the family-level data and the suppressed report.
 // Family-level data never leaves the server except as the evaluator's anonymised CSV.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { evaluationReport } from '../domain/evaluation'
-import { listProgrammeFeedback, loadEvaluationData } from '../models/evaluation.server'
-import { findLedProgramme } from '../models/programme.server'
-import { EvaluationRangeSchema } from '../schemas/evaluation'
+import { evaluationReport } from '~/domain/evaluation'
+import { listProgrammeFeedback, loadEvaluationData } from '~/models/evaluation.server'
+import { findLedProgramme } from '~/models/programme.server'
+import { EvaluationRangeSchema } from '~/schemas/evaluation'
 import { requireRole } from './auth.server'
 import { today } from './dates'
 import { getDb } from './db.server'
 import { parseValues, type FormFailure } from './forms.server'
 import { found } from './http.server'
-import { PROGRAMME_ROLES } from '../models/access.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 import { idParam } from './params'
 
 export async function loadEvaluationRequest(request: Request, params: LoaderFunctionArgs['params']) {

@@ -1,8 +1,8 @@
 // Several forms on one page: each posts a hidden `intent` (a named constant exported beside its
 // schema in app/schemas/), and the action switches on it, calling one function per intent. Record
 // ids travel in hidden fields that the form's schema validates, never inside the intent string.
-import type { Db } from '../models/db-types'
-import type { Viewer } from '../models/access.server'
+import type { Db } from '~/models/db-types'
+import type { Viewer } from '~/models/access.server'
 import type { FormValues } from './forms.server'
 
 /**

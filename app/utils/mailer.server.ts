@@ -1,7 +1,7 @@
 // The SMTP side of e-mail: nodemailer, configured by SMTP_URL alone. Without SMTP_URL there is
 // no transport, and messages wait in the outbox (admin's Outbox page).
 import { createTransport } from 'nodemailer'
-import type { MailTransport } from '../models/outbox.server'
+import type { MailTransport } from '~/models/outbox.server'
 import { env } from './env.server'
 
 /** A transport for an smtp:// or smtps:// URL (credentials, port and TLS all come from the URL). */

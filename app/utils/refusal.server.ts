@@ -14,4 +14,4 @@ export class Refusal extends Error {
 // Whether a database error is a unique-constraint failure on a table, on SQLite or PostgreSQL. Catching
 // it and throwing a Refusal straight away is portable; to go on querying in the same transaction,
 // wrap the write in `unlessDuplicate` (PostgreSQL refuses further statements after a failed one).
-export { isUniqueViolation } from '../../db/portable'
+export { isUniqueViolation } from '~db/portable'

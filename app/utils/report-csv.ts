@@ -1,6 +1,6 @@
 // The sustainability report's tables as CSV: the trainees (with a total row), supervision by month,
 // accreditations by quarter. Hours as decimal hours and money as pounds, so spreadsheets can sum them.
-import type { SustainabilityReport } from '../domain/sustainability'
+import type { SustainabilityReport } from '~/domain/sustainability'
 import type { CsvRow } from './csv.server'
 import { formatQuarter } from './dates'
 

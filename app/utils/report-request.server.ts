@@ -1,16 +1,16 @@
 // The three views of the sustainability report (page, PDF, CSV) read one request the same way:
 // the programme's lead or an admin, the what-if query parsed with the form's schema, the report.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findLedProgramme } from '../models/programme.server'
-import { loadReportSettings, loadSustainabilityReport } from '../models/sustainability.server'
-import { WhatIfSchema } from '../schemas/report'
+import { findLedProgramme } from '~/models/programme.server'
+import { loadReportSettings, loadSustainabilityReport } from '~/models/sustainability.server'
+import { WhatIfSchema } from '~/schemas/report'
 import { requireRole } from './auth.server'
 import { today } from './dates'
 import { getDb } from './db.server'
 import { parseValues, type FormFailure } from './forms.server'
 import { idParam } from './params'
 import { found } from './http.server'
-import { PROGRAMME_ROLES } from '../models/access.server'
+import { PROGRAMME_ROLES } from '~/models/access.server'
 
 const FIELDS = ['asOf', 'endsOn', 'capacityHours', 'budgetPounds'] as const
 

@@ -1,5 +1,5 @@
 // Where each role lands and how it is named, shared by server and browser code.
-import type { Role } from '../../db/schema'
+import type { Role } from '~db/schema'
 
 export const ROLE_HOME: Record<Role, string> = {
   trainee: '/trainee',

@@ -7,9 +7,9 @@
 // scheduler (or call the jobs directly); nothing starts one under NODE_ENV=test.
 import { hostname } from 'node:os'
 import { Cron } from 'croner'
-import { runScheduledEmail } from '../models/digests.server'
-import type { Db } from '../models/db-types'
-import { deliverDueMessages, type DeliveryRound, type MailTransport } from '../models/outbox.server'
+import { runScheduledEmail } from '~/models/digests.server'
+import type { Db } from '~/models/db-types'
+import { deliverDueMessages, type DeliveryRound, type MailTransport } from '~/models/outbox.server'
 import { getDb } from './db.server'
 import { env } from './env.server'
 import { appMailTransport, mailFrom } from './mailer.server'

@@ -1,6 +1,6 @@
 // Random identifiers: session ids, one-time link tokens, certificate numbers.
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { CERTIFICATE_ALPHABET, CERTIFICATE_PREFIX } from '../domain/certificate'
+import { CERTIFICATE_ALPHABET, CERTIFICATE_PREFIX } from '~/domain/certificate'
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url')

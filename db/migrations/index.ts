@@ -3,18 +3,18 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initialSchema from './2026-11-24-0001-initial-schema'
 import * as keptForms from './2026-11-29-0010-kept-forms'
-import * as provisionalNextStages from './2026-11-29-0011-provisional-next-stages'
 import * as outbox from './2026-11-29-0013-outbox'
 import * as programmeEvaluation from './2026-11-29-0016-programme-evaluation'
 import * as throttles from './2026-11-29-0017-throttles'
+import * as provisionalNextStages from './2026-11-29-0018-provisional-next-stages'
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-0001-initial-schema': initialSchema,
   '2026-11-29-0010-kept-forms': keptForms,
-  '2026-11-29-0011-provisional-next-stages': provisionalNextStages,
   '2026-11-29-0013-outbox': outbox,
   '2026-11-29-0016-programme-evaluation': programmeEvaluation,
   '2026-11-29-0017-throttles': throttles,
+  '2026-11-29-0018-provisional-next-stages': provisionalNextStages,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -2,9 +2,9 @@
 // VIG; those whose work ended were scored after it, except a few who dropped out. The numbers are
 // made up but realistic (improvement of about half to one standard deviation, as in published VIG
 // evaluations), and deterministic: a seeded generator, the same on every start.
-import { addDays } from '../../app/utils/dates'
-import type { Db } from '../../app/models/db-types'
-import type { TimePoint } from '../schema'
+import { addDays } from '~/utils/dates'
+import type { Db } from '~/models/db-types'
+import type { TimePoint } from '~db/schema'
 
 /** Mulberry32: a tiny seeded generator, so the demo is the same on every start. */
 function generator(seed: number) {

@@ -2,11 +2,11 @@
 // started about 14 months ago with funding ending in about 4 months, 7 trainees at different points
 // (on track, stalled, waiting on someone, accredited), 2 supervisors, 1 external accreditor,
 // 1 programme lead and 1 admin. Every date is relative to `today`, so the demo never goes stale.
-import { addDays, addMonths } from '../../app/utils/dates'
-import { hashPassword } from '../../app/utils/password.server'
-import { issueCertificates } from '../../app/models/certificate.server'
-import type { Db } from '../../app/models/db-types'
-import type { Role } from '../schema'
+import { addDays, addMonths } from '~/utils/dates'
+import { hashPassword } from '~/utils/password.server'
+import { issueCertificates } from '~/models/certificate.server'
+import type { Db } from '~/models/db-types'
+import type { Role } from '~db/schema'
 import { seedDemoEvaluation } from './demo-evaluation'
 import { currentPractitionerRuleSet, earlierPractitionerRuleSet } from './rule-sets'
 

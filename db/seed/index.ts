@@ -1,7 +1,7 @@
 // Seeding. Reference data (pathways, rule sets, principles) is inserted where missing, by key, so
 // it is safe to run on every start. The demo programme is seeded only into a database with no users.
 import type { Kysely } from 'kysely'
-import type { DB } from '../schema'
+import type { DB } from '~db/schema'
 import { seedDemoProgramme } from './demo'
 import { outcomeMeasureSeeds } from './outcome-measures'
 import { pathwaySeeds, principleSeeds, ruleSetSeeds } from './rule-sets'

@@ -2,7 +2,7 @@
 // Numbers: AVIGuk practitioner pathway as summarised in ../shared/DOMAIN.md. Fees in pence are the
 // middle of the quoted ranges; programmes can override them. Thresholds are sensible defaults from
 // the same page ("no supervision for 8 weeks, no cycle for 8 weeks ...").
-import type { RiskThresholds, RuleSet, StageRequirements } from '../../app/domain/rule-set'
+import type { RiskThresholds, RuleSet, StageRequirements } from '~/domain/rule-set'
 
 export type RuleSetSeed = Omit<RuleSet, 'id'> & {
   pathwayKey: string

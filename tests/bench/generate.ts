@@ -2,11 +2,11 @@
 // a realistic point of the current AVIGuk pathway, with cycles, supervision and reflections.
 // Deterministic (seeded pseudo-random numbers), so runs are comparable.
 import type { Insertable, Kysely } from 'kysely'
-import { migrateToLatest, openDatabase } from '../../db/connection'
-import type { DB } from '../../db/schema'
-import { seedReferenceData } from '../../db/seed'
-import { addDays } from '../../app/utils/dates'
-import { hashPassword } from '../../app/utils/password.server'
+import { migrateToLatest, openDatabase } from '~db/connection'
+import type { DB } from '~db/schema'
+import { seedReferenceData } from '~db/seed'
+import { addDays } from '~/utils/dates'
+import { hashPassword } from '~/utils/password.server'
 
 export const BENCH_PASSWORD = 'bench-password-2026'
 

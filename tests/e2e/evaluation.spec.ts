@@ -2,7 +2,7 @@
 // answers a one-time feedback link on a phone with no account, and the lead reads the evaluation
 // and its PDF. Codes are unique per run so the journeys can follow each other on the demo database.
 import { readFileSync } from 'node:fs'
-import { addDays, today } from '../../app/utils/dates'
+import { addDays, today } from '~/utils/dates'
 import { pdfText } from '../pdf-text'
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures'
 

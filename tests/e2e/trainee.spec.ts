@@ -1,7 +1,7 @@
 // The trainee's workspace in real Chromium, as the demo trainee (Amira Khan, Stage 2). Codes are
 // unique per run so the journeys can follow each other on the same demo database.
 import type { Page } from '@playwright/test'
-import { addDays, today } from '../../app/utils/dates'
+import { addDays, today } from '~/utils/dates'
 import { expect, expectAccessible, signIn, test } from './fixtures'
 
 const TRAINEE = 'trainee@demo.attune.test'

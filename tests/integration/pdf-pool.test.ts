@@ -2,7 +2,7 @@
 // worker that dies fails only its own request while the pool carries on with a new one.
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../db/seed'
+import { seedDemoData } from '~db/seed'
 import { getCertificateForViewer } from '~/models/certificate.server'
 import { PDF_BUSY_MESSAGE, createPdfPool, pdfWorkerFile, renderPdf, type PdfJob, type PdfPool } from '~/pdf/render.server'
 import { getDb } from '~/utils/db.server'

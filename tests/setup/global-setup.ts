@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { migrateToLatest, openDatabase } from '../../db/connection'
-import { seedReferenceData } from '../../db/seed'
+import { migrateToLatest, openDatabase } from '~db/connection'
+import { seedReferenceData } from '~db/seed'
 import { startPostgresCluster } from './postgres-cluster'
 
 declare module 'vitest' {

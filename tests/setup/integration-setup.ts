@@ -17,7 +17,7 @@ process.env.SEED_DEMO_DATA = 'false'
 process.env.SESSION_SECRET = 'test-secret-that-is-at-least-32-characters-long'
 process.env.NODE_ENV = 'test'
 
-const { closeDb } = await import('../../app/utils/db.server')
+const { closeDb } = await import('~/utils/db.server')
 
 const worker_db = adminUrl ? await postgresWorkerDatabase() : undefined
 

@@ -2,7 +2,7 @@
 // the one ADR 0009 names, and a rule for one role never leaks into another's.
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import type { DB, Role } from '../../db/schema'
+import type { DB, Role } from '~db/schema'
 import { OVERSIGHT_ROLES, accreditedBy, enrolmentScope, programmeEnrolmentScope, programmeScope, supervisedBy, type EnrolmentScope } from '~/models/access.server'
 
 const db = new Kysely<DB>({

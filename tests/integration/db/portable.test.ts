@@ -1,6 +1,6 @@
 // The few SQL differences between SQLite and PostgreSQL, each behind one function in db/portable.ts.
 import { describe, expect, it } from 'vitest'
-import { containsText, isUniqueViolation, unlessDuplicate } from '../../../db/portable'
+import { containsText, isUniqueViolation, unlessDuplicate } from '~db/portable'
 import { getDb } from '~/utils/db.server'
 import { createOrganisation } from '../../factories'
 

@@ -1,7 +1,7 @@
 // PostgreSQL through db/postgres.ts behaves as the SQLite dialect does, and fails safely.
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../db/connection'
+import { openDatabase } from '~db/connection'
 import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { createOrganisation } from '../../factories'

@@ -1,19 +1,19 @@
-// Migration 0011 (ADR 0016): a stage signed off before provisional stages existed gets its next stage
+// migration 0018 (ADR 0016): a stage signed off before provisional stages existed gets its next stage
 // opened from the day after the sign-off, once; the final stage and finished work are left alone.
 import { join } from 'node:path'
 import { Migrator } from 'kysely'
 import { describe, expect, inject, it } from 'vitest'
-import { openDatabase } from '../../../db/connection'
-import { migrationProvider } from '../../../db/migrations'
-import { seedReferenceData } from '../../../db/seed'
+import { openDatabase } from '~db/connection'
+import { migrationProvider } from '~db/migrations'
+import { seedReferenceData } from '~db/seed'
 import { createEnrolment, createUser } from '../../factories'
 
-describe('migration 0011: provisional next stages', () => {
+describe('migration 0018: provisional next stages', () => {
   it('opens Stage 2 on the day after a waiting Stage 1 sign-off, and nothing after a waiting final stage', async () => {
     const db = openDatabase(join(inject('testDirectory'), `migration-${process.env.VITEST_POOL_ID ?? '0'}-${Date.now()}.sqlite`))
     try {
       const migrator = new Migrator({ db, provider: migrationProvider })
-      expect((await migrator.migrateTo('2026-11-24-0001-initial-schema')).error).toBeUndefined()
+      expect((await migrator.migrateTo('2026-11-29-0017-throttles')).error).toBeUndefined()
       await seedReferenceData(db)
       const supervisor = await createUser(db, 'supervisor')
       const waiting = await createEnrolment(db, { supervisorId: supervisor.id, stage: 1 })

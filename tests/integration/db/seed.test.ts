@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoData, seedReferenceData } from '../../../db/seed'
+import { seedDemoData, seedReferenceData } from '~db/seed'
 import { getDb } from '~/utils/db.server'
 import { createEnrolment, ruleSetIdByKey } from '../../factories'
 

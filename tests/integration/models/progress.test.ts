@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../../db/seed'
+import { seedDemoData } from '~db/seed'
 import { loadProgress } from '~/models/progress.server'
 import { getDb } from '~/utils/db.server'
 

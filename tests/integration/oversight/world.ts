@@ -1,7 +1,7 @@
 // Test data for oversight: two programmes side by side, each with its lead, supervisor, external
 // accreditor and a trainee, plus evidence that makes a stage ready (or not) for sign-off.
 import type { Kysely } from 'kysely'
-import type { DB } from '../../../db/schema'
+import type { DB } from '~db/schema'
 import { createEnrolment, createOrganisation, createProgramme, createUser } from '../../factories'
 
 type Enrolment = Awaited<ReturnType<typeof createEnrolment>>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../../db/seed'
-import { DEMO_PASSWORD } from '../../../db/seed/demo'
+import { seedDemoData } from '~db/seed'
+import { DEMO_PASSWORD } from '~db/seed/demo'
 import { formRequest, getRequest, run, signInCookie } from '../../http'
 import { action, loader } from '~/routes/enrolments.$enrolmentId.flags'
 import { getDb } from '~/utils/db.server'

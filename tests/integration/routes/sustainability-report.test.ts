@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../../db/seed'
-import { DEMO_PASSWORD } from '../../../db/seed/demo'
+import { seedDemoData } from '~db/seed'
+import { DEMO_PASSWORD } from '~db/seed/demo'
 import { createProgramme, createUser } from '../../factories'
 import { getRequest, run, signInCookie } from '../../http'
 import { pdfText } from '../../pdf-text'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../../db/seed'
-import { DEMO_PASSWORD } from '../../../db/seed/demo'
+import { seedDemoData } from '~db/seed'
+import { DEMO_PASSWORD } from '~db/seed/demo'
 import { getRequest, run, signInCookie } from '../../http'
 import { loader } from '~/routes/trainee._index'
 import { today } from '~/utils/dates'

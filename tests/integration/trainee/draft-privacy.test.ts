@@ -2,8 +2,8 @@
 // the record bundle when someone else downloads it.
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../../db/seed'
-import { DEMO_PASSWORD } from '../../../db/seed/demo'
+import { seedDemoData } from '~db/seed'
+import { DEMO_PASSWORD } from '~db/seed/demo'
 import { formRequest, getRequest, run, signInCookie } from '../../http'
 import { enrolledTrainee } from './context'
 import { action as newReflection } from '~/routes/trainee.reflections.new'

@@ -2,7 +2,7 @@
 // data db/seed puts in the database) and small factories for an enrolment's evidence.
 import type { CycleEvidence, StageEvidence, SupervisionEvidence } from '~/domain/readiness'
 import type { RuleSet } from '~/domain/rule-set'
-import { currentPractitionerRuleSet, earlierPractitionerRuleSet, type RuleSetSeed } from '../../../db/seed/rule-sets'
+import { currentPractitionerRuleSet, earlierPractitionerRuleSet, type RuleSetSeed } from '~db/seed/rule-sets'
 
 /** The current model: ITC then three stages (27 cycles, 8 new clients, 23 hours), as seeded. */
 export function currentPathway(overrides: Partial<RuleSet> = {}): RuleSet {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StageEvidence } from '~/domain/readiness'
 import { formatHours, overallProgress, remainingWork, stageReadiness } from '~/domain/readiness'
-import { practitionerRuleSet2024 } from '../../../db/seed/rule-sets'
+import { practitionerRuleSet2024 } from '~db/seed/rule-sets'
 import { completedCycles, currentPathway, earlierPathway, evidence, repeat, sessions } from './fixtures'
 
 const current = currentPathway()

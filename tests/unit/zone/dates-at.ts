@@ -1,7 +1,7 @@
 // Run as its own process (so that TZ takes effect): sets the clock to each instant given on the
 // command line and prints what Attune's date logic answers then, as JSON.
-import { pastCalendarDate } from '../../../app/schemas/fields'
-import { addDays, daysBetween, formatInstant, instantToCalendarDate, today } from '../../../app/utils/dates'
+import { pastCalendarDate } from '~/schemas/fields'
+import { addDays, daysBetween, formatInstant, instantToCalendarDate, today } from '~/utils/dates'
 
 const RealDate = Date
 let clock = 0
