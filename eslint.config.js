@@ -45,5 +45,10 @@ export default tseslint.config(
     files: ['db/migrations/**/*.ts', 'db/connection.ts', 'db/portable.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // One import style (docs/patterns.md): app modules as ~/…, db modules as ~db/…, siblings as ./…
+    files: ['app/**/*.{ts,tsx}', 'db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'Import app modules as ~/… and db modules as ~db/….' }] }] },
+  },
   prettier,
 )
