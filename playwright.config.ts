@@ -4,7 +4,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100)
 const DATABASE = `data/e2e-${PORT}.sqlite`
 // A real SMTP server for the app to send to (tests/e2e/smtp-sink.ts); its port follows E2E_PORT
 // (3100 → 2525) so that runs on different ports side by side do not collide.
-const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525 + (((PORT - 3100) % 11) + 11) % 11)
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525 + ((((PORT - 3100) % 11) + 11) % 11))
 const MAIL_FOLDER = `data/e2e-${PORT}-mail`
 process.env.SMTP_SINK_DIR = MAIL_FOLDER
 

@@ -1,18 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useLoaderData,
-  useRouteError,
-  useRouteLoaderData,
-} from '@remix-run/react'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getUser } from './utils/auth.server'
 import { ROLE_HOME, ROLE_LABEL } from './utils/roles'
@@ -34,10 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A form kept when the session ended goes back only into the page it was sent from.
   const url = new URL(request.url)
   const here = keptForm && keptForm.path === url.pathname + url.search ? keptForm : null
-  return json(
-    { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABEL[user.role] } : null, flash, keptForm: here, sessionEndsAt: user ? endsAt : null },
-    { headers },
-  )
+  return json({ user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABEL[user.role] } : null, flash, keptForm: here, sessionEndsAt: user ? endsAt : null }, { headers })
 }
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
@@ -138,9 +122,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer role="contentinfo">
           <div className="nhsuk-footer">
             <div className="nhsuk-width-container">
-              <p className="nhsuk-body-s">
-                Attune stores no video and no client names: clients are anonymised codes. Built for VIG training programmes.
-              </p>
+              <p className="nhsuk-body-s">Attune stores no video and no client names: clients are anonymised codes. Built for VIG training programmes.</p>
             </div>
           </div>
         </footer>

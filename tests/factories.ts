@@ -30,10 +30,7 @@ export async function ruleSetIdByKey(db: Kysely<DB>, key = 'aviguk-practitioner-
   return (await db.selectFrom('rule_sets').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id
 }
 
-export async function createProgramme(
-  db: Kysely<DB>,
-  overrides: { organisationId?: number; name?: string; startedOn?: string; fundingEndsOn?: string; leadId?: number } = {},
-) {
+export async function createProgramme(db: Kysely<DB>, overrides: { organisationId?: number; name?: string; startedOn?: string; fundingEndsOn?: string; leadId?: number } = {}) {
   const organisationId = overrides.organisationId ?? (await createOrganisation(db)).id
   const programme = await db
     .insertInto('programmes')
@@ -104,7 +101,15 @@ export async function createEnrolment(
 export async function createClientRow(
   db: Kysely<DB>,
   traineeId: number,
-  overrides: Partial<{ code: string; consentGivenOn: string | null; supervision: boolean; intervision: boolean; evaluation: boolean; withdrawnOn: string | null; workEndedOn: string | null }> = {},
+  overrides: Partial<{
+    code: string
+    consentGivenOn: string | null
+    supervision: boolean
+    intervision: boolean
+    evaluation: boolean
+    withdrawnOn: string | null
+    workEndedOn: string | null
+  }> = {},
 ) {
   return db
     .insertInto('clients')
@@ -125,10 +130,7 @@ export async function createClientRow(
 }
 
 /** A cycle; completed (reviewed, counted in `stageNumber`) unless reviewedOn is null. */
-export async function createCycleRow(
-  db: Kysely<DB>,
-  options: { enrolmentId: number; clientId: number; filmedOn?: string; reviewedOn?: string | null; stageNumber?: number | null },
-) {
+export async function createCycleRow(db: Kysely<DB>, options: { enrolmentId: number; clientId: number; filmedOn?: string; reviewedOn?: string | null; stageNumber?: number | null }) {
   const reviewedOn = options.reviewedOn === undefined ? '2026-02-10' : options.reviewedOn
   return db
     .insertInto('cycles')

@@ -77,7 +77,10 @@ export function measureLines(summary: MeasureSummary): [string, string][] {
     ['Mean score before and after VIG', `${formatScore(change.meanBefore)} before, ${formatScore(change.meanAfter)} after`],
     ['Mean change (95% confidence interval)', `${formatChange(change.meanChange)} (${formatChange(change.ciLow)} to ${formatChange(change.ciHigh)})`],
     ['Effect size (Cohen’s d_z)', change.effectSize === null ? 'Not defined: every family changed by the same amount' : formatEffectSize(change.effectSize)],
-    ['Wilcoxon signed-rank test', `V = ${formatScore(change.wilcoxon.statistic).replace(/\.0$/, '')}, ${formatP(change.wilcoxon.pValue)}${change.wilcoxon.exact ? ' (exact)' : ' (normal approximation)'}`],
+    [
+      'Wilcoxon signed-rank test',
+      `V = ${formatScore(change.wilcoxon.statistic).replace(/\.0$/, '')}, ${formatP(change.wilcoxon.pValue)}${change.wilcoxon.exact ? ' (exact)' : ' (normal approximation)'}`,
+    ],
   ]
 }
 
@@ -112,7 +115,16 @@ export function MeasureSections({ report }: { report: EvaluationReport }) {
 export function BeforeAfterChart({ report }: { report: EvaluationReport }) {
   const rows = report.measures.flatMap((m) =>
     m.change
-      ? [{ label: m.measure.name, min: m.measure.minScore, max: m.measure.maxScore, before: m.change.meanBefore, after: m.change.meanAfter, note: `${m.measure.higherIsBetter ? 'higher' : 'lower'} is better` }]
+      ? [
+          {
+            label: m.measure.name,
+            min: m.measure.minScore,
+            max: m.measure.maxScore,
+            before: m.change.meanBefore,
+            after: m.change.meanAfter,
+            note: `${m.measure.higherIsBetter ? 'higher' : 'lower'} is better`,
+          },
+        ]
       : [],
   )
   if (rows.length === 0) return <p>No measure has enough families with before and after scores for a chart.</p>
@@ -166,8 +178,8 @@ export function FeedbackLinkCard({ link }: { link: { url: string; days: number; 
       <div className="nhsuk-card__content nhsuk-card__content--feature">
         <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">One-time feedback link</h2>
         <p>
-          Pass this link on yourself (by text message, for example). It needs no account, works once, for {link.days} days, and this is the only time it is shown. Nothing
-          in it says who answered.
+          Pass this link on yourself (by text message, for example). It needs no account, works once, for {link.days} days, and this is the only time it is shown. Nothing in it says who
+          answered.
         </p>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="feedback-link">

@@ -27,7 +27,9 @@ export function ClientFields({ withEndOfWork }: { withEndOfWork: boolean }) {
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Consent</legend>
         <TextField name="consent_given_on" label="Date consent was given" type="date" hint="Consent is recorded before filming." />
         <Checkboxes name="consent_scopes" label="What the family consented to" options={CONSENT_SCOPES.map((s) => ({ ...s }))} />
-        {withEndOfWork ? <TextField name="consent_withdrawn_on" label="Date consent was withdrawn (if it was)" type="date" hint="No new cycles can be logged after consent is withdrawn." /> : null}
+        {withEndOfWork ? (
+          <TextField name="consent_withdrawn_on" label="Date consent was withdrawn (if it was)" type="date" hint="No new cycles can be logged after consent is withdrawn." />
+        ) : null}
       </fieldset>
       {withEndOfWork ? (
         <fieldset className="nhsuk-fieldset">

@@ -221,7 +221,12 @@ export function TextField({
   autoComplete,
   width,
   inputMode,
-}: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'number'; autoComplete?: string; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30; inputMode?: 'numeric' | 'decimal' | 'text' | 'email' }) {
+}: FieldProps & {
+  type?: 'text' | 'email' | 'password' | 'date' | 'number'
+  autoComplete?: string
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'email'
+}) {
   const id = useFieldId(name)
   const { register, value, error } = useField(name)
   return (
@@ -247,15 +252,7 @@ export function FileField({ name, label, hint, accept }: FieldProps & { accept?:
   const { register, error } = useField(name)
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <input
-        {...register}
-        id={id}
-        type="file"
-        accept={accept}
-        className="nhsuk-file-upload__input"
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-      />
+      <input {...register} id={id} type="file" accept={accept} className="nhsuk-file-upload__input" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} />
     </FieldShell>
   )
 }
@@ -315,14 +312,7 @@ export function RadioGroup({ name, label, hint, options, inline }: FieldProps & 
       <div className={`nhsuk-radios${inline ? ' nhsuk-radios--inline' : ''}`}>
         {options.map((o, i) => (
           <div className="nhsuk-radios__item" key={o.value}>
-            <input
-              {...register}
-              className="nhsuk-radios__input"
-              id={`${id}-${i}`}
-              type="radio"
-              value={o.value}
-              defaultChecked={String(value ?? '') === o.value}
-            />
+            <input {...register} className="nhsuk-radios__input" id={`${id}-${i}`} type="radio" value={o.value} defaultChecked={String(value ?? '') === o.value} />
             <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${id}-${i}`}>
               {o.label}
             </label>
@@ -395,4 +385,3 @@ export function Checkbox({ name, label, hint }: FieldProps) {
     </div>
   )
 }
-

@@ -21,10 +21,7 @@ export function ProgrammeForm({
   failure?: ServerFailure | null
   submitLabel: string
 }) {
-  const schema = useMemo(
-    () => programmeSchema({ stageNumbers: options.stages.map((s) => s.stage_number), supervisorIds: options.supervisors.map((s) => s.id) }),
-    [options],
-  )
+  const schema = useMemo(() => programmeSchema({ stageNumbers: options.stages.map((s) => s.stage_number), supervisorIds: options.supervisors.map((s) => s.id) }), [options])
   return (
     <ZodForm schema={schema} defaultValues={defaultValues} failure={failure} submitLabel={submitLabel}>
       <TextField name="name" label="Programme name" />
@@ -33,13 +30,7 @@ export function ProgrammeForm({
       <TextField name="budget" label="Budget (£)" inputMode="numeric" width={10} />
       <h2 className="nhsuk-heading-m">Fees</h2>
       <p>Leave a fee blank to use the rule set’s.</p>
-      <TextField
-        name="registrationFee"
-        label="AVIGuk registration fee (£)"
-        hint={`Rule set: ${formatPence(options.defaultRegistrationFeePence)}`}
-        inputMode="numeric"
-        width={5}
-      />
+      <TextField name="registrationFee" label="AVIGuk registration fee (£)" hint={`Rule set: ${formatPence(options.defaultRegistrationFeePence)}`} inputMode="numeric" width={5} />
       {options.stages.map((stage) => (
         <TextField
           key={stage.stage_number}

@@ -62,9 +62,7 @@ export function ReadinessTable({ readiness, caption }: { readiness: StageReadine
                 {amount(r)}
                 {r.pending > 0 ? <span className="nhsuk-body-s"> (+{formatHours(r.pending)} to confirm)</span> : null}
               </td>
-              <td>
-                {r.met ? <strong className="nhsuk-tag nhsuk-tag--green">Met</strong> : <span>{r.missing}</span>}
-              </td>
+              <td>{r.met ? <strong className="nhsuk-tag nhsuk-tag--green">Met</strong> : <span>{r.missing}</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -55,8 +55,7 @@ export function StageHistory({ stages, actions }: { stages: StageHistoryRow[]; a
                 <OverrideTag reason={s.override_reason} />
                 {s.latestDecision ? (
                   <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                    {s.latestDecision.decision === 'accredited' ? 'Accredited' : 'Returned'} by {s.latestDecision.accreditor_name} on{' '}
-                    {formatInstant(s.latestDecision.decided_at)}
+                    {s.latestDecision.decision === 'accredited' ? 'Accredited' : 'Returned'} by {s.latestDecision.accreditor_name} on {formatInstant(s.latestDecision.decided_at)}
                     {s.latestDecision.reasons ? `: ${s.latestDecision.reasons}` : ''}
                   </p>
                 ) : null}

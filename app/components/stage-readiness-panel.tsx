@@ -21,13 +21,13 @@ export function StageReadinessPanel({ readiness, headingLevel = 2, provisional =
         </Heading>
         {readiness.ready && provisional ? (
           <p>
-            <strong className="nhsuk-tag nhsuk-tag--green">Requirements met</strong> Every requirement of {readiness.stageName} is met. It can be signed off once
-            the stage before it is accredited.
+            <strong className="nhsuk-tag nhsuk-tag--green">Requirements met</strong> Every requirement of {readiness.stageName} is met. It can be signed off once the stage before it is
+            accredited.
           </p>
         ) : readiness.ready ? (
           <p>
-            <strong className="nhsuk-tag nhsuk-tag--green">Ready for sign-off</strong> Every requirement of {readiness.stageName} is met. Your supervisor can now
-            arrange your end-of-stage meeting.
+            <strong className="nhsuk-tag nhsuk-tag--green">Ready for sign-off</strong> Every requirement of {readiness.stageName} is met. Your supervisor can now arrange your end-of-stage
+            meeting.
           </p>
         ) : null}
         <ul className="nhsuk-list app-requirements">
@@ -57,11 +57,7 @@ function RequirementRow({ requirement, id }: { requirement: Requirement; id: str
     <li className="nhsuk-u-margin-bottom-3">
       <span className="app-requirement__label">
         <span id={`${id}-label`}>{label}</span>{' '}
-        {unit === 'done' ? (
-          <strong className={`nhsuk-tag ${met ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>{met ? 'Done' : 'Not yet'}</strong>
-        ) : (
-          <span>{progress}</span>
-        )}
+        {unit === 'done' ? <strong className={`nhsuk-tag ${met ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>{met ? 'Done' : 'Not yet'}</strong> : <span>{progress}</span>}
       </span>
       {unit === 'done' ? null : (
         <span

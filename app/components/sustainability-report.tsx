@@ -228,7 +228,9 @@ export function DemandSection({ report }: { report: SustainabilityReport }) {
           At their current pace, {hours(demand.atPaceAfterEndMinutes)} of supervision falls after {formatMonth(lastMonth)}, when the funding has ended.
         </p>
       ) : null}
-      {demand.unprojectedMinutes > 0 ? <p>Paused trainees still need {hours(demand.unprojectedMinutes)} of supervision; it is counted only in the demand to finish by the end date.</p> : null}
+      {demand.unprojectedMinutes > 0 ? (
+        <p>Paused trainees still need {hours(demand.unprojectedMinutes)} of supervision; it is counted only in the demand to finish by the end date.</p>
+      ) : null}
     </>
   )
 }

@@ -29,12 +29,7 @@ export function cycleConsentProblem(consent: Consent, filmedOn: CalendarDate | n
 }
 
 /** Why this client's video cannot be discussed in a session held on `heldOn` in `format`, or null. */
-export function sessionConsentProblem(
-  code: string,
-  consent: Consent,
-  heldOn: CalendarDate,
-  format: 'one_to_one' | 'group' | 'remote',
-): string | null {
+export function sessionConsentProblem(code: string, consent: Consent, heldOn: CalendarDate, format: 'one_to_one' | 'group' | 'remote'): string | null {
   if (consent.withdrawnOn && consent.withdrawnOn <= heldOn) {
     return `${code} withdrew consent on ${formatDate(consent.withdrawnOn)}, so their video cannot be discussed after that`
   }

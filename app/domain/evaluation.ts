@@ -205,7 +205,13 @@ export interface AcceptabilitySummary {
 /** One respondent group's feedback (families, practitioners or managers), small numbers suppressed. */
 export function summariseAcceptability(responses: AcceptabilityResponse[]): AcceptabilitySummary {
   const enough = responses.length >= MIN_FAMILIES
-  const texts = (pick: (r: AcceptabilityResponse) => string) => (enough ? responses.map(pick).filter((t) => t.trim() !== '').sort((a, b) => a.localeCompare(b)) : [])
+  const texts = (pick: (r: AcceptabilityResponse) => string) =>
+    enough
+      ? responses
+          .map(pick)
+          .filter((t) => t.trim() !== '')
+          .sort((a, b) => a.localeCompare(b))
+      : []
   return {
     responses: shownCount(responses.length),
     meanAcceptability: enough ? mean(responses.map((r) => r.acceptability)) : null,

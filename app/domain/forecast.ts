@@ -48,14 +48,7 @@ interface StageShortfall {
   supervisionMinutes: number
 }
 
-export function forecastEnrolment({
-  ruleSet,
-  currentStage,
-  stageStartedOn,
-  evidence,
-  today,
-  paceWindowDays = 90,
-}: ForecastInput): EnrolmentForecast {
+export function forecastEnrolment({ ruleSet, currentStage, stageStartedOn, evidence, today, paceWindowDays = 90 }: ForecastInput): EnrolmentForecast {
   const stage = stageOf(ruleSet, currentStage)
   const laterStages = ruleSet.stages.filter((s) => s.stageNumber > currentStage)
   const readiness = stageReadiness(ruleSet, currentStage, evidence)
@@ -123,13 +116,7 @@ function expectedCompletion(stage: StageRequirements, stageStartedOn: CalendarDa
   return maxDate(expectedEnd, fromToday) ?? fromToday
 }
 
-function describeBasis(
-  basis: ForecastBasis,
-  stage: StageRequirements,
-  laterStages: StageRequirements[],
-  ready: boolean,
-  paceWindowDays: number,
-): string {
+function describeBasis(basis: ForecastBasis, stage: StageRequirements, laterStages: StageRequirements[], ready: boolean, paceWindowDays: number): string {
   if (basis === 'expected_length') {
     const months = new Set([stage, ...laterStages].map((s) => s.expectedMonths))
     return months.size === 1 ? `from the expected ${plural(stage.expectedMonths, 'month')} a stage` : "from each stage's expected length"

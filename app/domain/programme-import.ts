@@ -48,22 +48,52 @@ export interface ImportColumn {
 /** The file's columns, in order: the template's header row and the page's documentation. */
 export const IMPORT_COLUMNS: ImportColumn[] = [
   { column: 'record_type', recordTypes: ['trainee', 'stage', 'cycle', 'supervision'], required: true, meaning: 'What the row is: trainee, stage, cycle or supervision.', example: 'cycle' },
-  { column: 'email', recordTypes: ['trainee', 'stage', 'cycle', 'supervision'], required: true, meaning: 'The trainee’s email address: it joins each row to its trainee.', example: 'sam.jones@example.org' },
+  {
+    column: 'email',
+    recordTypes: ['trainee', 'stage', 'cycle', 'supervision'],
+    required: true,
+    meaning: 'The trainee’s email address: it joins each row to its trainee.',
+    example: 'sam.jones@example.org',
+  },
   { column: 'name', recordTypes: ['trainee'], required: true, meaning: 'The trainee’s full name.', example: 'Sam Jones' },
   { column: 'job_title', recordTypes: ['trainee'], required: false, meaning: 'The trainee’s job.', example: 'Health visitor' },
   { column: 'rule_set', recordTypes: ['trainee'], required: true, meaning: 'The rule set the trainee follows, by its key.', example: 'aviguk-practitioner-2026' },
   { column: 'current_stage', recordTypes: ['trainee'], required: true, meaning: 'The stage the trainee is in now: 0 is the Initial Training Course.', example: '2' },
   { column: 'enrolled_on', recordTypes: ['trainee'], required: true, meaning: 'When the trainee joined the programme.', example: '01/09/2025' },
   { column: 'registration_paid_on', recordTypes: ['trainee'], required: false, meaning: 'When the AVIGuk registration fee was paid; blank if not yet.', example: '01/10/2025' },
-  { column: 'supervisor_email', recordTypes: ['trainee', 'supervision'], required: false, meaning: 'The supervisor’s email (an Attune supervisor). On a trainee row: their supervisor; on a supervision row: who supervised, if not the trainee’s supervisor.', example: 'supervisor@example.org' },
-  { column: 'stage', recordTypes: ['stage', 'cycle', 'supervision'], required: false, meaning: 'On a stage row (required): the stage that started. On a cycle or supervision row (optional): checked against the stage the trainee was in on that date.', example: '1' },
+  {
+    column: 'supervisor_email',
+    recordTypes: ['trainee', 'supervision'],
+    required: false,
+    meaning: 'The supervisor’s email (an Attune supervisor). On a trainee row: their supervisor; on a supervision row: who supervised, if not the trainee’s supervisor.',
+    example: 'supervisor@example.org',
+  },
+  {
+    column: 'stage',
+    recordTypes: ['stage', 'cycle', 'supervision'],
+    required: false,
+    meaning: 'On a stage row (required): the stage that started. On a cycle or supervision row (optional): checked against the stage the trainee was in on that date.',
+    example: '1',
+  },
   { column: 'started_on', recordTypes: ['stage'], required: true, meaning: 'When the stage started. Give a stage row for the current stage and each earlier one.', example: '06/10/2025' },
-  { column: 'client_code', recordTypes: ['cycle'], required: true, meaning: 'The client’s anonymised code, as on the client form: initials and a number, never a name, phone or NHS number. Codes are the same client in any case (sj-01 is SJ-01).', example: 'SJ-01' },
+  {
+    column: 'client_code',
+    recordTypes: ['cycle'],
+    required: true,
+    meaning: 'The client’s anonymised code, as on the client form: initials and a number, never a name, phone or NHS number. Codes are the same client in any case (sj-01 is SJ-01).',
+    example: 'SJ-01',
+  },
   { column: 'filmed_on', recordTypes: ['cycle'], required: true, meaning: 'When the interaction was filmed.', example: '12/01/2026' },
   { column: 'reviewed_on', recordTypes: ['cycle'], required: false, meaning: 'When the shared review was held; blank while the cycle is in progress.', example: '19/01/2026' },
   { column: 'clip_count', recordTypes: ['cycle'], required: false, meaning: `How many micro-clips were used (0 to ${MAX_CLIPS}).`, example: '3' },
   { column: 'held_on', recordTypes: ['supervision'], required: true, meaning: 'When the supervision session was held.', example: '26/01/2026' },
-  { column: 'minutes', recordTypes: ['supervision'], required: true, meaning: `How long it lasted (${MIN_SESSION_MINUTES} to ${MAX_SESSION_MINUTES} minutes), as ${DURATION_SHAPES}.`, example: '60' },
+  {
+    column: 'minutes',
+    recordTypes: ['supervision'],
+    required: true,
+    meaning: `How long it lasted (${MIN_SESSION_MINUTES} to ${MAX_SESSION_MINUTES} minutes), as ${DURATION_SHAPES}.`,
+    example: '60',
+  },
   { column: 'format', recordTypes: ['supervision'], required: false, meaning: 'one_to_one (the default), group or remote.', example: 'one_to_one' },
   { column: 'status', recordTypes: ['supervision'], required: false, meaning: 'confirmed (the default: the supervisor has agreed it took place) or pending.', example: 'confirmed' },
 ]
@@ -204,9 +234,7 @@ export function describeProblem(problem: ImportProblem): string {
 }
 
 /** The trainee a stage, cycle or supervision row belongs to: new in this file, or already on the programme. */
-type Owner =
-  | { kind: 'new'; trainee: PlannedTrainee; ruleSet: RuleSet }
-  | { kind: 'existing'; enrolment: ExistingEnrolment }
+type Owner = { kind: 'new'; trainee: PlannedTrainee; ruleSet: RuleSet } | { kind: 'existing'; enrolment: ExistingEnrolment }
 
 /**
  * Checks every row of the file against `context` and plans what to add or correct. Every problem
@@ -277,7 +305,19 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     }
     if (!name || !ruleSet || currentStage === null || !enrolledOn || jobTitle === undefined || registrationPaidOn === undefined || supervisorEmail === undefined) continue
     newTrainees.set(email, {
-      trainee: { row: r.row, email, name, jobTitle: jobTitle || null, existingUserId: user?.id ?? null, ruleSetId: ruleSet.id, currentStage, enrolledOn, registrationPaidOn, supervisorEmail, stages: [] },
+      trainee: {
+        row: r.row,
+        email,
+        name,
+        jobTitle: jobTitle || null,
+        existingUserId: user?.id ?? null,
+        ruleSetId: ruleSet.id,
+        currentStage,
+        enrolledOn,
+        registrationPaidOn,
+        supervisorEmail,
+        stages: [],
+      },
       ruleSet,
       stageRows: new Map(),
     })
@@ -362,7 +402,8 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     const choice = choices.get(r.row) ?? DEFAULT_NEAR_MATCH_CHOICE
     plan.nearMatches.push({ row: r.row, kind: 'cycle', existingId: near.id, existing: describeCycle(near), proposed: describeCycle(planned), choice })
     if (choice === 'add') plan.cycles.push(planned)
-    else if (choice === 'skip') plan.skipped.push({ row: r.row, what: `Cycle ${clientCode} filmed ${formatDate(filmedOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
+    else if (choice === 'skip')
+      plan.skipped.push({ row: r.row, what: `Cycle ${clientCode} filmed ${formatDate(filmedOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
     else if (checker.editable(r, 'filmed_on', owner, near.stageNumber)) plan.cycleUpdates.push({ ...planned, existingId: near.id })
   }
 
@@ -404,7 +445,8 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     const choice = choices.get(r.row) ?? DEFAULT_NEAR_MATCH_CHOICE
     plan.nearMatches.push({ row: r.row, kind: 'session', existingId: near.id, existing: describeSession(near), proposed: describeSession(planned), choice })
     if (choice === 'add') plan.sessions.push(planned)
-    else if (choice === 'skip') plan.skipped.push({ row: r.row, what: `Supervision of ${minutes} minutes on ${formatDate(heldOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
+    else if (choice === 'skip')
+      plan.skipped.push({ row: r.row, what: `Supervision of ${minutes} minutes on ${formatDate(heldOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
     else if (checker.editable(r, 'held_on', owner, near.stageNumber)) plan.sessionUpdates.push({ ...planned, existingId: near.id })
   }
 
@@ -442,12 +484,7 @@ function ownerEmail(owner: Owner, r: ImportRow): string {
  * Every stage up to the current one. A stage without its own row starts with the stage before it
  * (or on enrolment); each earlier stage completed when the next started. Starts must not go backwards.
  */
-function plannedStages(
-  ruleSet: RuleSet,
-  trainee: PlannedTrainee,
-  stageRows: Map<number, { row: ImportRow; startedOn: CalendarDate }>,
-  checker: RowChecker,
-): PlannedStage[] {
+function plannedStages(ruleSet: RuleSet, trainee: PlannedTrainee, stageRows: Map<number, { row: ImportRow; startedOn: CalendarDate }>, checker: RowChecker): PlannedStage[] {
   const stages: PlannedStage[] = []
   let previous = trainee.enrolledOn
   for (const stage of ruleSet.stages.filter((s) => s.stageNumber <= trainee.currentStage)) {
@@ -547,7 +584,11 @@ class RowChecker {
   editable(r: ImportRow, column: string, owner: Owner, stageNumber: number | null): boolean {
     if (owner.kind !== 'existing' || stageNumber === null) return true
     if (!owner.enrolment.stages.find((s) => s.stageNumber === stageNumber)?.locked) return true
-    this.problem(r, column, `the record it corrects is in ${stageOf(owner.enrolment.ruleSet, stageNumber).name}, which has been signed off and is read-only; choose to skip this row, or ask for the stage to be unlocked`)
+    this.problem(
+      r,
+      column,
+      `the record it corrects is in ${stageOf(owner.enrolment.ruleSet, stageNumber).name}, which has been signed off and is read-only; choose to skip this row, or ask for the stage to be unlocked`,
+    )
     return false
   }
 
@@ -562,7 +603,12 @@ class RowChecker {
   ruleSet(r: ImportRow, ruleSets: Map<string, RuleSet>): RuleSet | null {
     const key = this.cell(r, 'rule_set')
     const ruleSet = ruleSets.get(key)
-    if (!ruleSet) this.problem(r, 'rule_set', key ? `“${key}” is not a rule set in Attune (use one of ${[...ruleSets.keys()].join(', ')})` : `enter the rule set, one of ${[...ruleSets.keys()].join(', ')}`)
+    if (!ruleSet)
+      this.problem(
+        r,
+        'rule_set',
+        key ? `“${key}” is not a rule set in Attune (use one of ${[...ruleSets.keys()].join(', ')})` : `enter the rule set, one of ${[...ruleSets.keys()].join(', ')}`,
+      )
     return ruleSet ?? null
   }
 
@@ -623,4 +669,3 @@ class RowChecker {
     return stage.stageNumber
   }
 }
-

@@ -41,13 +41,7 @@ export interface StageEvidence {
   courseCompletedStages: number[]
 }
 
-export type RequirementKey =
-  | 'course'
-  | 'introduction_session'
-  | 'cycles'
-  | 'new_clients'
-  | 'supervision'
-  | 'written_reflection'
+export type RequirementKey = 'course' | 'introduction_session' | 'cycles' | 'new_clients' | 'supervision' | 'written_reflection'
 
 export type RequirementUnit = 'count' | 'minutes' | 'done'
 
@@ -86,34 +80,24 @@ export function stageReadiness(ruleSet: RuleSet, stageNumber: number, evidence: 
   const requirements: Requirement[] = []
 
   if (stage.endMeeting === 'course_completion') {
-    requirements.push(
-      doneRequirement('course', 'Course completed', evidence.courseCompletedStages.includes(stageNumber), `Completing the ${stage.name}`),
-    )
+    requirements.push(doneRequirement('course', 'Course completed', evidence.courseCompletedStages.includes(stageNumber), `Completing the ${stage.name}`))
   }
   if (stage.requiresIntroductionSession) {
-    requirements.push(
-      doneRequirement('introduction_session', 'Introduction session', evidence.introductionSessionStages.includes(stageNumber), 'Your introduction session'),
-    )
+    requirements.push(doneRequirement('introduction_session', 'Introduction session', evidence.introductionSessionStages.includes(stageNumber), 'Your introduction session'))
   }
   if (stage.requiredCycles > 0) {
-    requirements.push(
-      countRequirement('cycles', 'Completed cycles', counted.cycles, stage.requiredCycles, (n) => plural(n, 'more completed cycle')),
-    )
+    requirements.push(countRequirement('cycles', 'Completed cycles', counted.cycles, stage.requiredCycles, (n) => plural(n, 'more completed cycle')))
   }
   if (stage.requiredNewClients > 0) {
     requirements.push(
-      countRequirement('new_clients', 'New clients this stage', counted.newClients, stage.requiredNewClients, (n) =>
-        `${plural(n, 'more new client', 'more new clients')} this stage`,
-      ),
+      countRequirement('new_clients', 'New clients this stage', counted.newClients, stage.requiredNewClients, (n) => `${plural(n, 'more new client', 'more new clients')} this stage`),
     )
   }
   if (stage.requiredSupervisionMinutes > 0) {
     requirements.push(supervisionRequirement(stage, counted.confirmedMinutes, counted.pendingMinutes))
   }
   if (stage.requiresWrittenReflection) {
-    requirements.push(
-      doneRequirement('written_reflection', 'Stage-end written reflection', evidence.writtenReflectionStages.includes(stageNumber), 'Your stage-end written reflection'),
-    )
+    requirements.push(doneRequirement('written_reflection', 'Stage-end written reflection', evidence.writtenReflectionStages.includes(stageNumber), 'Your stage-end written reflection'))
   }
 
   const missing = requirements.flatMap((r) => (r.missing ? [r.missing] : []))
@@ -152,8 +136,7 @@ export function remainingWork(ruleSet: RuleSet, fromStage: number, evidence: Sta
         return {
           cycles: total.cycles + Math.max(stage.requiredCycles - (isCurrent ? current.cycles : 0), 0),
           newClients: total.newClients + Math.max(stage.requiredNewClients - (isCurrent ? current.newClients : 0), 0),
-          supervisionMinutes:
-            total.supervisionMinutes + Math.max(stage.requiredSupervisionMinutes - (isCurrent ? current.confirmedMinutes : 0), 0),
+          supervisionMinutes: total.supervisionMinutes + Math.max(stage.requiredSupervisionMinutes - (isCurrent ? current.confirmedMinutes : 0), 0),
         }
       },
       { cycles: 0, newClients: 0, supervisionMinutes: 0 },
@@ -190,13 +173,7 @@ function doneRequirement(key: RequirementKey, label: string, done: boolean, miss
   return { key, label, done: done ? 1 : 0, pending: 0, required: 1, unit: 'done', met: done, missing: done ? null : missing }
 }
 
-function countRequirement(
-  key: RequirementKey,
-  label: string,
-  done: number,
-  required: number,
-  describeShortfall: (shortfall: number) => string,
-): Requirement {
+function countRequirement(key: RequirementKey, label: string, done: number, required: number, describeShortfall: (shortfall: number) => string): Requirement {
   const met = done >= required
   return { key, label, done, pending: 0, required, unit: 'count', met, missing: met ? null : describeShortfall(required - done) }
 }

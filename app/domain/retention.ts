@@ -23,11 +23,7 @@ export function erasureDueOn(workEndedOn: CalendarDate, ruleSet: Pick<RuleSet, '
   return addDays(workEndedOn, ruleSet.recordingRetentionDays)
 }
 
-export function recordingStatus(
-  dates: RecordingDates,
-  ruleSet: Pick<RuleSet, 'recordingRetentionDays' | 'thresholds'>,
-  today: CalendarDate,
-): RecordingStatus {
+export function recordingStatus(dates: RecordingDates, ruleSet: Pick<RuleSet, 'recordingRetentionDays' | 'thresholds'>, today: CalendarDate): RecordingStatus {
   if (dates.recordingsErasedOn) return { state: 'erased', erasedOn: dates.recordingsErasedOn }
   if (!dates.workEndedOn) return { state: 'work_ongoing' }
   const dueOn = erasureDueOn(dates.workEndedOn, ruleSet)

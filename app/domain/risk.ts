@@ -287,9 +287,7 @@ function recordingsOverdue({ facts, today }: RuleContext): Flag | null {
 }
 
 function recordingsDueSoon({ facts, thresholds, today }: RuleContext): Flag | null {
-  const soon = facts.recordingErasureDueDates
-    .filter((due) => daysBetween(today, due) >= 0 && daysBetween(today, due) <= thresholds.erasureWarningDays)
-    .sort()
+  const soon = facts.recordingErasureDueDates.filter((due) => daysBetween(today, due) >= 0 && daysBetween(today, due) <= thresholds.erasureWarningDays).sort()
   if (soon.length === 0) return null
   const clients = plural(soon.length, 'client')
   const daysLeft = daysBetween(today, soon[0])

@@ -26,10 +26,7 @@ export function meetingKindLabel(kind: 'introduction' | EndMeeting): string {
  */
 export function readinessForSignOff(ruleSet: RuleSet, stageNumber: number, evidence: StageEvidence): StageReadiness {
   const stage = stageOf(ruleSet, stageNumber)
-  const judged =
-    stage.endMeeting === 'course_completion'
-      ? { ...evidence, courseCompletedStages: [...evidence.courseCompletedStages, stageNumber] }
-      : evidence
+  const judged = stage.endMeeting === 'course_completion' ? { ...evidence, courseCompletedStages: [...evidence.courseCompletedStages, stageNumber] } : evidence
   return stageReadiness(ruleSet, stageNumber, judged)
 }
 

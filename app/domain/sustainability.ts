@@ -149,18 +149,14 @@ export function registrationFeePence(ruleSet: RuleSet, fees: ProgrammeFees): num
 /** Fees still to pay for one trainee: stages not yet started, and registration if unpaid. */
 export function costToComplete(trainee: TraineeFacts, fees: ProgrammeFees): TraineeCost {
   const started = new Set(trainee.startedStages.map((s) => s.stageNumber))
-  const stageFeesPence = trainee.ruleSet.stages
-    .filter((s) => !started.has(s.stageNumber))
-    .reduce((sum, s) => sum + stageFeePence(trainee.ruleSet, s.stageNumber, fees), 0)
+  const stageFeesPence = trainee.ruleSet.stages.filter((s) => !started.has(s.stageNumber)).reduce((sum, s) => sum + stageFeePence(trainee.ruleSet, s.stageNumber, fees), 0)
   const registrationPence = trainee.registrationPaid ? 0 : registrationFeePence(trainee.ruleSet, fees)
   return { stageFeesPence, registrationPence, totalPence: stageFeesPence + registrationPence }
 }
 
 /** Fees one enrolment has already cost the programme: started stages (not recognised) and a paid registration. */
 export function feesIncurred(trainee: TraineeFacts, fees: ProgrammeFees): number {
-  const stages = trainee.startedStages
-    .filter((s) => !s.recognised)
-    .reduce((sum, s) => sum + stageFeePence(trainee.ruleSet, s.stageNumber, fees), 0)
+  const stages = trainee.startedStages.filter((s) => !s.recognised).reduce((sum, s) => sum + stageFeePence(trainee.ruleSet, s.stageNumber, fees), 0)
   return stages + (trainee.registrationPaid ? registrationFeePence(trainee.ruleSet, fees) : 0)
 }
 
@@ -260,7 +256,14 @@ export function sustainabilityReport(input: SustainabilityInput): Sustainability
         .map((t) => ({ stageNumber: t.currentStage, stageName: stageOf(t.ruleSet, t.currentStage).name, accredited: t.status === 'accredited' })),
     ),
     trainees,
-    totals: { cycles: totals.cycles, newClients: totals.newClients, supervisionMinutes: totals.supervisionMinutes, stageFeesPence: totals.stageFeesPence, registrationPence: totals.registrationPence, totalPence: totals.totalPence },
+    totals: {
+      cycles: totals.cycles,
+      newClients: totals.newClients,
+      supervisionMinutes: totals.supervisionMinutes,
+      stageFeesPence: totals.stageFeesPence,
+      registrationPence: totals.registrationPence,
+      totalPence: totals.totalPence,
+    },
     demand: { months, monthsOverCapacity: months.filter((m) => m.overCapacity).map((m) => m.month), atPaceAfterEndMinutes, unprojectedMinutes },
     budget,
     quarters: quarters(trainees, asOf, endsOn),
@@ -304,7 +307,9 @@ function recommendations(report: Omit<SustainabilityReport, 'recommendations'>, 
   const span = `${plural(window.length, 'month')} from ${formatMonth(window[0])} to ${formatMonth(window[window.length - 1])}`
 
   if (endsOn < asOf) {
-    found.push(`The end date, ${end}, is before the as-of date, ${formatDate(asOf)}: all the remaining work is counted in ${formatMonth(window[0])}. Choose the date the training must now finish by.`)
+    found.push(
+      `The end date, ${end}, is before the as-of date, ${formatDate(asOf)}: all the remaining work is counted in ${formatMonth(window[0])}. Choose the date the training must now finish by.`,
+    )
   }
 
   const late = trainees.filter((t) => t.finishesByEnd === false)
@@ -329,7 +334,9 @@ function recommendations(report: Omit<SustainabilityReport, 'recommendations'>, 
     const needed = Math.max(...demand.months.map((m) => m.byEndMinutes))
     const total = trainees.reduce((sum, t) => sum + t.remaining.supervisionMinutes, 0)
     if (capacity <= 0) {
-      found.push(`No supervision capacity is recorded for this programme, and finishing everyone by ${end} needs ${hoursText(needed)} of supervision a month (${hoursText(total)} in all). Record each supervisor's monthly capacity.`)
+      found.push(
+        `No supervision capacity is recorded for this programme, and finishing everyone by ${end} needs ${hoursText(needed)} of supervision a month (${hoursText(total)} in all). Record each supervisor's monthly capacity.`,
+      )
     } else {
       const monthsAtCapacity = Math.ceil(total / capacity - EPSILON)
       found.push(

@@ -45,10 +45,12 @@ export interface Todo {
 
 export function supervisorTodos(cases: CaseFacts[], today: CalendarDate): Todo[] {
   return cases
-    .flatMap((facts) => casesTodos(facts).map((item) => {
-      const daysWaiting = Math.max(daysBetween(item.since, today), 0)
-      return { ...item, enrolmentId: facts.enrolmentId, traineeName: facts.traineeName, daysWaiting, overdue: daysWaiting > facts.waitingDays }
-    }))
+    .flatMap((facts) =>
+      casesTodos(facts).map((item) => {
+        const daysWaiting = Math.max(daysBetween(item.since, today), 0)
+        return { ...item, enrolmentId: facts.enrolmentId, traineeName: facts.traineeName, daysWaiting, overdue: daysWaiting > facts.waitingDays }
+      }),
+    )
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.daysWaiting - a.daysWaiting || a.traineeName.localeCompare(b.traineeName))
 }
 
@@ -64,10 +66,7 @@ function casesTodos(facts: CaseFacts): { kind: TodoKind; title: string; since: C
   for (const reflection of facts.unreadReflections) {
     items.push({
       kind: 'read_reflection',
-      title:
-        reflection.kind === 'stage_end'
-          ? `Read the ${facts.stageName} written reflection`
-          : `Read the reflection submitted on ${formatDate(reflection.submittedOn)}`,
+      title: reflection.kind === 'stage_end' ? `Read the ${facts.stageName} written reflection` : `Read the reflection submitted on ${formatDate(reflection.submittedOn)}`,
       since: reflection.submittedOn,
     })
   }

@@ -32,10 +32,7 @@ export interface RenderedLetter {
 /** Footer wording; `unsubscribeUrl` is given for every non-essential message and absent otherwise. */
 export function footerLines(options: { unsubscribeUrl?: string | null; preferencesUrl: string }): string[] {
   return options.unsubscribeUrl
-    ? [
-        `You get these e-mails because you use Attune. Choose how often at ${options.preferencesUrl}`,
-        `Unsubscribe from all but essential e-mail: ${options.unsubscribeUrl}`,
-      ]
+    ? [`You get these e-mails because you use Attune. Choose how often at ${options.preferencesUrl}`, `Unsubscribe from all but essential e-mail: ${options.unsubscribeUrl}`]
     : ['This is an essential message about your account, so it is sent whatever your e-mail choices.']
 }
 
@@ -44,7 +41,14 @@ export function renderLetter(letter: Letter, options: { unsubscribeUrl?: string 
   const text = [
     letter.greeting,
     ...letter.paragraphs,
-    ...(letter.quote ? [`${letter.quote.by} wrote:\n${letter.quote.text.split('\n').map((line) => `> ${line}`).join('\n')}`] : []),
+    ...(letter.quote
+      ? [
+          `${letter.quote.by} wrote:\n${letter.quote.text
+            .split('\n')
+            .map((line) => `> ${line}`)
+            .join('\n')}`,
+        ]
+      : []),
     ...(letter.items?.length ? [letter.items.map((item) => `- ${item.text}${item.url ? `\n  ${item.url}` : ''}`).join('\n')] : []),
     ...(letter.action ? [`${letter.action.label}: ${letter.action.url}`] : []),
     `--\nAttune\n${footer.join('\n')}`,

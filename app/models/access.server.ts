@@ -87,11 +87,7 @@ export function supervisedBy(viewer: Viewer): EnrolmentScope {
  * over the database CHECK, never ones they supervise. Held by accreditors and accredited supervisors.
  */
 export function accreditedBy(viewer: Viewer): EnrolmentScope {
-  return (eb) =>
-    eb.and([
-      eb('enrolments.external_accreditor_id', '=', viewer.id),
-      eb.or([eb('enrolments.supervisor_id', 'is', null), eb('enrolments.supervisor_id', '!=', viewer.id)]),
-    ])
+  return (eb) => eb.and([eb('enrolments.external_accreditor_id', '=', viewer.id), eb.or([eb('enrolments.supervisor_id', 'is', null), eb('enrolments.supervisor_id', '!=', viewer.id)])])
 }
 
 const ENROLMENTS_BY_ROLE: Record<Role, (viewer: Viewer) => EnrolmentScope> = {

@@ -33,7 +33,17 @@ export async function listAuditForEnrolment(db: Db, enrolmentId: number) {
   return db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity_type', 'audit_log.entity_id', 'audit_log.before_json', 'audit_log.after_json', 'audit_log.reason', 'users.name as actor_name'])
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.entity_type',
+      'audit_log.entity_id',
+      'audit_log.before_json',
+      'audit_log.after_json',
+      'audit_log.reason',
+      'users.name as actor_name',
+    ])
     .where('audit_log.enrolment_id', '=', enrolmentId)
     .orderBy('audit_log.at', 'desc')
     .orderBy('audit_log.id', 'desc')

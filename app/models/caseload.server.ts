@@ -9,21 +9,12 @@ import { enrolmentsWithCurrentStage } from './enrolment.server'
 import { dashboardFields, loadProgress } from './progress.server'
 
 export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) {
-  const enrolments = await enrolmentsWithCurrentStage(db)
-    .where(supervisedBy(viewer))
-    .orderBy('trainee.name')
-    .execute()
+  const enrolments = await enrolmentsWithCurrentStage(db).where(supervisedBy(viewer)).orderBy('trainee.name').execute()
   const ids = enrolments.map((e) => e.id)
   if (ids.length === 0) return { trainees: [], todos: [] }
   const [loaded, pendingSessions, unreadReflections, meetings] = await Promise.all([
     loadProgress(db, enrolments, today),
-    db
-      .selectFrom('supervision_sessions')
-      .select(['id', 'enrolment_id', 'held_on', 'minutes'])
-      .where('enrolment_id', 'in', ids)
-      .where('status', '=', 'pending')
-      .orderBy('held_on')
-      .execute(),
+    db.selectFrom('supervision_sessions').select(['id', 'enrolment_id', 'held_on', 'minutes']).where('enrolment_id', 'in', ids).where('status', '=', 'pending').orderBy('held_on').execute(),
     db
       .selectFrom('reflections')
       .select(['id', 'enrolment_id', 'kind', 'stage_number', 'submitted_at'])
@@ -32,13 +23,7 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
       .where('feedback', 'is', null)
       .orderBy('submitted_at')
       .execute(),
-    db
-      .selectFrom('stage_meetings')
-      .select(['enrolment_id', 'stage_number', 'kind', 'outcome'])
-      .where('enrolment_id', 'in', ids)
-      .orderBy('held_on')
-      .orderBy('id')
-      .execute(),
+    db.selectFrom('stage_meetings').select(['enrolment_id', 'stage_number', 'kind', 'outcome']).where('enrolment_id', 'in', ids).orderBy('held_on').orderBy('id').execute(),
   ])
 
   const trainees = enrolments.map((e) => {
@@ -67,7 +52,10 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
     }
     return { ...e, ...dashboardFields(e, { forecast }), readiness, lastActivityOn, forecast, flags, facts }
   })
-  const todos = supervisorTodos(trainees.map((t) => t.facts), today)
+  const todos = supervisorTodos(
+    trainees.map((t) => t.facts),
+    today,
+  )
   return {
     trainees: trainees.map(({ facts: _facts, ...t }) => ({ ...t, todoCount: todos.filter((item) => item.enrolmentId === t.id).length })),
     todos,

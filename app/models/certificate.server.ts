@@ -11,10 +11,7 @@ import type { Db } from './db-types'
 import { loadEvidence } from './evidence.server'
 import { getRuleSet, getRuleSets } from './rule-set.server'
 
-export async function issueCertificates(
-  trx: Db,
-  input: { enrolmentId: number; accreditationId: number; stageNumber: number; accreditedOn: string; issuedAt: string },
-) {
+export async function issueCertificates(trx: Db, input: { enrolmentId: number; accreditationId: number; stageNumber: number; accreditedOn: string; issuedAt: string }) {
   const enrolment = await trx
     .selectFrom('enrolments')
     .innerJoin('users', 'users.id', 'enrolments.trainee_id')
@@ -54,11 +51,7 @@ export function verificationUrl(number: string): string {
 /** Certificate numbers are typed back from paper: accept any case and stray spaces. */
 /** What the public verification page may say: valid or revoked, the holder, the level, the date. Nothing more. */
 export async function findCertificateForVerification(db: Db, number: string) {
-  return db
-    .selectFrom('certificates')
-    .select(['number', 'holder_name', 'level', 'accredited_on', 'revoked_at'])
-    .where('number', '=', readCertificateNumber(number))
-    .executeTakeFirst()
+  return db.selectFrom('certificates').select(['number', 'holder_name', 'level', 'accredited_on', 'revoked_at']).where('number', '=', readCertificateNumber(number)).executeTakeFirst()
 }
 
 const certificateColumns = [
@@ -122,7 +115,16 @@ export async function loadCertificatesForPdf(db: Db, viewer: Viewer, filter: { n
     .where(enrolmentScope(viewer))
   query = 'number' in filter ? query.where('certificates.number', '=', filter.number) : query.where('enrolments.programme_id', '=', filter.programmeId)
   const rows = await query.orderBy('certificates.issued_at', 'desc').orderBy('certificates.id', 'desc').execute()
-  const [ruleSets, evidence] = await Promise.all([getRuleSets(db, rows.map((r) => r.rule_set_id)), loadEvidence(db, rows.map((r) => r.enrolment_id))])
+  const [ruleSets, evidence] = await Promise.all([
+    getRuleSets(
+      db,
+      rows.map((r) => r.rule_set_id),
+    ),
+    loadEvidence(
+      db,
+      rows.map((r) => r.enrolment_id),
+    ),
+  ])
   return rows.map((row) => {
     const ruleSet = ruleSets.get(row.rule_set_id)!
     const award = row.level === ruleSet.awardTitle

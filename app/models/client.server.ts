@@ -20,18 +20,8 @@ export async function listClients(db: Db, traineeId: number) {
     .selectFrom('clients')
     .selectAll('clients')
     .select((eb) => [
-      eb
-        .selectFrom('cycles')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('cycles.client_id', '=', 'clients.id')
-        .where('cycles.reviewed_on', 'is not', null)
-        .as('completed_cycles'),
-      eb
-        .selectFrom('cycles')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('cycles.client_id', '=', 'clients.id')
-        .where('cycles.reviewed_on', 'is', null)
-        .as('cycles_in_progress'),
+      eb.selectFrom('cycles').select(eb.fn.countAll<number>().as('n')).whereRef('cycles.client_id', '=', 'clients.id').where('cycles.reviewed_on', 'is not', null).as('completed_cycles'),
+      eb.selectFrom('cycles').select(eb.fn.countAll<number>().as('n')).whereRef('cycles.client_id', '=', 'clients.id').where('cycles.reviewed_on', 'is', null).as('cycles_in_progress'),
     ])
     .where(ownClients(traineeId))
     .orderBy('clients.work_ended_on', (ob) => ob.nullsFirst())
@@ -43,7 +33,9 @@ export async function getClient(db: Db, { id, traineeId }: { id: number; trainee
   return db.selectFrom('clients').selectAll().where('id', '=', id).where(ownClients(traineeId)).executeTakeFirst()
 }
 
-export function consentOf(client: Pick<Client, 'consent_given_on' | 'consent_supervision' | 'consent_intervision' | 'consent_training_events' | 'consent_evaluation' | 'consent_withdrawn_on'>): Consent {
+export function consentOf(
+  client: Pick<Client, 'consent_given_on' | 'consent_supervision' | 'consent_intervision' | 'consent_training_events' | 'consent_evaluation' | 'consent_withdrawn_on'>,
+): Consent {
   return {
     givenOn: client.consent_given_on,
     supervision: client.consent_supervision === 1,

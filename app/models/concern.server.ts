@@ -10,7 +10,17 @@ export async function listConcerns(db: Db, enrolmentIds: number[]) {
   return db
     .selectFrom('concerns')
     .innerJoin('users', 'users.id', 'concerns.raised_by')
-    .select(['concerns.id', 'concerns.enrolment_id', 'concerns.flag_code', 'concerns.note', 'concerns.action_plan', 'concerns.review_on', 'concerns.created_at', 'concerns.cleared_at', 'users.name as raised_by_name'])
+    .select([
+      'concerns.id',
+      'concerns.enrolment_id',
+      'concerns.flag_code',
+      'concerns.note',
+      'concerns.action_plan',
+      'concerns.review_on',
+      'concerns.created_at',
+      'concerns.cleared_at',
+      'users.name as raised_by_name',
+    ])
     .where('concerns.enrolment_id', 'in', enrolmentIds)
     .orderBy('concerns.created_at', 'desc')
     .orderBy('concerns.id', 'desc')

@@ -7,13 +7,7 @@
 // the transaction, so the database's one writer is held only for the inserts.
 import { flagChanges, oldestFirst, overdueForAccreditation, snapshotOf, type FlagSnapshot } from '~/domain/digests'
 import type { Flag } from '~/domain/risk'
-import {
-  leadDigestLetter,
-  readyForAccreditationLetter,
-  roundUpLetter,
-  supervisorDigestLetter,
-  type LeadDigestProgramme,
-} from '~/emails/templates'
+import { leadDigestLetter, readyForAccreditationLetter, roundUpLetter, supervisorDigestLetter, type LeadDigestProgramme } from '~/emails/templates'
 import { addDays, instantToCalendarDate, nowInstant, today as todayOf, weekStart } from '~/utils/dates'
 import { env } from '~/utils/env.server'
 import { supervisorCaseload } from './caseload.server'
@@ -100,7 +94,10 @@ export async function overdueAccreditations(db: Db, today: string) {
       join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
     )
     .innerJoin('sign_offs', (join) =>
-      join.onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id').onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number').on('sign_offs.superseded_at', 'is', null),
+      join
+        .onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id')
+        .onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number')
+        .on('sign_offs.superseded_at', 'is', null),
     )
     .select([
       'enrolments.id as enrolment_id',
@@ -189,13 +186,7 @@ async function leadDigestProgramme(db: Db, lead: { id: number }, programme: { id
 /** The weekly digest for every lead (who has not turned e-mail off), and the flags it reported. */
 export async function leadDigests(db: Db, today: string, now: Date): Promise<JobWork> {
   const week = weekStart(today)
-  const last = await db
-    .selectFrom('scheduler_runs')
-    .select('state_json')
-    .where('job', '=', 'lead-digest')
-    .where('period', '<', week)
-    .orderBy('period', 'desc')
-    .executeTakeFirst()
+  const last = await db.selectFrom('scheduler_runs').select('state_json').where('job', '=', 'lead-digest').where('period', '<', week).orderBy('period', 'desc').executeTakeFirst()
   const previous: FlagSnapshot | null = last?.state_json ? JSON.parse(last.state_json) : null
   const rows = await db
     .selectFrom('programme_leads')
@@ -242,7 +233,14 @@ async function roundUps(db: Db, period: 'daily' | 'weekly', key: string): Promis
       dedupeKey: `round-up:${recipientId}:${key}`,
     })
   }
-  return { messages, alsoInTransaction: (trx) => markBundled(trx, held.map((h) => h.id)) }
+  return {
+    messages,
+    alsoInTransaction: (trx) =>
+      markBundled(
+        trx,
+        held.map((h) => h.id),
+      ),
+  }
 }
 
 /**

@@ -50,9 +50,7 @@ export function enrolmentsWithCurrentStage(db: Db) {
   return db
     .selectFrom('enrolments')
     .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
-    .innerJoin('enrolment_stages as stage', (join) =>
-      join.onRef('stage.enrolment_id', '=', 'enrolments.id').onRef('stage.stage_number', '=', 'enrolments.current_stage'),
-    )
+    .innerJoin('enrolment_stages as stage', (join) => join.onRef('stage.enrolment_id', '=', 'enrolments.id').onRef('stage.stage_number', '=', 'enrolments.current_stage'))
     .innerJoin('programmes as programme', 'programme.id', 'enrolments.programme_id')
     .select([
       'enrolments.id',
@@ -74,13 +72,7 @@ export function enrolmentsWithCurrentStage(db: Db) {
 
 export async function listEnrolmentStages(db: Db, enrolmentIds: number[]) {
   if (enrolmentIds.length === 0) return []
-  return db
-    .selectFrom('enrolment_stages')
-    .selectAll()
-    .where('enrolment_id', 'in', enrolmentIds)
-    .orderBy('enrolment_id')
-    .orderBy('stage_number')
-    .execute()
+  return db.selectFrom('enrolment_stages').selectAll().where('enrolment_id', 'in', enrolmentIds).orderBy('enrolment_id').orderBy('stage_number').execute()
 }
 
 /**
@@ -129,12 +121,7 @@ export async function stageLock(db: Db, enrolmentId: number, stageNumber: number
 
 /** Who and what a lead can choose from when enrolling on a programme they lead. */
 export async function enrolmentFormOptions(db: Db, viewer: Viewer, programmeId: number) {
-  const programme = await db
-    .selectFrom('programmes')
-    .select(['id', 'name', 'organisation_id', 'started_on'])
-    .where('id', '=', programmeId)
-    .where(programmeScope(viewer))
-    .executeTakeFirst()
+  const programme = await db.selectFrom('programmes').select(['id', 'name', 'organisation_id', 'started_on']).where('id', '=', programmeId).where(programmeScope(viewer)).executeTakeFirst()
   if (!programme) return undefined
   const [trainees, supervisors, accreditors, ruleSets] = await Promise.all([
     db
@@ -148,18 +135,16 @@ export async function enrolmentFormOptions(db: Db, viewer: Viewer, programmeId: 
       .execute(),
     supervisorChoices(db, programmeId, programme.organisation_id),
     accreditorChoices(db, programme.organisation_id),
-    db
-      .selectFrom('rule_sets')
-      .select(['id', 'name', 'version', 'status'])
-      .where('status', '!=', 'draft')
-      .orderBy('status')
-      .orderBy('version', 'desc')
-      .execute(),
+    db.selectFrom('rule_sets').select(['id', 'name', 'version', 'status']).where('status', '!=', 'draft').orderBy('status').orderBy('version', 'desc').execute(),
   ])
   const stages = await db
     .selectFrom('rule_set_stages')
     .select(['rule_set_id', 'stage_number', 'name'])
-    .where('rule_set_id', 'in', ruleSets.map((r) => r.id))
+    .where(
+      'rule_set_id',
+      'in',
+      ruleSets.map((r) => r.id),
+    )
     .orderBy('stage_number')
     .execute()
   return { programme, trainees, supervisors, accreditors, ruleSets, stages }
@@ -243,8 +228,24 @@ export async function enrolTrainee(trx: Db, viewer: Viewer, programmeId: number,
         .filter((s) => s.stage_number <= input.startingStage)
         .map((s) =>
           s.stage_number < input.startingStage
-            ? { enrolment_id: id, stage_number: s.stage_number, status: 'recognised' as const, started_on: input.startedOn, completed_on: input.startedOn, locked: 1 as const, recognised_reason: reason }
-            : { enrolment_id: id, stage_number: s.stage_number, status: 'in_progress' as const, started_on: input.startedOn, completed_on: null, locked: 0 as const, recognised_reason: null },
+            ? {
+                enrolment_id: id,
+                stage_number: s.stage_number,
+                status: 'recognised' as const,
+                started_on: input.startedOn,
+                completed_on: input.startedOn,
+                locked: 1 as const,
+                recognised_reason: reason,
+              }
+            : {
+                enrolment_id: id,
+                stage_number: s.stage_number,
+                status: 'in_progress' as const,
+                started_on: input.startedOn,
+                completed_on: null,
+                locked: 0 as const,
+                recognised_reason: null,
+              },
         ),
     )
     .execute()
@@ -262,7 +263,14 @@ export async function enrolTrainee(trx: Db, viewer: Viewer, programmeId: number,
     entityType: 'enrolment',
     entityId: id,
     enrolmentId: id,
-    after: { traineeId: input.traineeId, ruleSetId: input.ruleSetId, startedOn: input.startedOn, startingStage: input.startingStage, supervisorId: input.supervisorId, accreditorId: input.accreditorId },
+    after: {
+      traineeId: input.traineeId,
+      ruleSetId: input.ruleSetId,
+      startedOn: input.startedOn,
+      startingStage: input.startingStage,
+      supervisorId: input.supervisorId,
+      accreditorId: input.accreditorId,
+    },
     reason,
   })
   return id
@@ -290,7 +298,10 @@ export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, inp
   if (current === input.userId) throw new Refusal('They are already assigned', 'userId')
   const other = input.kind === 'supervisor' ? enrolment.external_accreditor_id : enrolment.supervisor_id
   if (other === input.userId) {
-    throw new Refusal(input.kind === 'accreditor' ? NOT_OWN_SUPERVISOR : 'They are this trainee’s external accreditor, who cannot also be their supervisor. Change the accreditor first.', 'userId')
+    throw new Refusal(
+      input.kind === 'accreditor' ? NOT_OWN_SUPERVISOR : 'They are this trainee’s external accreditor, who cannot also be their supervisor. Change the accreditor first.',
+      'userId',
+    )
   }
   const open = await trx
     .selectFrom('enrolment_assignments')
@@ -300,7 +311,15 @@ export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, inp
     .where('to_on', 'is', null)
     .execute()
   if (open.some((a) => a.from_on > input.fromOn)) throw new Refusal('The change cannot start before the current assignment did', 'fromOn')
-  await trx.updateTable('enrolment_assignments').set({ to_on: input.fromOn }).where('id', 'in', open.map((a) => a.id)).execute()
+  await trx
+    .updateTable('enrolment_assignments')
+    .set({ to_on: input.fromOn })
+    .where(
+      'id',
+      'in',
+      open.map((a) => a.id),
+    )
+    .execute()
   await trx
     .insertInto('enrolment_assignments')
     .values({ enrolment_id: enrolmentId, kind: input.kind, user_id: input.userId, from_on: input.fromOn, assigned_by: viewer.id, reason: input.reason })
@@ -364,11 +383,7 @@ export async function assignmentsOf(db: Db, viewer: Viewer, enrolmentId: number)
  * lock changes: the stage keeps its status, sign-off and accreditation. Undefined when the viewer does
  * not run the enrolment's programme; a Refusal when the stage is in progress or already so.
  */
-export async function setStageLocked(
-  trx: Db,
-  viewer: Viewer,
-  input: { enrolmentId: number; stageNumber: number; locked: boolean; reason: string },
-): Promise<true | undefined> {
+export async function setStageLocked(trx: Db, viewer: Viewer, input: { enrolmentId: number; stageNumber: number; locked: boolean; reason: string }): Promise<true | undefined> {
   const stage = await trx
     .selectFrom('enrolment_stages')
     .innerJoin('enrolments', 'enrolments.id', 'enrolment_stages.enrolment_id')
@@ -380,7 +395,11 @@ export async function setStageLocked(
   if (!stage) return undefined
   if (stage.status === 'in_progress') throw new Refusal('A stage in progress is not locked: its records can already be changed')
   if ((stage.locked === 1) === input.locked) throw new Refusal(input.locked ? 'The stage is already locked' : 'The stage is already unlocked')
-  await trx.updateTable('enrolment_stages').set({ locked: input.locked ? 1 : 0 }).where('id', '=', stage.id).execute()
+  await trx
+    .updateTable('enrolment_stages')
+    .set({ locked: input.locked ? 1 : 0 })
+    .where('id', '=', stage.id)
+    .execute()
   await appendAudit(trx, {
     actorId: viewer.id,
     action: input.locked ? 'stage.relocked' : 'stage.unlocked',

@@ -55,7 +55,11 @@ export async function createMeasure(trx: Db, actorId: number, input: MeasureInpu
 
 /** Puts a measure in or out of use; past scores stay. Returns false when there is no such measure. */
 export async function setMeasureActive(trx: Db, actorId: number, id: number, active: boolean): Promise<boolean> {
-  const result = await trx.updateTable('outcome_measures').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst()
+  const result = await trx
+    .updateTable('outcome_measures')
+    .set({ active: active ? 1 : 0 })
+    .where('id', '=', id)
+    .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) return false
   await appendAudit(trx, { actorId, action: active ? 'outcome_measure.activated' : 'outcome_measure.retired', entityType: 'outcome_measure', entityId: id })
   return true
@@ -69,7 +73,14 @@ export async function listClientScores(db: Db, viewer: Viewer, clientId: number)
     .selectFrom('outcome_scores')
     .innerJoin('clients', 'clients.id', 'outcome_scores.client_id')
     .innerJoin('outcome_measures', 'outcome_measures.id', 'outcome_scores.measure_id')
-    .select(['outcome_scores.id', 'outcome_scores.time_point', 'outcome_scores.score', 'outcome_scores.scored_on', 'outcome_measures.name as measure_name', 'outcome_measures.id as measure_id'])
+    .select([
+      'outcome_scores.id',
+      'outcome_scores.time_point',
+      'outcome_scores.score',
+      'outcome_scores.scored_on',
+      'outcome_measures.name as measure_name',
+      'outcome_measures.id as measure_id',
+    ])
     .where('outcome_scores.client_id', '=', clientId)
     .where(familyScoresScope(viewer))
     .orderBy('outcome_measures.name')
@@ -127,7 +138,10 @@ export async function recordScore(trx: Db, owner: { traineeId: number; enrolment
   }
   const earlier = previous ? on(previous) : null
   if (earlier && input.scored_on < earlier) throw new Refusal(`This score must be dated on or after the earlier one, ${formatDate(earlier)}`, 'scored_on')
-  const later = order.slice(position + 1).map(on).find((d) => d !== null)
+  const later = order
+    .slice(position + 1)
+    .map(on)
+    .find((d) => d !== null)
   if (later && input.scored_on > later) throw new Refusal(`This score must be dated on or before the later one, ${formatDate(later)}`, 'scored_on')
 
   const row = await trx
@@ -136,7 +150,14 @@ export async function recordScore(trx: Db, owner: { traineeId: number; enrolment
     .onConflict((oc) => oc.columns(['client_id', 'measure_id', 'time_point']).doUpdateSet({ score: input.score, scored_on: input.scored_on, recorded_by: owner.traineeId }))
     .returning('id')
     .executeTakeFirstOrThrow()
-  await appendAudit(trx, { actorId: owner.traineeId, action: 'outcome_score.recorded', entityType: 'outcome_score', entityId: row.id, enrolmentId: owner.enrolmentId, after: { client: client.code, measure: measure.name, ...input } })
+  await appendAudit(trx, {
+    actorId: owner.traineeId,
+    action: 'outcome_score.recorded',
+    entityType: 'outcome_score',
+    entityId: row.id,
+    enrolmentId: owner.enrolmentId,
+    after: { client: client.code, measure: measure.name, ...input },
+  })
 }
 
 // ---- Programme aggregates (lead) -----------------------------------------------------------
@@ -218,7 +239,14 @@ export async function createFeedbackLink(trx: Db, link: { createdBy: number; pro
   const expires = new Date(now.getTime() + FEEDBACK_LINK_DAYS * 24 * 60 * 60 * 1000)
   await trx
     .insertInto('feedback_links')
-    .values({ programme_id: link.programmeId, respondent: link.respondent, token_hash: hashToken(token), expires_at: nowInstant(expires), created_by: link.createdBy, created_at: nowInstant(now) })
+    .values({
+      programme_id: link.programmeId,
+      respondent: link.respondent,
+      token_hash: hashToken(token),
+      expires_at: nowInstant(expires),
+      created_by: link.createdBy,
+      created_at: nowInstant(now),
+    })
     .execute()
   return token
 }
@@ -247,7 +275,12 @@ export async function findOpenFeedbackLink(db: Db, token: string, now = new Date
 export async function giveFeedbackThroughLink(trx: Db, token: string, input: FeedbackInput, now = new Date()): Promise<void> {
   const link = await findOpenFeedbackLink(trx, token, now)
   const spent = link
-    ? await trx.updateTable('feedback_links').set({ used_at: nowInstant(now) }).where('id', '=', link.id).where('used_at', 'is', null).executeTakeFirst()
+    ? await trx
+        .updateTable('feedback_links')
+        .set({ used_at: nowInstant(now) })
+        .where('id', '=', link.id)
+        .where('used_at', 'is', null)
+        .executeTakeFirst()
     : null
   if (!link || !spent || Number(spent.numUpdatedRows) === 0) throw new Refusal('This link has already been used or has expired. Thank you: no more feedback is needed through it')
   await recordFeedback(trx, { programmeId: link.programme_id, respondent: link.respondent, input, givenOn: today(now), viaLink: true })

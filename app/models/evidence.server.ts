@@ -14,13 +14,7 @@ export async function loadEvidence(db: Db, enrolmentIds: number[]): Promise<Map<
     db.selectFrom('cycles').select(['enrolment_id', 'client_id', 'filmed_on', 'reviewed_on', 'stage_number']).where('enrolment_id', 'in', ids).execute(),
     db.selectFrom('supervision_sessions').select(['enrolment_id', 'held_on', 'minutes', 'status', 'stage_number']).where('enrolment_id', 'in', ids).execute(),
     db.selectFrom('stage_meetings').select(['enrolment_id', 'stage_number']).where('enrolment_id', 'in', ids).where('kind', '=', 'introduction').execute(),
-    db
-      .selectFrom('reflections')
-      .select(['enrolment_id', 'stage_number'])
-      .where('enrolment_id', 'in', ids)
-      .where('kind', '=', 'stage_end')
-      .where('status', '=', 'submitted')
-      .execute(),
+    db.selectFrom('reflections').select(['enrolment_id', 'stage_number']).where('enrolment_id', 'in', ids).where('kind', '=', 'stage_end').where('status', '=', 'submitted').execute(),
     db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number']).where('enrolment_id', 'in', ids).where('status', '!=', 'in_progress').execute(),
   ])
   for (const c of cycles) {
@@ -44,8 +38,14 @@ export interface EnrolmentRef {
 /** Rule set, evidence and current-stage readiness for many enrolments, in a fixed number of queries. */
 export async function loadReadiness(db: Db, enrolments: EnrolmentRef[]) {
   const [ruleSets, evidence] = await Promise.all([
-    getRuleSets(db, enrolments.map((e) => e.rule_set_id)),
-    loadEvidence(db, enrolments.map((e) => e.id)),
+    getRuleSets(
+      db,
+      enrolments.map((e) => e.rule_set_id),
+    ),
+    loadEvidence(
+      db,
+      enrolments.map((e) => e.id),
+    ),
   ])
   return new Map(
     enrolments.map((e) => {

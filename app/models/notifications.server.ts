@@ -43,7 +43,11 @@ async function nameOf(trx: Db, userId: number): Promise<string> {
 }
 
 /** Tells the trainee their supervision session was confirmed or returned (with the comment). */
-export async function notifySessionDecided(trx: Db, input: { enrolmentId: number; sessionId: number; heldOn: string; decidedBy: number; decision: 'confirmed' | 'returned'; comment: string | null }, now = new Date()) {
+export async function notifySessionDecided(
+  trx: Db,
+  input: { enrolmentId: number; sessionId: number; heldOn: string; decidedBy: number; decision: 'confirmed' | 'returned'; comment: string | null },
+  now = new Date(),
+) {
   const p = await parties(trx, input.enrolmentId)
   const letter = sessionDecidedLetter(base(), { name: p.trainee_name, supervisorName: await nameOf(trx, input.decidedBy), ...input })
   await enqueueMessage(trx, { kind: `session_${input.decision}`, recipientId: p.trainee_id, letter }, now)
@@ -69,9 +73,23 @@ export async function notifyReflectionFeedback(trx: Db, input: { enrolmentId: nu
 export async function notifyStageSignedOff(trx: Db, input: { enrolmentId: number; stageName: string; signedOffBy: number; completed: boolean; signedOffOn: string }, now = new Date()) {
   const p = await parties(trx, input.enrolmentId)
   const supervisorName = await nameOf(trx, input.signedOffBy)
-  await enqueueMessage(trx, { kind: 'stage_signed_off', recipientId: p.trainee_id, letter: stageSignedOffLetter(base(), { name: p.trainee_name, supervisorName, stageName: input.stageName, completed: input.completed }) }, now)
+  await enqueueMessage(
+    trx,
+    {
+      kind: 'stage_signed_off',
+      recipientId: p.trainee_id,
+      letter: stageSignedOffLetter(base(), { name: p.trainee_name, supervisorName, stageName: input.stageName, completed: input.completed }),
+    },
+    now,
+  )
   if (!input.completed && p.accreditor_id !== null && p.accreditor_name !== null) {
-    const letter = readyForAccreditationLetter(base(), { name: p.accreditor_name, traineeName: p.trainee_name, stageName: input.stageName, signedOffOn: input.signedOffOn, enrolmentId: input.enrolmentId })
+    const letter = readyForAccreditationLetter(base(), {
+      name: p.accreditor_name,
+      traineeName: p.trainee_name,
+      stageName: input.stageName,
+      signedOffOn: input.signedOffOn,
+      enrolmentId: input.enrolmentId,
+    })
     await enqueueMessage(trx, { kind: 'ready_for_accreditation', recipientId: p.accreditor_id, letter }, now)
   }
 }

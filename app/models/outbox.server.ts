@@ -55,12 +55,7 @@ export interface OutgoingMessage {
  * round-up. Never throws for e-mail reasons: the event always goes ahead.
  */
 export async function enqueueMessage(trx: Db, message: OutgoingMessage, now = new Date()): Promise<number | null> {
-  const recipient = await trx
-    .selectFrom('users')
-    .select(['id', 'email', 'email_frequency'])
-    .where('id', '=', message.recipientId)
-    .where('deactivated_at', 'is', null)
-    .executeTakeFirst()
+  const recipient = await trx.selectFrom('users').select(['id', 'email', 'email_frequency']).where('id', '=', message.recipientId).where('deactivated_at', 'is', null).executeTakeFirst()
   if (!recipient) return null
   const essential = message.essential === true
   if (!essential && recipient.email_frequency === 'off') return null
@@ -93,15 +88,7 @@ export async function enqueueMessage(trx: Db, message: OutgoingMessage, now = ne
 
 /** What nodemailer's transporter offers, so tests can wrap a real one. */
 export interface MailTransport {
-  sendMail(mail: {
-    from: string
-    to: string
-    subject: string
-    text: string
-    html: string
-    messageId: string
-    headers?: Record<string, string>
-  }): Promise<unknown>
+  sendMail(mail: { from: string; to: string; subject: string; text: string; html: string; messageId: string; headers?: Record<string, string> }): Promise<unknown>
 }
 
 export interface ClaimedMessage {
@@ -123,7 +110,13 @@ export async function claimDueMessages(db: Db, options: { now?: Date; limit?: nu
     .updateTable('outbox')
     .set((eb) => ({ status: 'sending', claim_token: token, claimed_at: at, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', (eb) =>
-      eb.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('id').limit(options.limit ?? 20),
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', at)
+        .orderBy('id')
+        .limit(options.limit ?? 20),
     )
     .where('status', '=', 'pending')
     .execute()

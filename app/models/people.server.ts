@@ -138,8 +138,14 @@ export async function requestPasswordReset(trx: Db, email: string, now = new Dat
   const address = normaliseEmail(email)
   const hourAgo = nowInstant(new Date(now.getTime() - 60 * 60 * 1000))
   // Requests older than a day no longer count for anything.
-  await trx.deleteFrom('password_reset_requests').where('requested_at', '<', nowInstant(new Date(now.getTime() - 24 * 60 * 60 * 1000))).execute()
-  await trx.insertInto('password_reset_requests').values({ email: address, requested_at: nowInstant(now) }).execute()
+  await trx
+    .deleteFrom('password_reset_requests')
+    .where('requested_at', '<', nowInstant(new Date(now.getTime() - 24 * 60 * 60 * 1000)))
+    .execute()
+  await trx
+    .insertInto('password_reset_requests')
+    .values({ email: address, requested_at: nowInstant(now) })
+    .execute()
   const recent = await trx
     .selectFrom('password_reset_requests')
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -52,7 +52,15 @@ export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number)
     db
       .selectFrom('stage_meetings')
       .innerJoin('users', 'users.id', 'stage_meetings.recorded_by')
-      .select(['stage_meetings.stage_number', 'stage_meetings.kind', 'stage_meetings.held_on', 'stage_meetings.outcome', 'stage_meetings.notes', 'stage_meetings.actions', 'users.name as recorded_by_name'])
+      .select([
+        'stage_meetings.stage_number',
+        'stage_meetings.kind',
+        'stage_meetings.held_on',
+        'stage_meetings.outcome',
+        'stage_meetings.notes',
+        'stage_meetings.actions',
+        'users.name as recorded_by_name',
+      ])
       .where('stage_meetings.enrolment_id', '=', id)
       .orderBy('stage_meetings.held_on')
       .execute(),
@@ -104,7 +112,9 @@ export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number)
         readiness,
         cycles: byStage(cycles, stage.stage_number),
         sessions: byStage(sessions, stage.stage_number),
-        reflections: byStage(reflections, stage.stage_number).filter((r) => r.kind === 'session').map(({ body: _private, ...r }) => r),
+        reflections: byStage(reflections, stage.stage_number)
+          .filter((r) => r.kind === 'session')
+          .map(({ body: _private, ...r }) => r),
         writtenReflection: byStage(reflections, stage.stage_number).find((r) => r.kind === 'stage_end' && r.status === 'submitted') ?? null,
         meetings: byStage(meetings, stage.stage_number),
         signOffs: byStage(signOffs, stage.stage_number),

@@ -59,7 +59,14 @@ export async function exportTables(db: Db, enrolmentIds: number[]): Promise<Expo
       .innerJoin('rule_set_stages', (join) =>
         join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
       )
-      .select(['enrolment_stages.enrolment_id', 'enrolment_stages.stage_number', 'rule_set_stages.name', 'enrolment_stages.status', 'enrolment_stages.started_on', 'enrolment_stages.completed_on'])
+      .select([
+        'enrolment_stages.enrolment_id',
+        'enrolment_stages.stage_number',
+        'rule_set_stages.name',
+        'enrolment_stages.status',
+        'enrolment_stages.started_on',
+        'enrolment_stages.completed_on',
+      ])
       .where('enrolment_stages.enrolment_id', 'in', enrolmentIds)
       .orderBy('enrolment_stages.stage_number')
       .execute(),
@@ -125,8 +132,22 @@ export async function exportTables(db: Db, enrolmentIds: number[]): Promise<Expo
       supervisor_email: e.supervisor_email,
       accreditor_email: e.accreditor_email,
     })),
-    stages: byEnrolment(stages).map((s) => ({ email: emailOf.get(s.enrolment_id)!, stage: s.stage_number, stage_name: s.name, status: s.status, started_on: s.started_on, completed_on: s.completed_on })),
-    cycles: byEnrolment(cycles).map((c) => ({ email: emailOf.get(c.enrolment_id)!, client_code: c.code, filmed_on: c.filmed_on, reviewed_on: c.reviewed_on, stage: c.stage_number, clip_count: c.clip_count })),
+    stages: byEnrolment(stages).map((s) => ({
+      email: emailOf.get(s.enrolment_id)!,
+      stage: s.stage_number,
+      stage_name: s.name,
+      status: s.status,
+      started_on: s.started_on,
+      completed_on: s.completed_on,
+    })),
+    cycles: byEnrolment(cycles).map((c) => ({
+      email: emailOf.get(c.enrolment_id)!,
+      client_code: c.code,
+      filmed_on: c.filmed_on,
+      reviewed_on: c.reviewed_on,
+      stage: c.stage_number,
+      clip_count: c.clip_count,
+    })),
     supervision_sessions: byEnrolment(sessions).map((s) => ({
       email: emailOf.get(s.enrolment_id)!,
       held_on: s.held_on,

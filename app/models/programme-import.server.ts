@@ -32,8 +32,15 @@ export interface ImportPreview {
 export async function previewImport(db: Db, programme: LedProgramme, text: string, today: string, choices: Map<number, NearMatchChoice> = new Map()): Promise<ImportPreview> {
   const parsed = parseCsv(text)
   if (parsed.rows.length > MAX_IMPORT_ROWS) {
-    const problem = { row: 1, column: null, message: `the file has ${parsed.rows.length.toLocaleString('en-GB')} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time: split it into several files` }
-    return { plan: { problems: [problem], skipped: [], ignoredColumns: [], trainees: [], cycles: [], sessions: [], nearMatches: [], cycleUpdates: [], sessionUpdates: [] }, problems: [problem] }
+    const problem = {
+      row: 1,
+      column: null,
+      message: `the file has ${parsed.rows.length.toLocaleString('en-GB')} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time: split it into several files`,
+    }
+    return {
+      plan: { problems: [problem], skipped: [], ignoredColumns: [], trainees: [], cycles: [], sessions: [], nearMatches: [], cycleUpdates: [], sessionUpdates: [] },
+      problems: [problem],
+    }
   }
   await setImmediate()
   const emails = new Set(parsed.rows.flatMap((r) => [r.values.email, r.values.supervisor_email].filter(Boolean).map((e) => normaliseEmail(e!))))
@@ -91,7 +98,14 @@ async function loadImportContext(db: Db, programme: LedProgramme, emails: string
           stages: (stagesOf.get(e.id) ?? []).map((s) => ({ stageNumber: s.stage_number, startedOn: s.started_on, locked: s.locked === 1 })),
           cycleKeys: new Set((cyclesOf.get(e.id) ?? []).map((c) => cycleKey(e.email, c.code, c.filmed_on))),
           sessionKeys: new Set((sessionsOf.get(e.id) ?? []).map((s) => sessionKey(e.email, s.held_on, s.minutes))),
-          cycles: (cyclesOf.get(e.id) ?? []).map((c) => ({ id: c.id, clientCode: c.code, filmedOn: c.filmed_on, reviewedOn: c.reviewed_on, clipCount: c.clip_count, stageNumber: c.stage_number })),
+          cycles: (cyclesOf.get(e.id) ?? []).map((c) => ({
+            id: c.id,
+            clientCode: c.code,
+            filmedOn: c.filmed_on,
+            reviewedOn: c.reviewed_on,
+            clipCount: c.clip_count,
+            stageNumber: c.stage_number,
+          })),
           sessions: (sessionsOf.get(e.id) ?? []).map((s) => ({ id: s.id, heldOn: s.held_on, minutes: s.minutes, stageNumber: s.stage_number })),
         },
       ]),
@@ -122,7 +136,13 @@ export async function importRecords(
   if (preview.problems.length > 0) return { ok: false, preview }
   const { plan } = preview
 
-  const emails = [...new Set([...plan.trainees.map((t) => t.supervisorEmail), ...plan.sessions.map((s) => s.supervisorEmail), ...plan.sessionUpdates.map((s) => s.supervisorEmail)].filter((e): e is string => e !== null))]
+  const emails = [
+    ...new Set(
+      [...plan.trainees.map((t) => t.supervisorEmail), ...plan.sessions.map((s) => s.supervisorEmail), ...plan.sessionUpdates.map((s) => s.supervisorEmail)].filter(
+        (e): e is string => e !== null,
+      ),
+    ),
+  ]
   const supervisors = new Map(
     (emails.length
       ? await trx
@@ -185,9 +205,20 @@ export async function importRecords(
       )
       .execute()
     if (supervisorId) {
-      await trx.insertInto('enrolment_assignments').values({ enrolment_id: id, kind: 'supervisor', user_id: supervisorId, from_on: t.enrolledOn, assigned_by: actor.id, reason: 'Imported from a spreadsheet' }).execute()
+      await trx
+        .insertInto('enrolment_assignments')
+        .values({ enrolment_id: id, kind: 'supervisor', user_id: supervisorId, from_on: t.enrolledOn, assigned_by: actor.id, reason: 'Imported from a spreadsheet' })
+        .execute()
     }
-    await appendAudit(trx, { actorId: actor.id, action: 'enrolment.imported', entityType: 'enrolment', entityId: id, enrolmentId: id, after: { email: t.email, currentStage: t.currentStage, stages: t.stages }, reason: `Import row ${t.row}` })
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'enrolment.imported',
+      entityType: 'enrolment',
+      entityId: id,
+      enrolmentId: id,
+      after: { email: t.email, currentStage: t.currentStage, stages: t.stages },
+      reason: `Import row ${t.row}`,
+    })
     enrolmentOf.set(t.email, { id, traineeId })
   }
 
@@ -244,18 +275,41 @@ export async function importRecords(
       .where('id', '=', c.existingId)
       .where('enrolment_id', '=', enrolmentId)
       .execute()
-    await appendAudit(trx, { actorId: actor.id, action: 'cycle.corrected_by_import', entityType: 'cycle', entityId: c.existingId, enrolmentId, after: { filmedOn: c.filmedOn, reviewedOn: c.reviewedOn, clipCount: c.clipCount }, reason: `Import row ${c.row}` })
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'cycle.corrected_by_import',
+      entityType: 'cycle',
+      entityId: c.existingId,
+      enrolmentId,
+      after: { filmedOn: c.filmedOn, reviewedOn: c.reviewedOn, clipCount: c.clipCount },
+      reason: `Import row ${c.row}`,
+    })
   }
   for (const s of plan.sessionUpdates) {
     const enrolmentId = enrolmentOf.get(s.email)!.id
     await trx.updateTable('supervision_sessions').set({ minutes: s.minutes, format: s.format }).where('id', '=', s.existingId).where('enrolment_id', '=', enrolmentId).execute()
-    await appendAudit(trx, { actorId: actor.id, action: 'supervision.corrected_by_import', entityType: 'supervision_session', entityId: s.existingId, enrolmentId, after: { minutes: s.minutes, format: s.format }, reason: `Import row ${s.row}` })
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'supervision.corrected_by_import',
+      entityType: 'supervision_session',
+      entityId: s.existingId,
+      enrolmentId,
+      after: { minutes: s.minutes, format: s.format },
+      reason: `Import row ${s.row}`,
+    })
   }
   const evidence = groupBy([...plan.cycles.map((c) => ({ email: c.email, kind: 'cycle' })), ...plan.sessions.map((s) => ({ email: s.email, kind: 'session' }))], (e) => e.email)
   for (const [email, rows] of evidence) {
     const enrolmentId = enrolmentOf.get(email)!.id
     const count = (kind: string) => rows.filter((r) => r.kind === kind).length
-    await appendAudit(trx, { actorId: actor.id, action: 'records.imported', entityType: 'enrolment', entityId: enrolmentId, enrolmentId, after: { cycles: count('cycle'), sessions: count('session') } })
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'records.imported',
+      entityType: 'enrolment',
+      entityId: enrolmentId,
+      enrolmentId,
+      after: { cycles: count('cycle'), sessions: count('session') },
+    })
   }
   return { ok: true, trainees: plan.trainees.length, cycles: plan.cycles.length, sessions: plan.sessions.length, corrected: plan.cycleUpdates.length + plan.sessionUpdates.length }
 }

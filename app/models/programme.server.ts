@@ -75,12 +75,7 @@ export type LedProgramme = NonNullable<Awaited<ReturnType<typeof findLedProgramm
  * anyone already on the programme).
  */
 export async function programmeFormOptions(db: Db, organisationId: number, programmeId?: number) {
-  const ruleSet = await db
-    .selectFrom('rule_sets')
-    .select(['id', 'registration_fee_pence'])
-    .where('status', '=', 'active')
-    .orderBy('version', 'desc')
-    .executeTakeFirstOrThrow()
+  const ruleSet = await db.selectFrom('rule_sets').select(['id', 'registration_fee_pence']).where('status', '=', 'active').orderBy('version', 'desc').executeTakeFirstOrThrow()
   const [stages, supervisors] = await Promise.all([
     db.selectFrom('rule_set_stages').select(['stage_number', 'name', 'fee_pence']).where('rule_set_id', '=', ruleSet.id).orderBy('stage_number').execute(),
     db
@@ -91,7 +86,14 @@ export async function programmeFormOptions(db: Db, organisationId: number, progr
       .where((eb) =>
         eb.or([
           eb('organisation_id', '=', organisationId),
-          eb('id', 'in', eb.selectFrom('programme_supervisors').select('user_id').where('programme_id', '=', programmeId ?? 0)),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('programme_supervisors')
+              .select('user_id')
+              .where('programme_id', '=', programmeId ?? 0),
+          ),
         ]),
       )
       .orderBy('name')
@@ -116,7 +118,12 @@ export async function createProgramme(trx: Db, viewer: Viewer & { organisationId
     .returning('id')
     .executeTakeFirstOrThrow()
   await trx.insertInto('programme_leads').values({ programme_id: id, user_id: viewer.id }).execute()
-  await saveFeesAndCapacities(trx, id, input, options.supervisors.map((s) => s.id))
+  await saveFeesAndCapacities(
+    trx,
+    id,
+    input,
+    options.supervisors.map((s) => s.id),
+  )
   await appendAudit(trx, { actorId: viewer.id, action: 'programme.created', entityType: 'programme', entityId: id, after: await programmeSnapshot(trx, id) })
   return id
 }
@@ -152,7 +159,12 @@ export async function updateProgramme(trx: Db, viewer: Viewer, programmeId: numb
     .execute()
   await trx.deleteFrom('programme_stage_fees').where('programme_id', '=', programmeId).execute()
   await trx.deleteFrom('programme_supervisors').where('programme_id', '=', programmeId).execute()
-  await saveFeesAndCapacities(trx, programmeId, input, options.supervisors.map((s) => s.id))
+  await saveFeesAndCapacities(
+    trx,
+    programmeId,
+    input,
+    options.supervisors.map((s) => s.id),
+  )
   await appendAudit(trx, { actorId: viewer.id, action: 'programme.updated', entityType: 'programme', entityId: programmeId, before, after: await programmeSnapshot(trx, programmeId) })
   return true
 }

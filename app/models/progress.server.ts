@@ -56,11 +56,7 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
   const [readiness, stages, clients, unread, signOffs] = await Promise.all([
     loadReadiness(db, enrolments),
     db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'status', 'started_on']).where('enrolment_id', 'in', ids).execute(),
-    db
-      .selectFrom('clients')
-      .select(['trainee_id', 'consent_supervision', 'consent_withdrawn_on', 'work_ended_on', 'recordings_erased_on'])
-      .where('trainee_id', 'in', traineeIds)
-      .execute(),
+    db.selectFrom('clients').select(['trainee_id', 'consent_supervision', 'consent_withdrawn_on', 'work_ended_on', 'recordings_erased_on']).where('trainee_id', 'in', traineeIds).execute(),
     db
       .selectFrom('reflections')
       .select(['enrolment_id', (eb) => eb.fn.min('submitted_at').as('oldest')])
@@ -121,14 +117,16 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
       supervisorAssigned: enrolment.supervisor_id !== null,
       accreditorAssigned: enrolment.external_accreditor_id !== null,
       clientsWithConsent: ownClients.filter((c) => c.consent_supervision === 1 && !c.consent_withdrawn_on && !c.work_ended_on).length,
-      oldestPendingSessionOn: evidence.supervision.filter((s) => s.status === 'pending').map((s) => s.heldOn).sort()[0] ?? null,
+      oldestPendingSessionOn:
+        evidence.supervision
+          .filter((s) => s.status === 'pending')
+          .map((s) => s.heldOn)
+          .sort()[0] ?? null,
       oldestUnreadReflectionOn: oldestUnread ? instantToCalendarDate(oldestUnread) : null,
       // Readiness became true with the last piece of evidence of the stage.
       readyForSignOffSince: current.ready && !awaitingAccreditation ? (maxDate(...stageEvidenceDates) ?? stageStartedOn) : null,
       awaitingAccreditationSince: awaitingAccreditation && signOff ? instantToCalendarDate(signOff.signed_off_at) : null,
-      recordingErasureDueDates: ownClients
-        .filter((c) => c.work_ended_on && !c.recordings_erased_on)
-        .map((c) => addDays(c.work_ended_on!, ruleSet.recordingRetentionDays)),
+      recordingErasureDueDates: ownClients.filter((c) => c.work_ended_on && !c.recordings_erased_on).map((c) => addDays(c.work_ended_on!, ruleSet.recordingRetentionDays)),
     }
     result.set(enrolment.id, {
       ruleSet,
@@ -146,10 +144,7 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
 }
 
 /** The fields the trainee tables filter and sort by (app/domain/dashboard.ts), from an enrolment and its progress. */
-export function dashboardFields(
-  enrolment: { trainee_name: string; current_stage: number; status: string; supervisor_id: number | null },
-  progress: Pick<Progress, 'forecast'>,
-) {
+export function dashboardFields(enrolment: { trainee_name: string; current_stage: number; status: string; supervisor_id: number | null }, progress: Pick<Progress, 'forecast'>) {
   return {
     name: enrolment.trainee_name,
     stageNumber: enrolment.current_stage,

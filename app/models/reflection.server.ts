@@ -138,10 +138,7 @@ function auditShape({ session_held_on: _h, feedback_by_name: _f, ratings, ...row
   return { ...row, ratings: ratings.map((r) => ({ principleId: r.principle_id, rating: r.rating })) }
 }
 
-export async function updateReflection(
-  db: Db,
-  { id, traineeId, actorId, input }: { id: number; traineeId: number; actorId: number; input: ReflectionInput },
-): Promise<number> {
+export async function updateReflection(db: Db, { id, traineeId, actorId, input }: { id: number; traineeId: number; actorId: number; input: ReflectionInput }): Promise<number> {
   const existing = await editableReflection(db, id, traineeId)
   const after = await db
     .updateTable('reflections')

@@ -93,7 +93,11 @@ export async function listReflectionsToRead(db: Db, viewer: Viewer, enrolmentId:
         .selectFrom('reflection_ratings')
         .innerJoin('principles', 'principles.id', 'reflection_ratings.principle_id')
         .select(['reflection_ratings.reflection_id', 'principles.name', 'reflection_ratings.rating', 'reflection_ratings.comment'])
-        .where('reflection_ratings.reflection_id', 'in', reflections.map((r) => r.id))
+        .where(
+          'reflection_ratings.reflection_id',
+          'in',
+          reflections.map((r) => r.id),
+        )
         .orderBy('principles.position')
         .execute()
     : []

@@ -59,13 +59,7 @@ export async function getRuleSet(db: Db, id: number): Promise<RuleSet> {
 
 /** Rule sets in use (active, then retired), newest version first, with the key an import names them by. */
 export async function listRuleSets(db: Db) {
-  return db
-    .selectFrom('rule_sets')
-    .select(['id', 'key', 'name', 'version', 'status'])
-    .where('status', '!=', 'draft')
-    .orderBy('status')
-    .orderBy('version', 'desc')
-    .execute()
+  return db.selectFrom('rule_sets').select(['id', 'key', 'name', 'version', 'status']).where('status', '!=', 'draft').orderBy('status').orderBy('version', 'desc').execute()
 }
 
 export interface ThresholdSettings {

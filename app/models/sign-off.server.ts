@@ -204,7 +204,11 @@ async function stageAwaitingDecision(trx: Db, enrolmentId: number, ruleSet: Rule
   return { stage, row, signOff }
 }
 
-async function insertDecision(trx: Db, values: { enrolment_id: number; stage_number: number; sign_off_id: number; accreditor_id: number; decision: 'accredited' | 'returned'; decided_at: string; reasons: string }, stageName: string) {
+async function insertDecision(
+  trx: Db,
+  values: { enrolment_id: number; stage_number: number; sign_off_id: number; accreditor_id: number; decision: 'accredited' | 'returned'; decided_at: string; reasons: string },
+  stageName: string,
+) {
   try {
     return (await trx.insertInto('accreditations').values(values).returning('id').executeTakeFirstOrThrow()).id
   } catch (error) {
@@ -293,12 +297,7 @@ async function withdrawProvisionalStage(trx: Db, ruleSet: RuleSet, enrolmentId: 
   if (after.kind !== 'next') return null
   const provisional = await findStage(trx, enrolmentId, after.stageNumber)
   if (!provisional || provisional.status !== 'in_progress') return null
-  const cycles = await trx
-    .updateTable('cycles')
-    .set({ stage_number: stageNumber })
-    .where('enrolment_id', '=', enrolmentId)
-    .where('stage_number', '=', after.stageNumber)
-    .executeTakeFirst()
+  const cycles = await trx.updateTable('cycles').set({ stage_number: stageNumber }).where('enrolment_id', '=', enrolmentId).where('stage_number', '=', after.stageNumber).executeTakeFirst()
   const sessions = await trx
     .updateTable('supervision_sessions')
     .set({ stage_number: stageNumber })
@@ -330,7 +329,10 @@ export async function stageHistory(db: Db, scope: EnrolmentScope, enrolmentId: n
       join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
     )
     .leftJoin('sign_offs', (join) =>
-      join.onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id').onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number').on('sign_offs.superseded_at', 'is', null),
+      join
+        .onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id')
+        .onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number')
+        .on('sign_offs.superseded_at', 'is', null),
     )
     .leftJoin('users as signer', 'signer.id', 'sign_offs.signed_off_by')
     .select([
@@ -373,7 +375,10 @@ export async function listAwaitingAccreditation(db: Db, viewer: Viewer) {
       join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
     )
     .innerJoin('sign_offs', (join) =>
-      join.onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id').onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number').on('sign_offs.superseded_at', 'is', null),
+      join
+        .onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id')
+        .onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number')
+        .on('sign_offs.superseded_at', 'is', null),
     )
     .innerJoin('users as signer', 'signer.id', 'sign_offs.signed_off_by')
     .select([
@@ -399,11 +404,16 @@ export async function listAccreditorTrainees(db: Db, viewer: Viewer) {
     .selectFrom('enrolments')
     .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
-    .innerJoin('rule_set_stages', (join) =>
-      join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolments.current_stage'),
-    )
+    .innerJoin('rule_set_stages', (join) => join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolments.current_stage'))
     .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
-    .select(['enrolments.id', 'enrolments.status', 'trainee.name as trainee_name', 'programmes.name as programme_name', 'rule_set_stages.name as stage_name', 'supervisor.name as supervisor_name'])
+    .select([
+      'enrolments.id',
+      'enrolments.status',
+      'trainee.name as trainee_name',
+      'programmes.name as programme_name',
+      'rule_set_stages.name as stage_name',
+      'supervisor.name as supervisor_name',
+    ])
     .where(accreditedBy(viewer))
     .orderBy('trainee.name')
     .execute()

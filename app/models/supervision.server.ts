@@ -70,9 +70,7 @@ async function checkSession(db: Db, enrolmentId: number, { traineeId, input }: S
   const supervisors = await listSupervisorChoices(db, { enrolmentId, traineeId })
   if (!supervisors.some((s) => s.id === input.supervisor_id)) throw new Refusal('Choose your supervisor from the list', 'supervisor_id')
   const ids = [...new Set(input.client_ids)]
-  const clients = ids.length
-    ? await db.selectFrom('clients').selectAll().where('id', 'in', ids).where(ownClients(traineeId)).orderBy('code').execute()
-    : []
+  const clients = ids.length ? await db.selectFrom('clients').selectAll().where('id', 'in', ids).where(ownClients(traineeId)).orderBy('code').execute() : []
   if (clients.length !== ids.length) throw new Refusal('Choose only your own clients', 'client_ids')
   for (const client of clients) {
     const problem = sessionConsentProblem(client.code, consentOf(client), input.held_on, input.format)
@@ -95,7 +93,11 @@ function columns(input: SupervisionSessionInput, stageNumber: number) {
 async function replaceClients(db: Db, sessionId: number, clientIds: number[]) {
   await db.deleteFrom('supervision_session_clients').where('session_id', '=', sessionId).execute()
   const ids = [...new Set(clientIds)]
-  if (ids.length) await db.insertInto('supervision_session_clients').values(ids.map((client_id) => ({ session_id: sessionId, client_id }))).execute()
+  if (ids.length)
+    await db
+      .insertInto('supervision_session_clients')
+      .values(ids.map((client_id) => ({ session_id: sessionId, client_id })))
+      .execute()
 }
 
 export async function createSupervisionSession(db: Db, write: SessionWrite & { enrolmentId: number }): Promise<number> {

@@ -29,7 +29,12 @@ export async function countUp(db: Db, keys: string[], now: Date, windowStart: Da
       .values({ key, count: 1, window_started_at: at, last_at: at })
       .onConflict((oc) =>
         oc.column('key').doUpdateSet((eb) => ({
-          count: eb.case().when('throttles.window_started_at', '<', windowStart.toISOString()).then(1).else(eb('throttles.count', '+', 1)).end(),
+          count: eb
+            .case()
+            .when('throttles.window_started_at', '<', windowStart.toISOString())
+            .then(1)
+            .else(eb('throttles.count', '+', 1))
+            .end(),
           window_started_at: eb.case().when('throttles.window_started_at', '<', windowStart.toISOString()).then(at).else(eb.ref('throttles.window_started_at')).end(),
           last_at: at,
         })),

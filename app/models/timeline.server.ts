@@ -53,9 +53,7 @@ export async function listTimeline(db: Db, traineeId: number): Promise<TimelineE
     db
       .selectFrom('reflections')
       .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
-      .innerJoin('rule_set_stages', (join) =>
-        join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'reflections.stage_number'),
-      )
+      .innerJoin('rule_set_stages', (join) => join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'reflections.stage_number'))
       .leftJoin('supervision_sessions', 'supervision_sessions.id', 'reflections.supervision_session_id')
       .select([
         'reflections.id',
@@ -123,10 +121,7 @@ export async function listTimeline(db: Db, traineeId: number): Promise<TimelineE
       kind: 'reflection' as const,
       date: instantToCalendarDate(r.submitted_at ?? r.created_at),
       loggedAt: r.created_at,
-      title:
-        r.kind === 'stage_end'
-          ? `Written reflection for ${r.stage_name}`
-          : `Reflection on supervision${r.session_held_on ? ` of ${formatDate(r.session_held_on)}` : ''}`,
+      title: r.kind === 'stage_end' ? `Written reflection for ${r.stage_name}` : `Reflection on supervision${r.session_held_on ? ` of ${formatDate(r.session_held_on)}` : ''}`,
       detail: r.feedback_at ? 'Your supervisor has given feedback' : r.status === 'submitted' ? 'Visible to your supervisor' : 'Only you can see this draft',
       status: r.status,
       href: `/trainee/reflections/${r.id}`,

@@ -20,7 +20,17 @@ export async function loadTraineeRecord(db: Db, viewer: Viewer, enrolmentId: num
     db.selectFrom('rule_sets').select(['key', 'name', 'version']).where('id', '=', enrolment.rule_set_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('clients')
-      .select(['code', 'consent_given_on', 'consent_supervision', 'consent_intervision', 'consent_training_events', 'consent_evaluation', 'consent_withdrawn_on', 'work_ended_on', 'recordings_erased_on'])
+      .select([
+        'code',
+        'consent_given_on',
+        'consent_supervision',
+        'consent_intervision',
+        'consent_training_events',
+        'consent_evaluation',
+        'consent_withdrawn_on',
+        'work_ended_on',
+        'recordings_erased_on',
+      ])
       .where('trainee_id', '=', enrolment.trainee_id)
       .where((eb) => eb.exists(eb.selectFrom('cycles').select('cycles.id').whereRef('cycles.client_id', '=', 'clients.id').where('cycles.enrolment_id', '=', enrolment.id)))
       .orderBy('code')

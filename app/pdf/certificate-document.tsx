@@ -16,7 +16,23 @@ export function CertificateDocument({ certificate: c, qrCode }: { certificate: C
           <PdfText style={[base.muted, { fontSize: 11 }]}>Video Interaction Guidance</PdfText>
           <PdfText style={[base.h1, { fontSize: 26, marginTop: 24 }]}>Certificate of accreditation</PdfText>
           <PdfText style={{ fontSize: 12, marginTop: 18 }}>This is to certify that</PdfText>
-          <PdfText style={{ fontWeight: 'bold', fontSize: sizeFor(c.holder_name, [[32, 24], [64, 18]], 14), marginTop: 8, color: colours.blue }}>{c.holder_name}</PdfText>
+          <PdfText
+            style={{
+              fontWeight: 'bold',
+              fontSize: sizeFor(
+                c.holder_name,
+                [
+                  [32, 24],
+                  [64, 18],
+                ],
+                14,
+              ),
+              marginTop: 8,
+              color: colours.blue,
+            }}
+          >
+            {c.holder_name}
+          </PdfText>
           <PdfText style={{ fontSize: 12, marginTop: 14 }}>{c.award ? 'is an' : 'has been accredited for'}</PdfText>
           <PdfText style={{ fontWeight: 'bold', fontSize: sizeFor(c.level, [[40, 18]], 13), marginTop: 6 }}>{c.level}</PdfText>
           <PdfText style={{ fontSize: 11, marginTop: 6 }}>
@@ -32,7 +48,20 @@ export function CertificateDocument({ certificate: c, qrCode }: { certificate: C
               label="Work completed"
               value={`${plural(c.totals.cycles, 'VIG cycle')} with ${plural(c.totals.clients, 'client')}; ${minutesInWords(c.totals.supervisionMinutes)} of supervision`}
             />
-            {c.override_reason ? <Field label="Signed off with a requirement unmet" value={c.override_reason} fontSize={sizeFor(c.override_reason, [[400, 10], [1000, 8.5]], 7)} /> : null}
+            {c.override_reason ? (
+              <Field
+                label="Signed off with a requirement unmet"
+                value={c.override_reason}
+                fontSize={sizeFor(
+                  c.override_reason,
+                  [
+                    [400, 10],
+                    [1000, 8.5],
+                  ],
+                  7,
+                )}
+              />
+            ) : null}
           </View>
 
           <View style={{ flexDirection: 'row', marginTop: 'auto', alignItems: 'flex-end' }}>

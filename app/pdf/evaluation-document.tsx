@@ -32,8 +32,8 @@ export function EvaluationDocument({ report, programmeName, generatedOn }: Props
         <Text style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance · programme evaluation</Text>
         <Text style={[base.h1, { marginTop: 8 }]}>Did VIG help the families?</Text>
         <Text style={base.prose}>
-          {programmeName}: families whose first scores were taken from {formatDate(report.range.from)} to {formatDate(report.range.to)}. Only totals are shown, never a
-          family, and no figure for fewer than 5 families.
+          {programmeName}: families whose first scores were taken from {formatDate(report.range.from)} to {formatDate(report.range.to)}. Only totals are shown, never a family, and no figure
+          for fewer than 5 families.
         </Text>
         <Text style={[base.muted, { marginTop: 4, fontSize: 8.5 }]}>Generated {formatDate(generatedOn)} from the live record. Families are never named or coded.</Text>
 

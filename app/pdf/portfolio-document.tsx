@@ -17,7 +17,13 @@ const MEETING: Record<string, string> = {
   accreditation: 'Accreditation meeting',
 }
 const OUTCOME: Record<string, string> = { held: 'Held', passed: 'Passed', not_yet: 'Not yet passed' }
-const STAGE_STATUS: Record<string, string> = { completed: 'Completed', in_progress: 'In progress', signed_off: 'Signed off, awaiting accreditation', accredited: 'Accredited', recognised: 'Recognised from earlier training' }
+const STAGE_STATUS: Record<string, string> = {
+  completed: 'Completed',
+  in_progress: 'In progress',
+  signed_off: 'Signed off, awaiting accreditation',
+  accredited: 'Accredited',
+  recognised: 'Recognised from earlier training',
+}
 
 export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Portfolio; generatedOn: string }) {
   const status = p.accredited ? `${p.awardTitle} since ${formatDate(p.completedOn)}` : 'In progress: not yet accredited'
@@ -27,9 +33,7 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
         <PdfText style={[base.footer, { left: 44, right: 44, textAlign: 'right' }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
         <PdfText style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance · accreditation portfolio</PdfText>
         <PdfText style={[base.h1, { marginTop: 8 }]}>{p.traineeName}</PdfText>
-        {!p.accredited ? (
-          <PdfText style={{ color: colours.red, fontWeight: 'bold', marginBottom: 6 }}>IN PROGRESS</PdfText>
-        ) : null}
+        {!p.accredited ? <PdfText style={{ color: colours.red, fontWeight: 'bold', marginBottom: 6 }}>IN PROGRESS</PdfText> : null}
         <Summary label="Status" value={status} />
         <Summary label="Programme" value={p.programmeName} />
         <Summary label="Rule set" value={`${p.ruleSetName} (version ${p.ruleSetVersion})`} />
@@ -88,7 +92,11 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
                     formatHours(s.minutes),
                     formatLabel(s.format),
                     s.supervisor_name,
-                    s.status === 'confirmed' ? `${s.decided_by_name ?? ''}, ${formatDate(s.decided_at ? instantToCalendarDate(s.decided_at) : null)}` : s.status === 'pending' ? 'Waiting for confirmation' : 'Returned for correction',
+                    s.status === 'confirmed'
+                      ? `${s.decided_by_name ?? ''}, ${formatDate(s.decided_at ? instantToCalendarDate(s.decided_at) : null)}`
+                      : s.status === 'pending'
+                        ? 'Waiting for confirmation'
+                        : 'Returned for correction',
                   ])}
                 />
               </>
@@ -124,7 +132,13 @@ export function PortfolioDocument({ portfolio: p, generatedOn }: { portfolio: Po
                   headers={['Meeting', 'Date', 'Outcome', 'Recorded by', 'Notes']}
                   widths={[1.3, 0.9, 0.9, 1.1, 2]}
                   empty=""
-                  rows={stage.meetings.map((m) => [MEETING[m.kind], formatDate(m.held_on), OUTCOME[m.outcome], m.recorded_by_name, [m.notes, m.actions && `Actions: ${m.actions}`].filter(Boolean).join(' ')])}
+                  rows={stage.meetings.map((m) => [
+                    MEETING[m.kind],
+                    formatDate(m.held_on),
+                    OUTCOME[m.outcome],
+                    m.recorded_by_name,
+                    [m.notes, m.actions && `Actions: ${m.actions}`].filter(Boolean).join(' '),
+                  ])}
                 />
               </>
             ) : null}

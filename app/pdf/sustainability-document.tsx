@@ -32,8 +32,8 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
         <PdfText style={[base.muted, { fontSize: 9 }]}>Video Interaction Guidance training · sustainability plan</PdfText>
         <PdfText style={[base.h1, { marginTop: 8 }]}>{programmeName}</PdfText>
         <PdfText style={base.prose}>
-          What it will take for every trainee still in training to finish: as of {formatDate(report.asOf)}, with the funding ending on {formatDate(report.endsOn)}, supervisors’
-          capacity of {hours(report.capacityMinutesPerMonth)} a month and a budget of {formatPence(budget.budgetPence)}.
+          What it will take for every trainee still in training to finish: as of {formatDate(report.asOf)}, with the funding ending on {formatDate(report.endsOn)}, supervisors’ capacity of{' '}
+          {hours(report.capacityMinutesPerMonth)} a month and a budget of {formatPence(budget.budgetPence)}.
         </PdfText>
         {whatIf ? <PdfText style={{ color: colours.red, fontWeight: 'bold', marginTop: 4 }}>WHAT-IF FIGURES: not the programme’s own settings.</PdfText> : null}
         <PdfText style={[base.muted, { marginTop: 4, fontSize: 8.5 }]}>Generated {formatDate(generatedOn)} from the live training record. Trainees are named; clients never are.</PdfText>
@@ -85,13 +85,20 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
         <View break>
           <PdfText style={base.h2}>Supervision needed against capacity</PdfText>
           <PdfText style={[base.prose, { marginBottom: 6 }]}>
-            Hours a month to finish everyone by {formatDate(report.endsOn)}, and at the trainees’ current pace, against the supervisors’ capacity of {hours(report.capacityMinutesPerMonth)} a month.
+            Hours a month to finish everyone by {formatDate(report.endsOn)}, and at the trainees’ current pace, against the supervisors’ capacity of {hours(report.capacityMinutesPerMonth)} a
+            month.
           </PdfText>
           <PdfTable
             headers={['Month', `Needed by ${formatDate(report.endsOn)}`, 'At current pace', 'Capacity', 'Over capacity']}
             widths={[1, 1.2, 1, 1, 1.2]}
             empty="No months to show."
-            rows={demand.months.map((m) => [formatMonth(m.month), hours(m.byEndMinutes), hours(m.atPaceMinutes), hours(m.capacityMinutes), m.overCapacity ? `Yes, by ${hours(m.byEndMinutes - m.capacityMinutes)}` : 'No'])}
+            rows={demand.months.map((m) => [
+              formatMonth(m.month),
+              hours(m.byEndMinutes),
+              hours(m.atPaceMinutes),
+              hours(m.capacityMinutes),
+              m.overCapacity ? `Yes, by ${hours(m.byEndMinutes - m.capacityMinutes)}` : 'No',
+            ])}
           />
           <View style={{ marginTop: 8 }}>
             <PdfBars
@@ -110,7 +117,12 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
             headers={['Quarter', 'Accreditations', 'Trainees', 'Against the end date']}
             widths={[1, 0.8, 2.4, 1.2]}
             empty="No projected accreditations."
-            rows={report.quarters.map((q) => [q.label, String(q.names.length), q.names.join(', ') || '–', q.containsEnd ? 'Funding ends' : q.afterEnd ? 'After funding ends' : 'Before the end'])}
+            rows={report.quarters.map((q) => [
+              q.label,
+              String(q.names.length),
+              q.names.join(', ') || '–',
+              q.containsEnd ? 'Funding ends' : q.afterEnd ? 'After funding ends' : 'Before the end',
+            ])}
           />
           {report.unprojected.length > 0 ? <PdfText style={[base.muted, { marginTop: 4 }]}>No projection (paused): {report.unprojected.join(', ')}.</PdfText> : null}
         </View>

@@ -41,8 +41,8 @@ export default function Account() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>E-mail settings</h1>
         <p>
-          Attune e-mails you at <strong>{email}</strong> when something waits for you or changes: a session confirmed, a stage signed off, a digest of what waits for you.
-          Invitations and password resets are essential and always sent.
+          Attune e-mails you at <strong>{email}</strong> when something waits for you or changes: a session confirmed, a stage signed off, a digest of what waits for you. Invitations and
+          password resets are essential and always sent.
         </p>
         <ZodForm schema={EmailPreferencesSchema} defaultValues={{ frequency }} failure={failure} submitLabel="Save e-mail settings">
           <RadioGroup name="frequency" label="How often do you want e-mail?" options={FREQUENCY_OPTIONS} />

@@ -110,12 +110,24 @@ export default function AccreditationCase() {
             <div className="nhsuk-grid-column-two-thirds">
               <h3>Accredit</h3>
               <p>Accrediting completes {waiting.name}, keeps its records locked, moves the trainee on and issues the certificate.</p>
-              <ZodForm schema={AccreditSchema} intent={ACCREDIT} defaultValues={{ stageNumber: String(waiting.stage_number), accreditedOn: today }} failure={failure} submitLabel={`Accredit ${waiting.name}`}>
+              <ZodForm
+                schema={AccreditSchema}
+                intent={ACCREDIT}
+                defaultValues={{ stageNumber: String(waiting.stage_number), accreditedOn: today }}
+                failure={failure}
+                submitLabel={`Accredit ${waiting.name}`}
+              >
                 <input type="hidden" name="stageNumber" value={waiting.stage_number} />
                 <TextField name="accreditedOn" label="Date of accreditation" type="date" />
               </ZodForm>
               <h3>Or return it</h3>
-              <ZodForm schema={ReturnStageSchema} intent={RETURN_STAGE} defaultValues={{ stageNumber: String(waiting.stage_number), reasons: '' }} failure={failure} submitLabel={`Return ${waiting.name}`}>
+              <ZodForm
+                schema={ReturnStageSchema}
+                intent={RETURN_STAGE}
+                defaultValues={{ stageNumber: String(waiting.stage_number), reasons: '' }}
+                failure={failure}
+                submitLabel={`Return ${waiting.name}`}
+              >
                 <input type="hidden" name="stageNumber" value={waiting.stage_number} />
                 <TextArea name="reasons" label="Reasons" hint="The trainee and their supervisor see these. The stage reopens for them to act on." rows={4} />
               </ZodForm>

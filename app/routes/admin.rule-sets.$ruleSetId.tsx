@@ -15,7 +15,12 @@ import { found, notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ruleSet.name ?? 'Rule set'} – Attune` }]
 
-const END_MEETING: Record<string, string> = { course_completion: 'Course completed', transition: 'Transition meeting', midpoint: 'Mid-point presentation', accreditation: 'Accreditation meeting' }
+const END_MEETING: Record<string, string> = {
+  course_completion: 'Course completed',
+  transition: 'Transition meeting',
+  midpoint: 'Mid-point presentation',
+  accreditation: 'Accreditation meeting',
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -98,7 +103,13 @@ export default function RuleSetPage() {
       >
         <TextField name="supervisionGapWeeks" label="Weeks without confirmed supervision before an amber flag" hint="Red at double this." width={3} inputMode="numeric" />
         <TextField name="cycleGapWeeks" label="Weeks without a completed cycle before an amber flag" hint="Red at double this." width={3} inputMode="numeric" />
-        <TextField name="overrunRedMonths" label="Months past a stage’s expected length before the flag turns red" hint="Amber as soon as the expected length has passed." width={3} inputMode="numeric" />
+        <TextField
+          name="overrunRedMonths"
+          label="Months past a stage’s expected length before the flag turns red"
+          hint="Amber as soon as the expected length has passed."
+          width={3}
+          inputMode="numeric"
+        />
         <TextField name="behindPacePercent" label="Behind pace below this percentage of the expected pace" width={3} inputMode="numeric" />
         <TextField name="waitingDays" label="Days a confirmation, feedback, sign-off or accreditation may wait" hint="Red at double this." width={3} inputMode="numeric" />
         <TextField name="recordingRetentionDays" label="Days recordings may be kept after work with a family ends" width={4} inputMode="numeric" />

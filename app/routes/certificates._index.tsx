@@ -40,8 +40,8 @@ export default function Certificates() {
           <div className="nhsuk-card__content">
             <h2 className="nhsuk-card__heading">Your whole record, to take with you</h2>
             <p className="nhsuk-card__description">
-              Everything Attune holds about your training, for a new employer or another training provider: your portfolio (PDF), your cycles, supervision, stages and
-              sign-offs (CSV), and all of it in one portable file (JSON). Clients appear only by their codes.
+              Everything Attune holds about your training, for a new employer or another training provider: your portfolio (PDF), your cycles, supervision, stages and sign-offs (CSV), and
+              all of it in one portable file (JSON). Clients appear only by their codes.
             </p>
             <a className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" href={`/enrolments/${portfolioEnrolmentId}/record`} download>
               Download my whole record (zip)
@@ -65,10 +65,18 @@ export default function Certificates() {
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Certificates for {programme.name}</caption>
               <thead className="nhsuk-table__head">
                 <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">Holder</th>
-                  <th scope="col" className="nhsuk-table__header">Level</th>
-                  <th scope="col" className="nhsuk-table__header">Accredited</th>
-                  <th scope="col" className="nhsuk-table__header">Number</th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Holder
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Level
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Accredited
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Number
+                  </th>
                 </tr>
               </thead>
               <tbody className="nhsuk-table__body">

@@ -78,8 +78,8 @@ export default function FlagsAndConcerns() {
       <h1>Flags and concerns: {data.traineeName}</h1>
       {data.forecast ? (
         <p className="nhsuk-lede-text">
-          {data.stageName} projected to finish by {formatDate(data.forecast.stageCompletesOn)}; accreditation by{' '}
-          <strong>{formatDate(data.forecast.accreditationOn)}</strong> ({data.forecast.basisText}).
+          {data.stageName} projected to finish by {formatDate(data.forecast.stageCompletesOn)}; accreditation by <strong>{formatDate(data.forecast.accreditationOn)}</strong> (
+          {data.forecast.basisText}).
           {data.fundingEndsOn ? ` Funding ends ${formatDate(data.fundingEndsOn)}.` : ''}
         </p>
       ) : null}
@@ -117,10 +117,18 @@ export default function FlagsAndConcerns() {
           <table className="nhsuk-table">
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">Raised</th>
-                <th scope="col" className="nhsuk-table__header">Concern and plan</th>
-                <th scope="col" className="nhsuk-table__header">Review</th>
-                <th scope="col" className="nhsuk-table__header">State</th>
+                <th scope="col" className="nhsuk-table__header">
+                  Raised
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Concern and plan
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Review
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  State
+                </th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">

@@ -51,10 +51,7 @@ export default function GiveFeedback() {
         <h1>Your feedback on Video Interaction Guidance</h1>
         {data.valid ? (
           <>
-            <p>
-              {data.programme} would like to know how VIG was for you. It takes about two minutes. Your answers are anonymous: they are only ever shown together with
-              others’.
-            </p>
+            <p>{data.programme} would like to know how VIG was for you. It takes about two minutes. Your answers are anonymous: they are only ever shown together with others’.</p>
             <ZodForm schema={FeedbackSchema} defaultValues={blankFeedback} failure={failure} submitLabel="Send feedback" busyLabel="Sending…">
               <FeedbackFields respondent={data.respondent} />
             </ZodForm>

@@ -34,7 +34,9 @@ export default function LeadHome() {
                 <th scope="col">Organisation</th>
                 <th scope="col">Started</th>
                 <th scope="col">Funding ends</th>
-                <th scope="col" className="nhsuk-table__header--numeric">In training</th>
+                <th scope="col" className="nhsuk-table__header--numeric">
+                  In training
+                </th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">

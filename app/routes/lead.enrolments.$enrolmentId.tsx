@@ -83,9 +83,7 @@ export default function LeadEnrolment() {
       </Link>
       <h1>{enrolment.trainee_name}</h1>
       <p className="nhsuk-lede-text">
-        {enrolment.status === 'accredited'
-          ? `Accredited on ${formatDate(enrolment.completed_on)}`
-          : `${readiness.stageName}, enrolled ${formatDate(enrolment.started_on)}`}
+        {enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}` : `${readiness.stageName}, enrolled ${formatDate(enrolment.started_on)}`}
       </p>
       {enrolment.status !== 'accredited' ? <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} /> : null}
 
@@ -143,13 +141,7 @@ export default function LeadEnrolment() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h3>Change the supervisor or accreditor</h3>
-          <ZodForm
-            schema={ReassignSchema}
-            intent={REASSIGN}
-            defaultValues={{ kind: '', userId: '', fromOn: today, reason: '' }}
-            failure={failure}
-            submitLabel="Save the change"
-          >
+          <ZodForm schema={ReassignSchema} intent={REASSIGN} defaultValues={{ kind: '', userId: '', fromOn: today, reason: '' }} failure={failure} submitLabel="Save the change">
             <RadioGroup
               name="kind"
               label="Change"

@@ -144,9 +144,7 @@ export default function ProgrammeOverview() {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Supervisors</dt>
           <dd className="nhsuk-summary-list__value">
-            {programme.supervisors.length === 0
-              ? 'None yet'
-              : programme.supervisors.map((s) => `${s.name} (${formatHours(s.capacity_minutes_per_month)} a month)`).join(', ')}
+            {programme.supervisors.length === 0 ? 'None yet' : programme.supervisors.map((s) => `${s.name} (${formatHours(s.capacity_minutes_per_month)} a month)`).join(', ')}
           </dd>
         </div>
       </dl>
@@ -185,7 +183,12 @@ export default function ProgrammeOverview() {
             { value: 'none', label: 'No flags' },
           ]}
         />
-        <Select name="supervisorId" label="Supervisor" value={query.supervisorId} options={[{ value: '', label: 'All supervisors' }, ...programme.supervisors.map((s) => ({ value: String(s.id), label: s.name }))]} />
+        <Select
+          name="supervisorId"
+          label="Supervisor"
+          value={query.supervisorId}
+          options={[{ value: '', label: 'All supervisors' }, ...programme.supervisors.map((s) => ({ value: String(s.id), label: s.name }))]}
+        />
         <Select name="sort" label="Sort by" value={query.sort} options={SORT_OPTIONS} />
         <button type="submit" className="nhsuk-button nhsuk-button--secondary">
           Show
@@ -263,8 +266,10 @@ export default function ProgrammeOverview() {
       <p>
         <Link to={`/lead/programmes/${programme.id}/report`}>Sustainability plan: what it will take for everyone to finish</Link> ·{' '}
         <Link to={`/lead/programmes/${programme.id}/evaluation`}>Evaluation: did VIG help the families?</Link> ·{' '}
-        <a href={`/lead/programmes/${programme.id}/export`} download>Export all records (CSV, zip)</a> · <Link to={`/lead/programmes/${programme.id}/import`}>Import from a spreadsheet</Link> ·{' '}
-        <Link to="/certificates">Certificates</Link>
+        <a href={`/lead/programmes/${programme.id}/export`} download>
+          Export all records (CSV, zip)
+        </a>{' '}
+        · <Link to={`/lead/programmes/${programme.id}/import`}>Import from a spreadsheet</Link> · <Link to="/certificates">Certificates</Link>
       </p>
     </>
   )

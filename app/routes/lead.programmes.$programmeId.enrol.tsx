@@ -51,8 +51,7 @@ export default function Enrol() {
         {options.trainees.length === 0 ? (
           <div className="nhsuk-inset-text">
             <p>
-              Everyone with a trainee account is already enrolled.{' '}
-              <Link to={`/lead/programmes/${options.programme.id}/people`}>Add a trainee</Link> first.
+              Everyone with a trainee account is already enrolled. <Link to={`/lead/programmes/${options.programme.id}/people`}>Add a trainee</Link> first.
             </p>
           </div>
         ) : null}

@@ -92,8 +92,7 @@ export default function People() {
             ) : (
               <>
                 <p>
-                  Attune has no e-mail relay set up, so pass this link on to {link.name} yourself. It works once, for {link.days} days, and this is the only time it is
-                  shown.
+                  Attune has no e-mail relay set up, so pass this link on to {link.name} yourself. It works once, for {link.days} days, and this is the only time it is shown.
                 </p>
                 <div className="nhsuk-form-group">
                   <label className="nhsuk-label" htmlFor="set-password-link">

@@ -54,8 +54,8 @@ export default function EvaluationPage() {
       <span className="nhsuk-caption-l">{programme.name}</span>
       <h1>Did VIG help the families?</h1>
       <p className="nhsuk-lede-text">
-        The programme’s evaluation for families whose first scores were taken from {formatDate(range.from)} to {formatDate(range.to)}. Only totals are shown, never a family,
-        and no figure for fewer than 5 families.
+        The programme’s evaluation for families whose first scores were taken from {formatDate(range.from)} to {formatDate(range.to)}. Only totals are shown, never a family, and no figure
+        for fewer than 5 families.
       </p>
 
       <ZodForm schema={EvaluationRangeSchema} method="get" defaultValues={defaults} failure={failure} submitLabel="Show these dates" busyLabel="Updating…">

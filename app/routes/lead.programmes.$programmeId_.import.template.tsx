@@ -15,7 +15,17 @@ import { found } from '~/utils/http.server'
 import { PROGRAMME_ROLES } from '~/models/access.server'
 
 const example = (ruleSetKey: string): CsvRow[] => [
-  { record_type: 'trainee', email: 'sam.jones@example.org', name: 'Sam Jones', job_title: 'Health visitor', rule_set: ruleSetKey, current_stage: '1', enrolled_on: '01/09/2025', registration_paid_on: '01/10/2025', supervisor_email: 'supervisor@example.org' },
+  {
+    record_type: 'trainee',
+    email: 'sam.jones@example.org',
+    name: 'Sam Jones',
+    job_title: 'Health visitor',
+    rule_set: ruleSetKey,
+    current_stage: '1',
+    enrolled_on: '01/09/2025',
+    registration_paid_on: '01/10/2025',
+    supervisor_email: 'supervisor@example.org',
+  },
   { record_type: 'stage', email: 'sam.jones@example.org', stage: '0', started_on: '08/09/2025' },
   { record_type: 'stage', email: 'sam.jones@example.org', stage: '1', started_on: '06/10/2025' },
   { record_type: 'cycle', email: 'sam.jones@example.org', client_code: 'SJ-01', filmed_on: '03/11/2025', reviewed_on: '10/11/2025', clip_count: '3' },

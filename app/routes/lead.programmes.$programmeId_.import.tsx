@@ -98,8 +98,8 @@ export default function ImportPage() {
       <span className="nhsuk-caption-l">{programme.name}</span>
       <h1>Import trainees, cycles and supervision</h1>
       <p>
-        Moving from spreadsheets? Put your trainees, the dates their stages started, their VIG cycles and their supervision sessions into one CSV file, one row each, and check it
-        here. Nothing is saved until the whole file is free of problems and you choose to import it. Importing the same file again adds nothing twice.
+        Moving from spreadsheets? Put your trainees, the dates their stages started, their VIG cycles and their supervision sessions into one CSV file, one row each, and check it here.
+        Nothing is saved until the whole file is free of problems and you choose to import it. Importing the same file again adds nothing twice.
       </p>
       <p>
         <a href={`${base}/import/template`} download>
@@ -113,9 +113,9 @@ export default function ImportPage() {
         </summary>
         <div className="nhsuk-details__text">
           <p>
-            Dates day first, as Excel shows UK dates: 24/03/2026, 24/03/26, 24-Mar-26 or 2026-03-24. Lengths of supervision in minutes (90) or hours and minutes
-            (1:30). Files saved by Excel as “CSV UTF-8”, “CSV (Comma delimited)” or “Unicode text” are all read. Clients by their anonymised codes only: never names or notes. New trainees get an account without a password; set one up for them
-            from the programme’s people page.
+            Dates day first, as Excel shows UK dates: 24/03/2026, 24/03/26, 24-Mar-26 or 2026-03-24. Lengths of supervision in minutes (90) or hours and minutes (1:30). Files saved by Excel
+            as “CSV UTF-8”, “CSV (Comma delimited)” or “Unicode text” are all read. Clients by their anonymised codes only: never names or notes. New trainees get an account without a
+            password; set one up for them from the programme’s people page.
           </p>
           <TableScroll label="Columns of the import file">
             <table className="nhsuk-table">
@@ -151,7 +151,12 @@ export default function ImportPage() {
       </details>
 
       <ZodForm schema={ImportUploadSchema} intent={PREVIEW_IMPORT} defaultValues={{}} failure={failure} submitLabel="Check the file" busyLabel="Checking…" encType="multipart/form-data">
-        <FileField name="file" label="CSV file" hint={`Saved from your spreadsheet as CSV UTF-8 (best), CSV or Unicode text, with a header row; up to 2 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows (split a larger file)`} accept=".csv,.txt,text/csv,text/plain" />
+        <FileField
+          name="file"
+          label="CSV file"
+          hint={`Saved from your spreadsheet as CSV UTF-8 (best), CSV or Unicode text, with a header row; up to 2 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows (split a larger file)`}
+          accept=".csv,.txt,text/csv,text/plain"
+        />
       </ZodForm>
 
       {checked ? <Preview preview={checked.preview} csv={checked.csv} failure={failure} /> : null}
@@ -168,11 +173,10 @@ const CHOICE_LABELS = {
 function NearMatches({ matches }: { matches: NearMatch[] }) {
   return (
     <section aria-labelledby="near-matches-heading">
-      <h3 id="near-matches-heading">{plural(matches.length, 'row')} nearly {matches.length === 1 ? 'matches a record' : 'match records'} already in Attune</h3>
-      <p>
-        These look like corrections of work already recorded. Choose for each what to do; unless you choose otherwise the record is corrected, so the work is never counted
-        twice.
-      </p>
+      <h3 id="near-matches-heading">
+        {plural(matches.length, 'row')} nearly {matches.length === 1 ? 'matches a record' : 'match records'} already in Attune
+      </h3>
+      <p>These look like corrections of work already recorded. Choose for each what to do; unless you choose otherwise the record is corrected, so the work is never counted twice.</p>
       {matches.map((m) => (
         <div key={m.row} className="nhsuk-card">
           <div className="nhsuk-card__content">

@@ -48,12 +48,7 @@ export default function NewProgramme() {
           Programmes
         </Link>
         <h1>Create a programme</h1>
-        <ProgrammeForm
-          options={options}
-          defaultValues={{ name: '', startedOn: '', fundingEndsOn: '', budget: '', registrationFee: '' }}
-          failure={failure}
-          submitLabel="Create programme"
-        />
+        <ProgrammeForm options={options} defaultValues={{ name: '', startedOn: '', fundingEndsOn: '', budget: '', registrationFee: '' }} failure={failure} submitLabel="Create programme" />
       </div>
     </div>
   )

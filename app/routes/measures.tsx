@@ -44,7 +44,11 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!measureId.success) throw notFound()
       const changed = await db.transaction().execute((trx) => setMeasureActive(trx, user.id, measureId.data, values.intent === INTENT.restore))
       if (!changed) throw notFound()
-      return redirectWithFlash(request, '/measures', values.intent === INTENT.restore ? 'The measure is in use again.' : 'The measure is no longer offered for new scores. Its scores stay in reports.')
+      return redirectWithFlash(
+        request,
+        '/measures',
+        values.intent === INTENT.restore ? 'The measure is in use again.' : 'The measure is no longer offered for new scores. Its scores stay in reports.',
+      )
     }
     default:
       throw new Response('Unknown form', { status: 400 })
@@ -58,8 +62,8 @@ export default function Measures() {
     <>
       <h1>Outcome measures</h1>
       <p>
-        The measures practitioners score families on, before and after VIG, to evaluate the programme. Record each measure’s name and score range only: never copy a
-        questionnaire’s questions here.
+        The measures practitioners score families on, before and after VIG, to evaluate the programme. Record each measure’s name and score range only: never copy a questionnaire’s questions
+        here.
       </p>
       {measures.length === 0 ? (
         <p>No measures yet.</p>
@@ -100,7 +104,12 @@ export default function Measures() {
                   <td>
                     <Form method="post">
                       <input type="hidden" name="measureId" value={m.id} />
-                      <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" name="intent" value={m.active ? INTENT.retire : INTENT.restore}>
+                      <button
+                        type="submit"
+                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                        name="intent"
+                        value={m.active ? INTENT.retire : INTENT.restore}
+                      >
                         {m.active ? 'Stop using' : 'Use again'}
                         <span className="nhsuk-u-visually-hidden"> {m.name}</span>
                       </button>

@@ -80,11 +80,12 @@ function Outlook({ forecast, flags, stageName, fundingEndsOn }: { forecast: Enro
       <h2 id="outlook-heading">Looking ahead</h2>
       <p>
         {forecast.stageCompletesOn === forecast.accreditationOn ? (
-          <>You could be accredited by <strong>{formatDate(forecast.accreditationOn)}</strong></>
+          <>
+            You could be accredited by <strong>{formatDate(forecast.accreditationOn)}</strong>
+          </>
         ) : (
           <>
-            {stageName} could be ready by <strong>{formatDate(forecast.stageCompletesOn)}</strong>, and you could be accredited by{' '}
-            <strong>{formatDate(forecast.accreditationOn)}</strong>
+            {stageName} could be ready by <strong>{formatDate(forecast.stageCompletesOn)}</strong>, and you could be accredited by <strong>{formatDate(forecast.accreditationOn)}</strong>
           </>
         )}{' '}
         ({forecast.basisText}).
@@ -128,8 +129,8 @@ function WaitingForAccreditation({ waiting }: { waiting: { stageName: string; ne
       {waiting.next ? (
         <>
           <p>
-            You can carry on: cycles and supervision from {formatDate(waiting.next.startedOn)} count towards {waiting.next.stageName}. They are provisional until{' '}
-            {waiting.stageName} is accredited; then they simply stay in {waiting.next.stageName}.
+            You can carry on: cycles and supervision from {formatDate(waiting.next.startedOn)} count towards {waiting.next.stageName}. They are provisional until {waiting.stageName} is
+            accredited; then they simply stay in {waiting.next.stageName}.
           </p>
           <p>
             If the accreditor returns {waiting.stageName}, that work counts towards {waiting.stageName} again, where it can help with what the accreditor asks for, and{' '}

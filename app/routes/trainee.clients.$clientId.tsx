@@ -103,7 +103,14 @@ export default function ClientPage() {
           ['Consent given on', client.consent_given_on ? formatDate(client.consent_given_on) : 'Not recorded'],
           ['Consent covers', consent],
           ['Work ended', client.work_ended_on ? formatDate(client.work_ended_on) : 'Work ongoing'],
-          ['Recordings', recordings?.state === 'erased' ? `Erased on ${formatDate(recordings.erasedOn)}` : recordings && recordings.state !== 'work_ongoing' ? `Must be erased by ${formatDate(recordings.dueOn)}` : 'Kept while work goes on'],
+          [
+            'Recordings',
+            recordings?.state === 'erased'
+              ? `Erased on ${formatDate(recordings.erasedOn)}`
+              : recordings && recordings.state !== 'work_ongoing'
+                ? `Must be erased by ${formatDate(recordings.dueOn)}`
+                : 'Kept while work goes on',
+          ],
         ]}
       />
 
@@ -112,8 +119,7 @@ export default function ClientPage() {
       <ul className="nhsuk-list">
         {cycles.map((c) => (
           <li key={c.id}>
-            <Link to={`/trainee/cycles/${c.id}`}>Filmed {formatDate(c.filmed_on)}</Link>{' '}
-            {c.reviewed_on ? <>– shared review {formatDate(c.reviewed_on)} </> : null}
+            <Link to={`/trainee/cycles/${c.id}`}>Filmed {formatDate(c.filmed_on)}</Link> {c.reviewed_on ? <>– shared review {formatDate(c.reviewed_on)} </> : null}
             <StatusTag status={c.reviewed_on ? 'completed' : 'in_progress'} />
           </li>
         ))}

@@ -67,11 +67,21 @@ export default function Clients() {
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Your clients</caption>
           <thead className="nhsuk-table__head">
             <tr role="row">
-              <th role="columnheader" scope="col">Code</th>
-              <th role="columnheader" scope="col">Relationship</th>
-              <th role="columnheader" scope="col">Consent</th>
-              <th role="columnheader" scope="col">Cycles</th>
-              <th role="columnheader" scope="col">Recordings</th>
+              <th role="columnheader" scope="col">
+                Code
+              </th>
+              <th role="columnheader" scope="col">
+                Relationship
+              </th>
+              <th role="columnheader" scope="col">
+                Consent
+              </th>
+              <th role="columnheader" scope="col">
+                Cycles
+              </th>
+              <th role="columnheader" scope="col">
+                Recordings
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">

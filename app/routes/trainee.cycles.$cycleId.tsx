@@ -55,7 +55,12 @@ export default function CyclePage() {
     >
       <SummaryList
         rows={[
-          ['Client', <Link key="client" to={`/trainee/clients/${cycle.client_id}`}>{cycle.client_code}</Link>],
+          [
+            'Client',
+            <Link key="client" to={`/trainee/clients/${cycle.client_id}`}>
+              {cycle.client_code}
+            </Link>,
+          ],
           ['Filmed on', formatDate(cycle.filmed_on)],
           ['Shared review', cycle.reviewed_on ? formatDate(cycle.reviewed_on) : 'Not logged yet: the cycle does not count until it is'],
           ['Counts towards', cycle.stage_number === null ? 'Nothing yet' : `Stage ${cycle.stage_number}`],

@@ -49,12 +49,7 @@ export default function NewCycle() {
           Add a client with their consent first: <Link to="/trainee/clients/new">add a client</Link>.
         </p>
       ) : (
-        <ZodForm
-          schema={schema}
-          defaultValues={{ client_id: chosen, filmed_on: '', reviewed_on: '', clip_count: '3', notes: '' }}
-          failure={failure}
-          submitLabel="Save cycle"
-        >
+        <ZodForm schema={schema} defaultValues={{ client_id: chosen, filmed_on: '', reviewed_on: '', clip_count: '3', notes: '' }} failure={failure} submitLabel="Save cycle">
           <CycleFields clients={clients} />
         </ZodForm>
       )}

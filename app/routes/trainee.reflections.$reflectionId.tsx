@@ -47,7 +47,10 @@ export default function ReflectionPage() {
   const { reflection, principles, lockedReason } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const schema = useMemo(() => reflectionSchema(principles), [principles])
-  const title = reflection.kind === 'stage_end' ? `Written reflection for Stage ${reflection.stage_number}` : `Reflection on supervision${reflection.session_held_on ? ` of ${formatDate(reflection.session_held_on)}` : ''}`
+  const title =
+    reflection.kind === 'stage_end'
+      ? `Written reflection for Stage ${reflection.stage_number}`
+      : `Reflection on supervision${reflection.session_held_on ? ` of ${formatDate(reflection.session_held_on)}` : ''}`
   const editable = reflection.status === 'draft' && !lockedReason
   return (
     <FormPage
@@ -92,14 +95,9 @@ export default function ReflectionPage() {
           {lockedReason ? (
             <ReadOnlyNotice reason={lockedReason} />
           ) : (
-            <p>
-              You submitted this reflection{reflection.submitted_at ? ` on ${formatInstant(reflection.submitted_at)}` : ''}. Your supervisor can read it, so it can no longer be
-              changed.
-            </p>
+            <p>You submitted this reflection{reflection.submitted_at ? ` on ${formatInstant(reflection.submitted_at)}` : ''}. Your supervisor can read it, so it can no longer be changed.</p>
           )}
-          {reflection.ratings.length > 0 ? (
-            <SummaryList rows={reflection.ratings.map((r): [string, string] => [r.name, `${r.rating} out of 5`])} />
-          ) : null}
+          {reflection.ratings.length > 0 ? <SummaryList rows={reflection.ratings.map((r): [string, string] => [r.name, `${r.rating} out of 5`])} /> : null}
           <h2 className="nhsuk-heading-s">{reflection.kind === 'stage_end' ? 'Your written reflection' : 'Your reflection'}</h2>
           <p className="app-preserve-lines">{reflection.body || 'Nothing written.'}</p>
         </>

@@ -81,7 +81,14 @@ export default function SupervisionSessionPage() {
       ) : null}
       <SummaryList
         rows={[
-          ['Status', session.status === 'confirmed' ? `Confirmed${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}: it counts towards your stage` : session.status === 'pending' ? 'Waiting for your supervisor to confirm it: it counts once confirmed' : 'Returned to you: it does not count until corrected and confirmed'],
+          [
+            'Status',
+            session.status === 'confirmed'
+              ? `Confirmed${session.decided_at ? ` on ${formatInstant(session.decided_at)}` : ''}: it counts towards your stage`
+              : session.status === 'pending'
+                ? 'Waiting for your supervisor to confirm it: it counts once confirmed'
+                : 'Returned to you: it does not count until corrected and confirmed',
+          ],
           ['Length', formatHours(session.minutes)],
           ['How it was held', formatLabel(session.format)],
           ['Supervisor', session.supervisor_name],
@@ -106,7 +113,10 @@ export default function SupervisionSessionPage() {
           <h2>Change this session</h2>
           <ZodForm
             schema={schema}
-            defaultValues={supervisionSessionFormValues(session, session.clients.map((c) => c.id))}
+            defaultValues={supervisionSessionFormValues(
+              session,
+              session.clients.map((c) => c.id),
+            )}
             failure={answer && 'fieldErrors' in answer ? answer : null}
             intent={UPDATE_RECORD}
             submitLabel={session.status === 'returned' ? 'Save and send back to your supervisor' : 'Save changes'}

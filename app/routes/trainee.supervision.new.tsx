@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     today: today(),
     supervisors: supervisors.map((s) => ({ value: String(s.id), label: s.name })),
-    defaultSupervisor: enrolment.supervisor_id ? String(enrolment.supervisor_id) : (supervisors[0] ? String(supervisors[0].id) : ''),
+    defaultSupervisor: enrolment.supervisor_id ? String(enrolment.supervisor_id) : supervisors[0] ? String(supervisors[0].id) : '',
     clients,
   })
 }
@@ -30,9 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, supervisionSessionSchema(today()))
   if (!parsed.ok) return invalid(parsed.failure)
   try {
-    const id = await db.transaction().execute((trx) =>
-      createSupervisionSession(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input: parsed.data }),
-    )
+    const id = await db.transaction().execute((trx) => createSupervisionSession(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input: parsed.data }))
     return redirectWithFlash(request, `/trainee/supervision/${id}`, 'Session logged. It counts once your supervisor confirms it.')
   } catch (error) {
     return refusalAnswer(error, parsed.values)

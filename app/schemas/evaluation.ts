@@ -70,7 +70,15 @@ export function respondentLabel(value: string): string {
 
 export const RATINGS = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }))
 
-const rating = (what: string) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: `Choose how ${what} it was` }).int().min(1, `Choose how ${what} it was`).max(5, `Choose how ${what} it was`))
+const rating = (what: string) =>
+  z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce
+      .number({ error: `Choose how ${what} it was` })
+      .int()
+      .min(1, `Choose how ${what} it was`)
+      .max(5, `Choose how ${what} it was`),
+  )
 
 /** Free text that must not name anyone: the lead reads it. */
 const anonymousText = (label: string) =>
@@ -97,9 +105,7 @@ export const blankFeedback = { respondent: '', acceptability: '', feasibility: '
 
 export const FeedbackLinkSchema = z.object({ respondent: oneOf(['family', 'practitioner', 'manager'], 'Choose who the link is for') })
 
-export const EvaluationRangeSchema = z
-  .object({ from: calendarDate('the first date'), to: calendarDate('the last date') })
-  .superRefine((v, ctx) => {
-    if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date must be on or after the first date' })
-  })
+export const EvaluationRangeSchema = z.object({ from: calendarDate('the first date'), to: calendarDate('the last date') }).superRefine((v, ctx) => {
+  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date must be on or after the first date' })
+})
 export type EvaluationRange = z.output<typeof EvaluationRangeSchema>

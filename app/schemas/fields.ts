@@ -83,11 +83,7 @@ export const wholeNumber = (label: string, min: number, max: number) =>
   )
 
 /** Several values under one name (checkbox groups, multi-selects). */
-export const manyIds = () =>
-  z.preprocess(
-    (v) => (v === undefined || v === null || v === false ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int().positive()),
-  )
+export const manyIds = () => z.preprocess((v) => (v === undefined || v === null || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()))
 
 export const id = () => z.coerce.number().int().positive()
 
@@ -96,8 +92,7 @@ function capitalise(text: string): string {
 }
 
 /** One of a fixed list of values (radios, selects), with a message for when none is chosen. */
-export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
-  z.preprocess((v) => (v === null ? undefined : v), z.enum(values, { error: message }))
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message: string) => z.preprocess((v) => (v === null ? undefined : v), z.enum(values, { error: message }))
 
 /** Several of a fixed list of values under one name (a checkbox group). */
 export const manyOf = <const T extends readonly [string, ...string[]]>(values: T) =>

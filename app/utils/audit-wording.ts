@@ -31,7 +31,10 @@ export function auditActionLabel(action: string): string {
 function show(value: unknown): string {
   if (value === null || value === undefined) return '–'
   if (Array.isArray(value)) return value.length ? value.map(show).join('; ') : 'none'
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k} ${show(v)}`).join(', ')
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${show(v)}`)
+      .join(', ')
   return String(value)
 }
 

@@ -4,11 +4,7 @@ import type { Role } from '~db/schema'
 import { FORGET_FAILURES_AFTER_SECONDS, FREE_ATTEMPTS_PER_CLIENT, secondsToWait, signInKeys } from '~/domain/sign-in-throttle'
 import { hasRole } from '~/models/access.server'
 import { clearCount, countUp, throttleCounts } from '~/models/throttle.server'
-import {
-  findUserForSignIn,
-  getActiveUserById,
-  type SessionUser,
-} from '~/models/user.server'
+import { findUserForSignIn, getActiveUserById, type SessionUser } from '~/models/user.server'
 import { nowInstant } from './dates'
 import { getDb } from './db.server'
 import { safeRedirect } from './redirect'
@@ -117,10 +113,7 @@ export async function signIn(email: string, password: string, client: string, no
   const counts = await throttleCounts(db, [keys.client, keys.clientAndAccount], forgetBefore(now))
   const ofClient = counts.get(keys.client)
   const ofAccount = counts.get(keys.clientAndAccount)
-  const wait = Math.max(
-    secondsToWait(ofAccount?.count ?? 0, ofAccount?.lastAt ?? null, now),
-    secondsToWait(ofClient?.count ?? 0, ofClient?.lastAt ?? null, now, FREE_ATTEMPTS_PER_CLIENT),
-  )
+  const wait = Math.max(secondsToWait(ofAccount?.count ?? 0, ofAccount?.lastAt ?? null, now), secondsToWait(ofClient?.count ?? 0, ofClient?.lastAt ?? null, now, FREE_ATTEMPTS_PER_CLIENT))
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60)
     return { ok: false, message: `Too many attempts that did not work. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again.` }

@@ -1,9 +1,7 @@
 // The environment, read and validated once at start-up. Nothing else reads process.env.
 import { z } from 'zod'
 
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1')
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 const EnvSchema = z
   .object({
@@ -33,9 +31,7 @@ const EnvSchema = z
      * The SMTP relay e-mail goes through, e.g. smtps://user:password@smtp.example.nhs.uk:465 or
      * smtp://relay.internal:25. Unset: messages wait in the outbox, where an admin sees them.
      */
-    SMTP_URL: z
-      .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://host:port or smtps://user:password@host:465' })
-      .optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://host:port or smtps://user:password@host:465' }).optional(),
     /** The From address of Attune's e-mail. Default: no-reply at PUBLIC_BASE_URL's host. */
     MAIL_FROM: z.string().min(3).optional(),
   })

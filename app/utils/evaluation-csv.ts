@@ -13,8 +13,24 @@ const round = (value: number, places = 3) => Number(value.toFixed(places))
 
 export function evaluationFiguresCsv(report: EvaluationReport): { columns: string[]; rows: CsvRow[] } {
   const columns = [
-    'measure', 'construct', 'better', 'min_score', 'max_score', 'families_started', 'families_paired', 'dropped_out', 'in_progress',
-    'mean_before', 'mean_after', 'mean_change', 'ci95_low', 'ci95_high', 'cohens_dz', 'wilcoxon_v', 'wilcoxon_p', 'wilcoxon_method',
+    'measure',
+    'construct',
+    'better',
+    'min_score',
+    'max_score',
+    'families_started',
+    'families_paired',
+    'dropped_out',
+    'in_progress',
+    'mean_before',
+    'mean_after',
+    'mean_change',
+    'ci95_low',
+    'ci95_high',
+    'cohens_dz',
+    'wilcoxon_v',
+    'wilcoxon_p',
+    'wilcoxon_method',
   ]
   const rows = report.measures.map((m) => {
     const c = m.change

@@ -14,7 +14,20 @@ export function reportTable(report: SustainabilityReport, table: ReportTable): {
   switch (table) {
     case 'trainees':
       return {
-        columns: ['trainee', 'status', 'stage', 'cycles_left', 'new_clients_left', 'supervision_hours_left', 'projected_accreditation', 'finishes_by_end_date', 'flags', 'stage_fees_gbp', 'registration_gbp', 'cost_to_complete_gbp'],
+        columns: [
+          'trainee',
+          'status',
+          'stage',
+          'cycles_left',
+          'new_clients_left',
+          'supervision_hours_left',
+          'projected_accreditation',
+          'finishes_by_end_date',
+          'flags',
+          'stage_fees_gbp',
+          'registration_gbp',
+          'cost_to_complete_gbp',
+        ],
         rows: [
           ...report.trainees.map((t) => ({
             trainee: t.name,

@@ -40,12 +40,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     holder,
     start() {
       if (jobs.length) return
-      jobs.push(new Cron(options.deliverEvery ?? '*/5 * * * * *', { name: `deliver-${holder}`, protect: true, catch: report('delivery') }, async () => {
-        await scheduler.deliverNow()
-      }))
-      jobs.push(new Cron('0 7-20 * * *', { name: `email-${holder}`, timezone: 'Europe/London', protect: true, catch: report('scheduled e-mail') }, async () => {
-        await scheduler.runScheduledNow()
-      }))
+      jobs.push(
+        new Cron(options.deliverEvery ?? '*/5 * * * * *', { name: `deliver-${holder}`, protect: true, catch: report('delivery') }, async () => {
+          await scheduler.deliverNow()
+        }),
+      )
+      jobs.push(
+        new Cron('0 7-20 * * *', { name: `email-${holder}`, timezone: 'Europe/London', protect: true, catch: report('scheduled e-mail') }, async () => {
+          await scheduler.runScheduledNow()
+        }),
+      )
     },
     stop() {
       for (const job of jobs.splice(0)) job.stop()

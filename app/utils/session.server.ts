@@ -50,12 +50,7 @@ const storage = createSessionStorage<SessionData, FlashData>({
   },
   async readData(id) {
     const db = await getDb()
-    const row = await db
-      .selectFrom('sessions')
-      .select('data')
-      .where('id', '=', id)
-      .where('expires_at', '>', nowInstant())
-      .executeTakeFirst()
+    const row = await db.selectFrom('sessions').select('data').where('id', '=', id).where('expires_at', '>', nowInstant()).executeTakeFirst()
     return row ? JSON.parse(row.data) : null
   },
   async updateData(id, data, expires) {

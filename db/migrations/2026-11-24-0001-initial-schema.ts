@@ -18,9 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('trainee', 'supervisor', 'accreditor', 'lead', 'admin')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('trainee', 'supervisor', 'accreditor', 'lead', 'admin')`))
     .addColumn('organisation_id', 'integer', (c) => c.references('organisations.id'))
     .addColumn('job_title', 'text')
     .addColumn('password_hash', 'text')
@@ -96,9 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('required_new_clients', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('required_supervision_minutes', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('requires_introduction_session', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('end_meeting', 'text', (c) =>
-      c.notNull().check(sql`end_meeting in ('course_completion', 'transition', 'midpoint', 'accreditation')`),
-    )
+    .addColumn('end_meeting', 'text', (c) => c.notNull().check(sql`end_meeting in ('course_completion', 'transition', 'midpoint', 'accreditation')`))
     .addColumn('requires_written_reflection', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('requires_external_accreditation', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('expected_months', 'integer', (c) => c.notNull())
@@ -164,7 +160,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('started_on', 'text', (c) => c.notNull())
     .addColumn('current_stage', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('active').check(sql`status in ('active', 'paused', 'withdrawn', 'accredited')`),
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'paused', 'withdrawn', 'accredited')`),
     )
     .addColumn('supervisor_id', 'integer', (c) => c.references('users.id'))
     .addColumn('external_accreditor_id', 'integer', (c) => c.references('users.id'))
@@ -200,9 +199,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('enrolment_id', 'integer', (c) => c.notNull().references('enrolments.id').onDelete('cascade'))
     .addColumn('stage_number', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('in_progress', 'signed_off', 'accredited', 'recognised')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('in_progress', 'signed_off', 'accredited', 'recognised')`))
     .addColumn('started_on', 'text', (c) => c.notNull())
     .addColumn('completed_on', 'text')
     .addColumn('locked', 'integer', (c) => c.notNull().defaultTo(0))
@@ -259,7 +256,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stage_number', 'integer', (c) => c.notNull())
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'confirmed', 'returned')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'confirmed', 'returned')`),
     )
     .addColumn('decided_by', 'integer', (c) => c.references('users.id'))
     .addColumn('decided_at', 'text')
@@ -267,11 +267,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema
-    .createIndex('supervision_enrolment_idx')
-    .on('supervision_sessions')
-    .columns(['enrolment_id', 'stage_number'])
-    .execute()
+  await db.schema.createIndex('supervision_enrolment_idx').on('supervision_sessions').columns(['enrolment_id', 'stage_number']).execute()
   await db.schema.createIndex('supervision_supervisor_idx').on('supervision_sessions').columns(['supervisor_id', 'status']).execute()
 
   await db.schema
@@ -289,7 +285,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stage_number', 'integer', (c) => c.notNull())
     .addColumn('supervision_session_id', 'integer', (c) => c.references('supervision_sessions.id').onDelete('set null'))
     .addColumn('body', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ('draft', 'submitted')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'submitted')`),
+    )
     .addColumn('submitted_at', 'text')
     .addColumn('feedback', 'text')
     .addColumn('feedback_by', 'integer', (c) => c.references('users.id'))
@@ -314,9 +315,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('enrolment_id', 'integer', (c) => c.notNull().references('enrolments.id'))
     .addColumn('stage_number', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('introduction', 'course_completion', 'transition', 'midpoint', 'accreditation')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('introduction', 'course_completion', 'transition', 'midpoint', 'accreditation')`))
     .addColumn('held_on', 'text', (c) => c.notNull())
     .addColumn('outcome', 'text', (c) => c.notNull().check(sql`outcome in ('held', 'passed', 'not_yet')`))
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
@@ -340,13 +339,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('superseded_at', 'text')
     .execute()
   // At most one live sign-off per stage: two supervisors acting at once cannot both succeed.
-  await db.schema
-    .createIndex('sign_offs_live_unique')
-    .on('sign_offs')
-    .columns(['enrolment_id', 'stage_number'])
-    .unique()
-    .where(sql.ref('superseded_at'), 'is', null)
-    .execute()
+  await db.schema.createIndex('sign_offs_live_unique').on('sign_offs').columns(['enrolment_id', 'stage_number']).unique().where(sql.ref('superseded_at'), 'is', null).execute()
 
   await db.schema
     .createTable('accreditations')
@@ -359,12 +352,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text', (c) => c.notNull())
     .addColumn('reasons', 'text', (c) => c.notNull().defaultTo(''))
     .execute()
-  await db.schema
-    .createIndex('accreditations_one_per_sign_off')
-    .on('accreditations')
-    .column('sign_off_id')
-    .unique()
-    .execute()
+  await db.schema.createIndex('accreditations_one_per_sign_off').on('accreditations').column('sign_off_id').unique().execute()
 
   await db.schema
     .createTable('certificates')
@@ -416,11 +404,33 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   const tables = [
-    'audit_log', 'concerns', 'certificates', 'accreditations', 'sign_offs', 'stage_meetings',
-    'reflection_ratings', 'reflections', 'supervision_session_clients', 'supervision_sessions', 'cycles',
-    'clients', 'enrolment_stages', 'enrolment_assignments', 'enrolments', 'programme_stage_fees',
-    'programme_supervisors', 'programme_leads', 'programmes', 'principles', 'rule_set_stages', 'rule_sets',
-    'pathways', 'password_tokens', 'sessions', 'users', 'organisations',
+    'audit_log',
+    'concerns',
+    'certificates',
+    'accreditations',
+    'sign_offs',
+    'stage_meetings',
+    'reflection_ratings',
+    'reflections',
+    'supervision_session_clients',
+    'supervision_sessions',
+    'cycles',
+    'clients',
+    'enrolment_stages',
+    'enrolment_assignments',
+    'enrolments',
+    'programme_stage_fees',
+    'programme_supervisors',
+    'programme_leads',
+    'programmes',
+    'principles',
+    'rule_set_stages',
+    'rule_sets',
+    'pathways',
+    'password_tokens',
+    'sessions',
+    'users',
+    'organisations',
   ]
   for (const table of tables) await db.schema.dropTable(table).execute()
 }

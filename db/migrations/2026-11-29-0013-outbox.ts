@@ -16,10 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The page that acts on it: what a daily or weekly round-up lists instead of the message.
     .addColumn('link', 'text')
     .addColumn('unsubscribe_url', 'text')
-    .addColumn('essential', 'integer', (c) => c.notNull().defaultTo(0).check(sql`essential in (0, 1)`))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed', 'uncertain', 'held', 'bundled')`),
+    .addColumn('essential', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`essential in (0, 1)`),
     )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed', 'uncertain', 'held', 'bundled')`))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     // Set when a sender claims the row; only the holder of this token may mark it.
@@ -57,12 +60,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .alterTable('users')
-    .addColumn('email_frequency', 'text', (c) => c.notNull().defaultTo('immediate').check(sql`email_frequency in ('immediate', 'daily', 'weekly', 'off')`))
+    .addColumn('email_frequency', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('immediate')
+        .check(sql`email_frequency in ('immediate', 'daily', 'weekly', 'off')`),
+    )
     .execute()
   // Invitation (from a lead) or reset (asked for by the person): the e-mail and expiry differ.
   await db.schema
     .alterTable('password_tokens')
-    .addColumn('purpose', 'text', (c) => c.notNull().defaultTo('invitation').check(sql`purpose in ('invitation', 'reset')`))
+    .addColumn('purpose', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('invitation')
+        .check(sql`purpose in ('invitation', 'reset')`),
+    )
     .execute()
 }
 

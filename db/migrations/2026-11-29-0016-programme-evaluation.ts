@@ -7,7 +7,10 @@ import { sql, type Kysely } from 'kysely'
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('clients').addColumn('consent_evaluation', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('clients')
+    .addColumn('consent_evaluation', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
 
   await db.schema
     .createTable('outcome_measures')

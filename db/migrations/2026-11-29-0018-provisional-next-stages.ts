@@ -33,12 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .orderBy('stage_number')
       .executeTakeFirst()
     if (!next) continue
-    const opened = await db
-      .selectFrom('enrolment_stages')
-      .select('id')
-      .where('enrolment_id', '=', row.enrolment_id)
-      .where('stage_number', '=', next.stage_number)
-      .executeTakeFirst()
+    const opened = await db.selectFrom('enrolment_stages').select('id').where('enrolment_id', '=', row.enrolment_id).where('stage_number', '=', next.stage_number).executeTakeFirst()
     if (opened) continue
     await db
       .insertInto('enrolment_stages')

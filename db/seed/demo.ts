@@ -12,7 +12,6 @@ import { currentPractitionerRuleSet, earlierPractitionerRuleSet } from './rule-s
 
 export const DEMO_PASSWORD = 'attune-demo-2026'
 
-
 interface StagePlan {
   stage: number
   startedAgo: number
@@ -141,20 +140,11 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
   const ago = (days: number) => addDays(today, -days)
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
-  const { id: organisationId } = await db
-    .insertInto('organisations')
-    .values({ name: 'Northfield NHS Foundation Trust' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const { id: organisationId } = await db.insertInto('organisations').values({ name: 'Northfield NHS Foundation Trust' }).returning('id').executeTakeFirstOrThrow()
 
   const addUser = async (email: string, name: string, role: Role, jobTitle: string) =>
-    (
-      await db
-        .insertInto('users')
-        .values({ email, name, role, job_title: jobTitle, organisation_id: organisationId, password_hash: passwordHash })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
+    (await db.insertInto('users').values({ email, name, role, job_title: jobTitle, organisation_id: organisationId, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow())
+      .id
 
   await addUser('admin@demo.attune.test', 'Alex Morgan', 'admin', 'Systems administrator')
   const leadId = await addUser('lead@demo.attune.test', 'Priya Patel', 'lead', 'Early years programme lead')
@@ -253,7 +243,15 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
       if (rule.requiresIntroductionSession) {
         await db
           .insertInto('stage_meetings')
-          .values({ enrolment_id: enrolmentId, stage_number: stagePlan.stage, kind: 'introduction', held_on: ago(stagePlan.startedAgo - 3), outcome: 'held', notes: 'Introduction to the stage: expectations and first clients.', recorded_by: supervisorId })
+          .values({
+            enrolment_id: enrolmentId,
+            stage_number: stagePlan.stage,
+            kind: 'introduction',
+            held_on: ago(stagePlan.startedAgo - 3),
+            outcome: 'held',
+            notes: 'Introduction to the stage: expectations and first clients.',
+            recorded_by: supervisorId,
+          })
           .execute()
       }
 
@@ -263,7 +261,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
       for (let i = 0; i < newClients; i++) {
         clientNumber += 1
         const firstFilmedAgo = stagePlan.startedAgo - 10 - i * 12
-        const ended = complete || (plan.clientsEndedAgo !== undefined)
+        const ended = complete || plan.clientsEndedAgo !== undefined
         const endedAgo = plan.clientsEndedAgo ?? Math.max(endAgo - 7, 1)
         const { id } = await db
           .insertInto('clients')
@@ -322,7 +320,10 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
           .returning('id')
           .executeTakeFirstOrThrow()
         if (clientIds.length) {
-          await db.insertInto('supervision_session_clients').values({ session_id: sessionId, client_id: clientIds[i % clientIds.length] }).execute()
+          await db
+            .insertInto('supervision_session_clients')
+            .values({ session_id: sessionId, client_id: clientIds[i % clientIds.length] })
+            .execute()
         }
         if (i % 2 === 0 && !pending) {
           const read = stagePlan !== current || stagePlan.signedOffAgo !== undefined || i < sessionCount - 2
@@ -350,7 +351,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
         }
       }
 
-      for (const waiting of stagePlan === current ? plan.waitingClients ?? [] : []) {
+      for (const waiting of stagePlan === current ? (plan.waitingClients ?? []) : []) {
         await db
           .insertInto('clients')
           .values({
@@ -412,7 +413,15 @@ async function signOffAndAccredit(
   const signedOn = ago(stagePlan.signedOffAgo!)
   await db
     .insertInto('stage_meetings')
-    .values({ enrolment_id: enrolmentId, stage_number: rule.stageNumber, kind: rule.endMeeting, held_on: signedOn, outcome: 'passed', notes: `${rule.name} reviewed together; all requirements met.`, recorded_by: supervisorId })
+    .values({
+      enrolment_id: enrolmentId,
+      stage_number: rule.stageNumber,
+      kind: rule.endMeeting,
+      held_on: signedOn,
+      outcome: 'passed',
+      notes: `${rule.name} reviewed together; all requirements met.`,
+      recorded_by: supervisorId,
+    })
     .execute()
   const { id: signOffId } = await db
     .insertInto('sign_offs')
@@ -439,13 +448,18 @@ async function signOffAndAccredit(
   await issueCertificates(db, { enrolmentId, accreditationId, stageNumber: rule.stageNumber, accreditedOn, issuedAt })
 }
 
-async function audit(
-  db: Db,
-  entry: { at: string; actor: number; action: string; type: string; id: number; enrolmentId: number },
-): Promise<void> {
+async function audit(db: Db, entry: { at: string; actor: number; action: string; type: string; id: number; enrolmentId: number }): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ at: `${entry.at}T12:00:00.000Z`, actor_id: entry.actor, action: entry.action, entity_type: entry.type, entity_id: entry.id, enrolment_id: entry.enrolmentId, reason: 'Demo data' })
+    .values({
+      at: `${entry.at}T12:00:00.000Z`,
+      actor_id: entry.actor,
+      action: entry.action,
+      entity_type: entry.type,
+      entity_id: entry.id,
+      enrolment_id: entry.enrolmentId,
+      reason: 'Demo data',
+    })
     .execute()
 }
 

@@ -9,16 +9,16 @@ import { pathwaySeeds, principleSeeds, ruleSetSeeds } from './rule-sets'
 export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const pathway of pathwaySeeds) {
-      await trx.insertInto('pathways').values(pathway).onConflict((oc) => oc.column('key').doNothing()).execute()
+      await trx
+        .insertInto('pathways')
+        .values(pathway)
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute()
     }
     for (const seed of ruleSetSeeds) {
       const exists = await trx.selectFrom('rule_sets').select('id').where('key', '=', seed.key).executeTakeFirst()
       if (exists) continue
-      const pathway = await trx
-        .selectFrom('pathways')
-        .select('id')
-        .where('key', '=', seed.pathwayKey)
-        .executeTakeFirstOrThrow()
+      const pathway = await trx.selectFrom('pathways').select('id').where('key', '=', seed.pathwayKey).executeTakeFirstOrThrow()
       const { id: ruleSetId } = await trx
         .insertInto('rule_sets')
         .values({
@@ -62,14 +62,20 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
         .execute()
       for (const corrected of seed.corrects ?? []) await moveToCorrectedVersion(trx, corrected, ruleSetId, seed.key)
     }
-    const principleCount = await trx.selectFrom('principles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const principleCount = await trx
+      .selectFrom('principles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     if (Number(principleCount.n) === 0) {
       await trx
         .insertInto('principles')
         .values(principleSeeds.map((p, i) => ({ ...p, position: i + 1 })))
         .execute()
     }
-    const measureCount = await trx.selectFrom('outcome_measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const measureCount = await trx
+      .selectFrom('outcome_measures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     if (Number(measureCount.n) === 0) {
       await trx
         .insertInto('outcome_measures')
@@ -98,12 +104,7 @@ async function moveToCorrectedVersion(trx: Kysely<DB>, corrected: { key: string;
   const earlier = await trx.selectFrom('rule_sets').select(['id', 'status']).where('key', '=', corrected.key).executeTakeFirst()
   if (!earlier) return
   await trx.updateTable('rule_sets').set({ status: 'retired' }).where('id', '=', earlier.id).execute()
-  const moving = await trx
-    .selectFrom('enrolments')
-    .select('id')
-    .where('rule_set_id', '=', earlier.id)
-    .where('status', 'in', ['active', 'paused'])
-    .execute()
+  const moving = await trx.selectFrom('enrolments').select('id').where('rule_set_id', '=', earlier.id).where('status', 'in', ['active', 'paused']).execute()
   for (const enrolment of moving) {
     await trx.updateTable('enrolments').set({ rule_set_id: ruleSetId }).where('id', '=', enrolment.id).execute()
     await trx

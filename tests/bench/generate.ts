@@ -29,7 +29,11 @@ function random(seed: number) {
 }
 
 async function insertMany<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: Insertable<DB[T]>[], chunk = 500) {
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).execute()
+  for (let i = 0; i < rows.length; i += chunk)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute()
 }
 
 /** `target`: a SQLite file path or a postgres:// address (an empty database). */
@@ -62,7 +66,11 @@ export async function generateBenchDatabase(target: string, today: string, train
       await trx.insertInto('programme_leads').values({ programme_id: programmeId, user_id: leadId }).execute()
       const supervisors = [] as number[]
       for (let s = 0; s < Math.max(2, Math.ceil(sizes[p] / 12)); s++) supervisors.push(await user(`sup${p}-${s}@bench.attune.test`, `Supervisor ${p}-${s}`, 'supervisor'))
-      await insertMany(trx as unknown as Kysely<DB>, 'programme_supervisors', supervisors.map((id) => ({ programme_id: programmeId, user_id: id, capacity_minutes_per_month: 600 })))
+      await insertMany(
+        trx as unknown as Kysely<DB>,
+        'programme_supervisors',
+        supervisors.map((id) => ({ programme_id: programmeId, user_id: id, capacity_minutes_per_month: 600 })),
+      )
       const accreditor = await user(`acc${p}@bench.attune.test`, `Accreditor ${p}`, 'accreditor')
 
       const cycles: Insertable<DB['cycles']>[] = []
@@ -79,7 +87,15 @@ export async function generateBenchDatabase(target: string, today: string, train
         const started = 420 + rand() * 100
         const { id: enrolmentId } = await trx
           .insertInto('enrolments')
-          .values({ trainee_id: traineeId, programme_id: programmeId, rule_set_id: ruleSet.id, started_on: ago(started), current_stage: stage, supervisor_id: supervisors[t % supervisors.length], external_accreditor_id: accreditor })
+          .values({
+            trainee_id: traineeId,
+            programme_id: programmeId,
+            rule_set_id: ruleSet.id,
+            started_on: ago(started),
+            current_stage: stage,
+            supervisor_id: supervisors[t % supervisors.length],
+            external_accreditor_id: accreditor,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
         if (p === 0 && t === 0) result = { bigProgrammeId: programmeId, leadEmail, traineeEmail: email, fullRecordEnrolmentId: enrolmentId, smallProgrammeId: 0, smallLeadEmail: '' }
@@ -91,7 +107,15 @@ export async function generateBenchDatabase(target: string, today: string, train
           .executeTakeFirstOrThrow()
         const clientIds = [clientBase]
         for (let c = 1; c < 9; c++) {
-          clientIds.push((await trx.insertInto('clients').values({ trainee_id: traineeId, code: `C-0${c}`, relationship: 'parent_infant', consent_given_on: ago(started - c * 30), consent_supervision: 1 }).returning('id').executeTakeFirstOrThrow()).id)
+          clientIds.push(
+            (
+              await trx
+                .insertInto('clients')
+                .values({ trainee_id: traineeId, code: `C-0${c}`, relationship: 'parent_infant', consent_given_on: ago(started - c * 30), consent_supervision: 1 })
+                .returning('id')
+                .executeTakeFirstOrThrow()
+            ).id,
+          )
         }
         let stageStart = started
         let clientCursor = 0
@@ -99,7 +123,14 @@ export async function generateBenchDatabase(target: string, today: string, train
           const current = rule.stage_number === stage
           const length = rule.stage_number === 0 ? 5 : current ? Math.min(stageStart - 1, 60 + rand() * 150) : 150 + rand() * 60
           const stageEnd = stageStart - length
-          enrolmentStages.push({ enrolment_id: enrolmentId, stage_number: rule.stage_number, status: current ? 'in_progress' : 'accredited', started_on: ago(stageStart), completed_on: current ? null : ago(stageEnd), locked: current ? 0 : 1 })
+          enrolmentStages.push({
+            enrolment_id: enrolmentId,
+            stage_number: rule.stage_number,
+            status: current ? 'in_progress' : 'accredited',
+            started_on: ago(stageStart),
+            completed_on: current ? null : ago(stageEnd),
+            locked: current ? 0 : 1,
+          })
           const share = current ? (stalled ? 0.3 : rand()) : 1
           const cycleCount = Math.round(rule.required_cycles * share)
           const sessionCount = Math.round((rule.required_supervision_minutes / 60) * share)
@@ -107,16 +138,50 @@ export async function generateBenchDatabase(target: string, today: string, train
           const lastActivity = stalled && current ? Math.max(stageEnd, 70) : stageEnd
           for (let c = 0; c < cycleCount; c++) {
             const when = stageStart - ((c + 1) * (stageStart - lastActivity)) / (cycleCount + 1)
-            cycles.push({ enrolment_id: enrolmentId, client_id: clientIds[(clientCursor + (c % stageClients)) % clientIds.length], filmed_on: ago(when + 5), reviewed_on: ago(when), stage_number: rule.stage_number, clip_count: 3, notes: 'Went well.' })
+            cycles.push({
+              enrolment_id: enrolmentId,
+              client_id: clientIds[(clientCursor + (c % stageClients)) % clientIds.length],
+              filmed_on: ago(when + 5),
+              reviewed_on: ago(when),
+              stage_number: rule.stage_number,
+              clip_count: 3,
+              notes: 'Went well.',
+            })
           }
           clientCursor += stageClients
           for (let s = 0; s < sessionCount; s++) {
             const when = stageStart - ((s + 1) * (stageStart - lastActivity)) / (sessionCount + 1)
             const pending = current && s === sessionCount - 1 && rand() < 0.5
-            sessions.push({ enrolment_id: enrolmentId, supervisor_id: supervisors[t % supervisors.length], held_on: ago(when), minutes: 60, format: 'one_to_one', stage_number: rule.stage_number, status: pending ? 'pending' : 'confirmed', decided_by: pending ? null : supervisors[t % supervisors.length], decided_at: pending ? null : `${ago(when)}T12:00:00.000Z` })
-            if (s % 2 === 0) reflections.push({ enrolment_id: enrolmentId, kind: 'session', stage_number: rule.stage_number, body: 'Noticed the parent’s initiative.', status: 'submitted', submitted_at: `${ago(when)}T18:00:00.000Z` })
+            sessions.push({
+              enrolment_id: enrolmentId,
+              supervisor_id: supervisors[t % supervisors.length],
+              held_on: ago(when),
+              minutes: 60,
+              format: 'one_to_one',
+              stage_number: rule.stage_number,
+              status: pending ? 'pending' : 'confirmed',
+              decided_by: pending ? null : supervisors[t % supervisors.length],
+              decided_at: pending ? null : `${ago(when)}T12:00:00.000Z`,
+            })
+            if (s % 2 === 0)
+              reflections.push({
+                enrolment_id: enrolmentId,
+                kind: 'session',
+                stage_number: rule.stage_number,
+                body: 'Noticed the parent’s initiative.',
+                status: 'submitted',
+                submitted_at: `${ago(when)}T18:00:00.000Z`,
+              })
           }
-          if (!current && rule.requires_written_reflection) reflections.push({ enrolment_id: enrolmentId, kind: 'stage_end', stage_number: rule.stage_number, body: 'Stage reflection. '.repeat(40), status: 'submitted', submitted_at: `${ago(stageEnd)}T18:00:00.000Z` })
+          if (!current && rule.requires_written_reflection)
+            reflections.push({
+              enrolment_id: enrolmentId,
+              kind: 'stage_end',
+              stage_number: rule.stage_number,
+              body: 'Stage reflection. '.repeat(40),
+              status: 'submitted',
+              submitted_at: `${ago(stageEnd)}T18:00:00.000Z`,
+            })
           stageStart = stageEnd
         }
       }

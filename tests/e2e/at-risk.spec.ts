@@ -25,7 +25,10 @@ test('the lead filters the programme’s trainees to the red flags, sees reasons
   await expect(page.getByRole('img', { name: /Trainees by stage/ })).toBeVisible()
   await expect(page.getByRole('img', { name: /Projected accreditations by month/ })).toBeVisible()
   await expectAccessible(page)
-  await rows.first().getByRole('link', { name: /Reasons and concerns/ }).click()
+  await rows
+    .first()
+    .getByRole('link', { name: /Reasons and concerns/ })
+    .click()
   await expect(page.getByRole('heading', { name: /Flags and concerns: Ben Harper/ })).toBeVisible()
 })
 

@@ -19,7 +19,9 @@ export async function waitForMail(to: string, subject: RegExp): Promise<Received
   await expect
     .poll(
       () => {
-        found = receivedMails().filter((m) => m.to === to && subject.test(m.subject)).at(-1)
+        found = receivedMails()
+          .filter((m) => m.to === to && subject.test(m.subject))
+          .at(-1)
         return found !== undefined
       },
       { timeout: 20_000, message: `an e-mail to ${to} about ${subject}` },

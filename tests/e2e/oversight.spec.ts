@@ -146,7 +146,10 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Accredit Stage 1' }).click()
   await expect(page.getByRole('status')).toContainText('Stage 1 accredited: Ella Morris moves on to the next stage')
-  await page.getByRole('table', { name: /Waiting for your decision/ }).getByRole('link', { name: 'Grace Lin', exact: true }).click()
+  await page
+    .getByRole('table', { name: /Waiting for your decision/ })
+    .getByRole('link', { name: 'Grace Lin', exact: true })
+    .click()
   await page.getByRole('button', { name: 'Accredit Stage 2' }).click()
   await expect(page.getByRole('status')).toContainText('Stage 2 accredited: Grace Lin moves on')
   await expect(page.getByText('No stage is waiting for you.')).toBeVisible()
@@ -162,7 +165,10 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
   await signIn(page, 'ella.morris@demo.attune.test')
   await expect(page.getByText('Still to do for Stage 2')).toBeVisible()
   await page.getByRole('link', { name: 'Everything logged' }).click()
-  await page.getByRole('link', { name: /^Cycle with EM-/ }).first().click()
+  await page
+    .getByRole('link', { name: /^Cycle with EM-/ })
+    .first()
+    .click()
   await expect(page).toHaveURL(/\/trainee\/cycles\/\d+$/)
   await expect(page.getByText('Stage 1 has been accredited, so its records are read-only')).toBeVisible()
   await expect(page.getByRole('button', { name: /Save/ })).toHaveCount(0)

@@ -76,7 +76,10 @@ test('the demo trainee adds a client, logs a cycle and a session, reflects, and 
   await expectAccessible(page)
   const principles = ['Being attentive', 'Encouraging initiatives', 'Receiving initiatives', 'Developing attuned interactions', 'Guiding', 'Deepening discussion']
   for (const [i, name] of principles.entries()) {
-    await page.getByRole('group', { name, exact: true }).getByLabel(String((i % 3) + 3), { exact: true }).check()
+    await page
+      .getByRole('group', { name, exact: true })
+      .getByLabel(String((i % 3) + 3), { exact: true })
+      .check()
   }
   await page.getByRole('button', { name: 'Submit to supervisor' }).click()
   await expect(page).toHaveURL(/\/trainee$/)
@@ -89,7 +92,10 @@ test('the demo trainee adds a client, logs a cycle and a session, reflects, and 
   await expect(page.getByRole('heading', { name: 'Everything I have logged' })).toBeVisible()
   await expect(page.getByText('Read-only:').first()).toBeVisible()
   await expectAccessible(page)
-  await page.getByRole('link', { name: `Cycle with ${code}` }).first().click()
+  await page
+    .getByRole('link', { name: `Cycle with ${code}` })
+    .first()
+    .click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Cycle with ${code}`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Completed')
   await expectAccessible(page)
@@ -170,7 +176,15 @@ test.describe('at phone width', () => {
   test.use({ viewport: { width: 360, height: 740 } })
   test('the trainee’s pages fit without sideways scrolling', async ({ page }) => {
     await signIn(page, TRAINEE)
-    for (const path of ['/trainee', '/trainee/clients', '/trainee/clients/new', '/trainee/cycles/new', '/trainee/supervision/new', '/trainee/timeline', '/trainee/reflections/new?stage-end']) {
+    for (const path of [
+      '/trainee',
+      '/trainee/clients',
+      '/trainee/clients/new',
+      '/trainee/cycles/new',
+      '/trainee/supervision/new',
+      '/trainee/timeline',
+      '/trainee/reflections/new?stage-end',
+    ]) {
       await page.goto(path)
       const { overflow, widest } = await page.evaluate(() => ({
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,

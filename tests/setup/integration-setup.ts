@@ -44,8 +44,12 @@ async function postgresWorkerDatabase() {
   await admin.end()
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
   await client.connect()
-  const tables: string[] = (await client.query(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`)).rows.map((r) => r.table_name)
-  const identities: { table_name: string; column_name: string }[] = (await client.query(`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`)).rows
+  const tables: string[] = (
+    await client.query(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`)
+  ).rows.map((r) => r.table_name)
+  const identities: { table_name: string; column_name: string }[] = (
+    await client.query(`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`)
+  ).rows
   const refill: string[] = []
   for (const table of tables) {
     const { rows } = await client.query(`select json_agg(t)::text as rows from ${table} t`)

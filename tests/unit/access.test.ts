@@ -25,7 +25,10 @@ describe('enrolmentScope, role by role', () => {
     ['trainee', /"enrolments"\."trainee_id" = \?/],
     ['supervisor', /"enrolments"\."supervisor_id" = \?/],
     ['accreditor', /"enrolments"\."external_accreditor_id" = \? and \("enrolments"\."supervisor_id" is null or "enrolments"\."supervisor_id" != \?\)/],
-    ['lead', /"enrolments"\."programme_id" in \(select "programmes"\."id" from "programmes" where "programmes"\."id" in \(select "programme_leads"\."programme_id" from "programme_leads" where "programme_leads"\."user_id" = \?\)\)/],
+    [
+      'lead',
+      /"enrolments"\."programme_id" in \(select "programmes"\."id" from "programmes" where "programmes"\."id" in \(select "programme_leads"\."programme_id" from "programme_leads" where "programme_leads"\."user_id" = \?\)\)/,
+    ],
   ] as const)('as %s, reaches only their own rows, by their id', (role, expected) => {
     const { sql, parameters } = where(enrolmentScope(viewer(role)))
     expect(sql).toMatch(expected)
@@ -51,7 +54,13 @@ describe('the decisions of one role', () => {
   })
 
   it('programmes are run by their leads and by admins, by no one else', () => {
-    const programmes = (role: Role) => db.selectFrom('programmes').select('programmes.id').where(programmeScope(viewer(role))).compile().sql.replace(/^.* where /, '')
+    const programmes = (role: Role) =>
+      db
+        .selectFrom('programmes')
+        .select('programmes.id')
+        .where(programmeScope(viewer(role)))
+        .compile()
+        .sql.replace(/^.* where /, '')
     expect(programmes('lead')).toMatch(/"programme_leads"\."user_id" = \?/)
     expect(programmes('admin')).toBe('1 = 1')
     for (const role of ['trainee', 'supervisor', 'accreditor'] as const) expect(programmes(role)).toBe('1 = 0')

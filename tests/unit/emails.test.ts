@@ -18,7 +18,14 @@ const FOOTER = { unsubscribeUrl: `${BASE}/unsubscribe/7.sig`, preferencesUrl: `$
 
 describe('rendering a letter', () => {
   it('writes plain text and HTML with the same content, the action link and the unsubscribe footer', () => {
-    const letter = sessionDecidedLetter(BASE, { name: 'Amira Khan', supervisorName: 'Sarah Thompson', sessionId: 12, heldOn: '2026-11-24', decision: 'returned', comment: 'Was it 90 minutes?\nPlease check.' })
+    const letter = sessionDecidedLetter(BASE, {
+      name: 'Amira Khan',
+      supervisorName: 'Sarah Thompson',
+      sessionId: 12,
+      heldOn: '2026-11-24',
+      decision: 'returned',
+      comment: 'Was it 90 minutes?\nPlease check.',
+    })
     const { subject, text, html } = renderLetter(letter, FOOTER)
     expect(subject).toBe('Supervision session of 24 Nov 2026 returned')
     expect(text).toBe(
@@ -37,7 +44,15 @@ describe('rendering a letter', () => {
   })
 
   it('escapes what people typed in the HTML', () => {
-    const letter = stageReturnedLetter(BASE, { name: 'Ben', accreditorName: 'Dr Price', stageName: 'Stage 2', traineeName: 'Ben', reasons: '<script>alert(1)</script> & more', to: 'trainee', enrolmentId: 3 })
+    const letter = stageReturnedLetter(BASE, {
+      name: 'Ben',
+      accreditorName: 'Dr Price',
+      stageName: 'Stage 2',
+      traineeName: 'Ben',
+      reasons: '<script>alert(1)</script> & more',
+      to: 'trainee',
+      enrolmentId: 3,
+    })
     const { html, text } = renderLetter(letter, FOOTER)
     expect(html).not.toContain('<script>')
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more')
@@ -56,12 +71,24 @@ describe('rendering a letter', () => {
 describe('what each message says and where it links', () => {
   const cases = [
     [invitationLetter(BASE, { name: 'Zoe Quinn', invitedBy: 'Priya Patel', path: '/set-password/tok', days: 7 }), 'Set your password for Attune', '/set-password/tok'],
-    [sessionDecidedLetter(BASE, { name: 'A', supervisorName: 'S', sessionId: 5, heldOn: '2026-03-01', decision: 'confirmed', comment: null }), 'Supervision session of 1 Mar 2026 confirmed', '/trainee/supervision/5'],
+    [
+      sessionDecidedLetter(BASE, { name: 'A', supervisorName: 'S', sessionId: 5, heldOn: '2026-03-01', decision: 'confirmed', comment: null }),
+      'Supervision session of 1 Mar 2026 confirmed',
+      '/trainee/supervision/5',
+    ],
     [reflectionFeedbackLetter(BASE, { name: 'A', supervisorName: 'S', reflectionId: 9, submittedOn: '2026-11-04' }), 'Feedback on your reflection', '/trainee/reflections/9'],
     [stageSignedOffLetter(BASE, { name: 'A', supervisorName: 'S', stageName: 'Stage 1', completed: false }), 'Stage 1 signed off', '/trainee'],
     [stageAccreditedLetter(BASE, { name: 'A', stageName: 'Stage 2', accreditedOn: '2026-11-29', certificateNumbers: ['AVIG-7K2M-9QXD'] }), 'Stage 2 accredited', '/certificates'],
-    [stageReturnedLetter(BASE, { name: 'S', accreditorName: 'H', stageName: 'Stage 2', traineeName: 'Grace Lin', reasons: 'r', to: 'supervisor', enrolmentId: 7 }), 'Grace Lin: Stage 2 returned with reasons', '/supervisor/trainees/7'],
-    [readyForAccreditationLetter(BASE, { name: 'H', traineeName: 'Grace Lin', stageName: 'Stage 2', signedOffOn: '2026-11-04', enrolmentId: 7 }), "Grace Lin's Stage 2 is ready for accreditation", '/accreditor/enrolments/7'],
+    [
+      stageReturnedLetter(BASE, { name: 'S', accreditorName: 'H', stageName: 'Stage 2', traineeName: 'Grace Lin', reasons: 'r', to: 'supervisor', enrolmentId: 7 }),
+      'Grace Lin: Stage 2 returned with reasons',
+      '/supervisor/trainees/7',
+    ],
+    [
+      readyForAccreditationLetter(BASE, { name: 'H', traineeName: 'Grace Lin', stageName: 'Stage 2', signedOffOn: '2026-11-04', enrolmentId: 7 }),
+      "Grace Lin's Stage 2 is ready for accreditation",
+      '/accreditor/enrolments/7',
+    ],
   ] as const
   it.each(cases)('%#: "%s"', (letter, subject, path) => {
     expect(letter.subject).toBe(subject)
@@ -76,7 +103,15 @@ describe('what each message says and where it links', () => {
   })
 
   it('a reminder gives the days waited and the rule set’s threshold', () => {
-    const letter = readyForAccreditationLetter(BASE, { name: 'Dr Helen Price', traineeName: 'Grace Lin', stageName: 'Stage 2', signedOffOn: '2026-11-04', enrolmentId: 7, daysWaiting: 25, thresholdDays: 14 })
+    const letter = readyForAccreditationLetter(BASE, {
+      name: 'Dr Helen Price',
+      traineeName: 'Grace Lin',
+      stageName: 'Stage 2',
+      signedOffOn: '2026-11-04',
+      enrolmentId: 7,
+      daysWaiting: 25,
+      thresholdDays: 14,
+    })
     expect(letter.subject).toBe("Reminder: Grace Lin's Stage 2 has waited 25 days for accreditation")
     expect(letter.paragraphs[0]).toBe("Grace Lin's Stage 2 was signed off on 4 Nov 2026 and has waited 25 days for your decision (the programme's rules allow 14).")
   })

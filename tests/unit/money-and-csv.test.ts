@@ -27,10 +27,13 @@ describe('money', () => {
 
 describe('CSV', () => {
   it('writes a header row, doubles quotes, keeps new lines inside quotes and defuses formulas', () => {
-    const csv = toCsv(['a', 'b', 'c'], [
-      { a: 'say "hi"', b: null, c: 3 },
-      { a: '=SUM(A1)', b: '+1', c: 'line\nbreak' },
-    ])
+    const csv = toCsv(
+      ['a', 'b', 'c'],
+      [
+        { a: 'say "hi"', b: null, c: 3 },
+        { a: '=SUM(A1)', b: '+1', c: 'line\nbreak' },
+      ],
+    )
     expect(csv).toBe('\ufeffa,b,c\r\n"say ""hi""",,3\r\n"\'=SUM(A1)","\'+1","line\nbreak"')
   })
 })

@@ -46,8 +46,8 @@ export function SignOffSection({
       {currentStage.status === 'signed_off' && !currentStage.completed_on ? (
         <div className="nhsuk-inset-text">
           <p>
-            {currentStage.name} was signed off by {currentStage.signed_off_by_name} on {formatInstant(currentStage.signed_off_at)}. Its records are locked while it waits for the
-            external accreditor.
+            {currentStage.name} was signed off by {currentStage.signed_off_by_name} on {formatInstant(currentStage.signed_off_at)}. Its records are locked while it waits for the external
+            accreditor.
           </p>
           <OverrideTag reason={currentStage.override_reason} />
         </div>
@@ -88,11 +88,7 @@ function SignOffForm({
           <p>You can still sign off with a written reason (for example, prior learning recognised). It will be marked as such everywhere it shows.</p>
         </WarningCallout>
       )}
-      <p>
-        {signOff.requiresAccreditation
-          ? 'Signing off locks the stage’s records and sends it to the external accreditor.'
-          : 'Signing off completes this stage and moves the trainee on.'}
-      </p>
+      <p>{signOff.requiresAccreditation ? 'Signing off locks the stage’s records and sends it to the external accreditor.' : 'Signing off completes this stage and moves the trainee on.'}</p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <ZodForm

@@ -17,7 +17,10 @@ describe('sqlite3 dialect', () => {
     const first = await db.insertInto('organisations').values({ name: 'One' }).executeTakeFirstOrThrow()
     const second = await db.insertInto('organisations').values({ name: 'Two' }).executeTakeFirstOrThrow()
     expect(Number(second.insertId)).toBe(Number(first.insertId) + 1)
-    const updated = await db.updateTable('organisations').set({ name: sql`name || '!'` }).executeTakeFirstOrThrow()
+    const updated = await db
+      .updateTable('organisations')
+      .set({ name: sql`name || '!'` })
+      .executeTakeFirstOrThrow()
     expect(updated.numUpdatedRows).toBe(2n)
     const deleted = await db.deleteFrom('organisations').where('name', '=', 'One!').executeTakeFirstOrThrow()
     expect(deleted.numDeletedRows).toBe(1n)
@@ -44,9 +47,9 @@ describe('sqlite3 dialect', () => {
 
   it('enforces foreign keys', async () => {
     const db = await getDb()
-    await expect(
-      db.insertInto('programmes').values({ organisation_id: 999, name: 'Orphan', started_on: '2026-01-01', funding_ends_on: '2027-01-01' }).execute(),
-    ).rejects.toThrow(/FOREIGN KEY/)
+    await expect(db.insertInto('programmes').values({ organisation_id: 999, name: 'Orphan', started_on: '2026-01-01', funding_ends_on: '2027-01-01' }).execute()).rejects.toThrow(
+      /FOREIGN KEY/,
+    )
   })
 
   it('runs in WAL mode with a busy timeout', async () => {
@@ -67,7 +70,10 @@ describe('sqlite3 dialect', () => {
         db.transaction().execute(async (trx) => {
           const row = await trx.selectFrom('programmes').select('budget_pence').executeTakeFirstOrThrow()
           await new Promise((resolve) => setTimeout(resolve, 1))
-          await trx.updateTable('programmes').set({ budget_pence: row.budget_pence + 1 }).execute()
+          await trx
+            .updateTable('programmes')
+            .set({ budget_pence: row.budget_pence + 1 })
+            .execute()
         }),
       ),
     )
@@ -98,7 +104,10 @@ describe('sqlite3 dialect', () => {
   it('refuses a Date parameter instead of silently storing milliseconds', async () => {
     const db = await getDb()
     await expect(
-      db.insertInto('organisations').values({ name: 'When', created_at: new Date() as unknown as string }).execute(),
+      db
+        .insertInto('organisations')
+        .values({ name: 'When', created_at: new Date() as unknown as string })
+        .execute(),
     ).rejects.toThrow(/ISO text/)
   })
 })

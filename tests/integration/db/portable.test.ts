@@ -29,14 +29,25 @@ describe('portable SQL', () => {
 
   it('rethrows other failures from unlessDuplicate', async () => {
     const db = await getDb()
-    await expect(unlessDuplicate(db, 'organisations', () => db.insertInto('programmes').values({ organisation_id: 999_999, name: 'Orphan', started_on: '2026-01-01', funding_ends_on: '2027-01-01' }).execute())).rejects.toThrow()
+    await expect(
+      unlessDuplicate(db, 'organisations', () =>
+        db.insertInto('programmes').values({ organisation_id: 999_999, name: 'Orphan', started_on: '2026-01-01', funding_ends_on: '2027-01-01' }).execute(),
+      ),
+    ).rejects.toThrow()
   })
 
   it('matches text case-insensitively, taking % and _ literally', async () => {
     const db = await getDb()
     for (const name of ['Northfield Trust', 'NORTHFIELD east', 'Southfield', '100% Trust', '100 Trust']) await createOrganisation(db, name)
     const search = async (text: string) =>
-      (await db.selectFrom('organisations').select('name').where((eb) => containsText(eb, eb.ref('name'), text)).orderBy('name').execute()).map((o) => o.name)
+      (
+        await db
+          .selectFrom('organisations')
+          .select('name')
+          .where((eb) => containsText(eb, eb.ref('name'), text))
+          .orderBy('name')
+          .execute()
+      ).map((o) => o.name)
     expect(await search('northfield')).toEqual(['NORTHFIELD east', 'Northfield Trust'])
     expect(await search('0%')).toEqual(['100% Trust'])
     expect(await search('_')).toEqual([])

@@ -16,15 +16,27 @@ describe('PostgreSQL dialect', () => {
     expect(second.id).toBe(first.id + 1)
     const read = await db.selectFrom('organisations').select('created_at').where('id', '=', first.id).executeTakeFirstOrThrow()
     expect(read.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
-    const totals = await db.selectFrom('organisations').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('id').as('ids')]).executeTakeFirstOrThrow()
+    const totals = await db
+      .selectFrom('organisations')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('id').as('ids')])
+      .executeTakeFirstOrThrow()
     expect(totals).toEqual({ n: 2, ids: first.id + second.id })
   })
 
   it('stores booleans as 0/1 integers and refuses Dates, as on SQLite', async () => {
     const db = await getDb()
-    const { id } = await db.insertInto('principles').values({ position: 99, name: 'Test principle', active: false as unknown as 0 }).returning('id').executeTakeFirstOrThrow()
+    const { id } = await db
+      .insertInto('principles')
+      .values({ position: 99, name: 'Test principle', active: false as unknown as 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     expect((await db.selectFrom('principles').select('active').where('id', '=', id).executeTakeFirstOrThrow()).active).toBe(0)
-    await expect(db.insertInto('organisations').values({ name: 'When', created_at: new Date() as unknown as string }).execute()).rejects.toThrow(/ISO text/)
+    await expect(
+      db
+        .insertInto('organisations')
+        .values({ name: 'When', created_at: new Date() as unknown as string })
+        .execute(),
+    ).rejects.toThrow(/ISO text/)
   })
 
   it('serialises 20 concurrent read-modify-write transactions without losing a write', async () => {
@@ -36,7 +48,10 @@ describe('PostgreSQL dialect', () => {
         db.transaction().execute(async (trx) => {
           const row = await trx.selectFrom('programmes').select('budget_pence').executeTakeFirstOrThrow()
           await new Promise((resolve) => setTimeout(resolve, 1))
-          await trx.updateTable('programmes').set({ budget_pence: row.budget_pence + 1 }).execute()
+          await trx
+            .updateTable('programmes')
+            .set({ budget_pence: row.budget_pence + 1 })
+            .execute()
         }),
       ),
     )
@@ -45,7 +60,11 @@ describe('PostgreSQL dialect', () => {
 
   it('answers 503 when the server cannot be reached', async () => {
     const nowhere = openDatabase('postgres://postgres@127.0.0.1:1/attune', { onUnavailable: unavailable })
-    const failure = await nowhere.selectFrom('organisations').select('id').execute().catch((error) => error)
+    const failure = await nowhere
+      .selectFrom('organisations')
+      .select('id')
+      .execute()
+      .catch((error) => error)
     expect(failure).toBeInstanceOf(Response)
     expect(failure.status).toBe(503)
     await nowhere.destroy()

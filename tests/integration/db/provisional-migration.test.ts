@@ -18,12 +18,24 @@ describe('migration 0018: provisional next stages', () => {
       const supervisor = await createUser(db, 'supervisor')
       const waiting = await createEnrolment(db, { supervisorId: supervisor.id, stage: 1 })
       const final = await createEnrolment(db, { supervisorId: supervisor.id, stage: 3 })
-      for (const [enrolment, stage] of [[waiting, 1], [final, 3]] as const) {
+      for (const [enrolment, stage] of [
+        [waiting, 1],
+        [final, 3],
+      ] as const) {
         await db.updateTable('enrolment_stages').set({ status: 'signed_off', locked: 1 }).where('enrolment_id', '=', enrolment.id).where('stage_number', '=', stage).execute()
-        await db.insertInto('sign_offs').values({ enrolment_id: enrolment.id, stage_number: stage, signed_off_by: supervisor.id, signed_off_at: '2026-10-31T16:00:00.000Z', readiness_json: '{}' }).execute()
+        await db
+          .insertInto('sign_offs')
+          .values({ enrolment_id: enrolment.id, stage_number: stage, signed_off_by: supervisor.id, signed_off_at: '2026-10-31T16:00:00.000Z', readiness_json: '{}' })
+          .execute()
       }
       expect((await migrator.migrateToLatest()).error).toBeUndefined()
-      const stages = await db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'status', 'started_on']).where('stage_number', '>=', 1).orderBy('enrolment_id').orderBy('stage_number').execute()
+      const stages = await db
+        .selectFrom('enrolment_stages')
+        .select(['enrolment_id', 'stage_number', 'status', 'started_on'])
+        .where('stage_number', '>=', 1)
+        .orderBy('enrolment_id')
+        .orderBy('stage_number')
+        .execute()
       expect(stages.filter((s) => s.enrolment_id === waiting.id)).toEqual([
         { enrolment_id: waiting.id, stage_number: 1, status: 'signed_off', started_on: '2026-01-05' },
         { enrolment_id: waiting.id, stage_number: 2, status: 'in_progress', started_on: '2026-11-01' },

@@ -95,7 +95,13 @@ describe('self-service password reset', () => {
     const oldPassword = await run(loginAction, formRequest('/login', { email: person.email, password: 'correct horse battery staple' }))
     expect(oldPassword.status).toBe(200)
     // Sessions signed in with the old password are ended.
-    expect(await db.selectFrom('sessions').select('id').where('id', '=', decodeURIComponent(oldCookie.split('=')[1]).split('.')[0]).execute()).toEqual([])
+    expect(
+      await db
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', decodeURIComponent(oldCookie.split('=')[1]).split('.')[0])
+        .execute(),
+    ).toEqual([])
     const again = await run(setPasswordAction, formRequest(`/set-password/${token}`, { password: 'yet another secret', confirmPassword: 'yet another secret' }), { token })
     expect((await again.json()).formError).toMatch(/does not work/)
   })
@@ -120,9 +126,13 @@ describe('e-mail choices and unsubscribing', () => {
     const world = await programmeWithTrainee(db)
     const session = await supervisionSession(db, world.enrolment)
     const cookie = await signInCookie(world.supervisor.email)
-    await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'return-session', sessionId: String(session.id), comment: 'The date looks wrong' }, cookie), {
-      enrolmentId: String(world.enrolment.id),
-    })
+    await run(
+      supervisorAction,
+      formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'return-session', sessionId: String(session.id), comment: 'The date looks wrong' }, cookie),
+      {
+        enrolmentId: String(world.enrolment.id),
+      },
+    )
     return world
   }
 
@@ -166,9 +176,13 @@ describe('e-mail choices and unsubscribing', () => {
     expect((await run(accountAction, formRequest('/account', { frequency: 'daily' }, cookie))).status).toBe(302)
     for (let i = 0; i < 2; i++) {
       const session = await supervisionSession(db, world.enrolment)
-      await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'confirm-session', sessionId: String(session.id) }, await signInCookie(world.supervisor.email)), {
-        enrolmentId: String(world.enrolment.id),
-      })
+      await run(
+        supervisorAction,
+        formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'confirm-session', sessionId: String(session.id) }, await signInCookie(world.supervisor.email)),
+        {
+          enrolmentId: String(world.enrolment.id),
+        },
+      )
     }
     expect(await deliver()).toMatchObject({ sent: 0 })
     await runScheduledEmail(db, 'test')

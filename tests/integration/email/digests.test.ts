@@ -61,7 +61,12 @@ describe('digests for the demo programme', () => {
 
   it('sends the lead a weekly digest: headline numbers, new flags, concerns due; next week only what is new or worse', async () => {
     const db = await getDb()
-    const ella = await db.selectFrom('enrolments').innerJoin('users', 'users.id', 'enrolments.trainee_id').select('enrolments.id').where('users.name', '=', 'Ella Morris').executeTakeFirstOrThrow()
+    const ella = await db
+      .selectFrom('enrolments')
+      .innerJoin('users', 'users.id', 'enrolments.trainee_id')
+      .select('enrolments.id')
+      .where('users.name', '=', 'Ella Morris')
+      .executeTakeFirstOrThrow()
     const lead = await db.selectFrom('users').select('id').where('email', '=', 'lead@demo.attune.test').executeTakeFirstOrThrow()
     await db
       .insertInto('concerns')

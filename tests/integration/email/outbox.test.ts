@@ -78,7 +78,12 @@ describe('the transactional outbox', () => {
     expect(sink.mails).toHaveLength(1)
     const [mail] = sink.mails
     const [row] = await outboxRows()
-    expect(mail).toMatchObject({ to: trainee.email, from: '"Attune" <no-reply@localhost>', subject: 'Supervision session of 10 Mar 2026 confirmed', messageId: `<outbox-${row.id}@localhost>` })
+    expect(mail).toMatchObject({
+      to: trainee.email,
+      from: '"Attune" <no-reply@localhost>',
+      subject: 'Supervision session of 10 Mar 2026 confirmed',
+      messageId: `<outbox-${row.id}@localhost>`,
+    })
     expect(mail.text).toContain('confirmed your supervision session of 10 Mar 2026')
     expect(mail.html).toContain('<a href="http://localhost:3000/trainee/supervision/')
     expect(mail.listUnsubscribe).toMatch(/<http:\/\/localhost:3000\/unsubscribe\/\d+\.[\w-]+>/)
@@ -139,7 +144,14 @@ describe('the transactional outbox', () => {
     const now = new Date()
     // A sender claims and delivers, then dies before marking.
     const [claimed] = await claimDueMessages(db, { now })
-    await transport.sendMail({ from: FROM, to: claimed.to_address, subject: claimed.subject, text: claimed.text_body, html: claimed.html_body, messageId: `<outbox-${claimed.id}@localhost>` })
+    await transport.sendMail({
+      from: FROM,
+      to: claimed.to_address,
+      subject: claimed.subject,
+      text: claimed.text_body,
+      html: claimed.html_body,
+      messageId: `<outbox-${claimed.id}@localhost>`,
+    })
     expect(sink.mails).toHaveLength(1)
     // Another sender, while the claim is fresh, leaves the row alone.
     expect(await deliverDueMessages(db, transport, { from: FROM, now: new Date(now.getTime() + 60_000) })).toEqual({ sent: 0, retrying: 0, failed: 0, uncertain: 0 })

@@ -12,7 +12,19 @@ async function demoProgress() {
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .innerJoin('users', 'users.id', 'enrolments.trainee_id')
-    .select(['enrolments.id', 'trainee_id', 'rule_set_id', 'current_stage', 'enrolments.started_on', 'status', 'completed_on', 'supervisor_id', 'external_accreditor_id', 'programmes.funding_ends_on', 'users.name'])
+    .select([
+      'enrolments.id',
+      'trainee_id',
+      'rule_set_id',
+      'current_stage',
+      'enrolments.started_on',
+      'status',
+      'completed_on',
+      'supervisor_id',
+      'external_accreditor_id',
+      'programmes.funding_ends_on',
+      'users.name',
+    ])
     .execute()
   const progress = await loadProgress(db, rows, TODAY)
   return Object.fromEntries(rows.map((r) => [r.name, progress.get(r.id)!]))
@@ -24,9 +36,7 @@ describe('progress of the demo programme', () => {
     const codes = (name: string) => p[name].flags.map((f) => `${f.severity}:${f.code}:${f.actor}`)
 
     // Ben: stalled in the earlier model's 9-month Stage 1 for 13 months, nine weeks without supervision or a cycle.
-    expect(codes('Ben Harper')).toEqual(
-      expect.arrayContaining(['red:stage_overrun:lead', 'amber:supervision_gap:trainee', 'amber:cycle_gap:trainee', 'red:recordings_overdue:trainee']),
-    )
+    expect(codes('Ben Harper')).toEqual(expect.arrayContaining(['red:stage_overrun:lead', 'amber:supervision_gap:trainee', 'amber:cycle_gap:trainee', 'red:recordings_overdue:trainee']))
     const gap = p['Ben Harper'].flags.find((f) => f.code === 'supervision_gap')!
     expect(gap.reason).toBe('No confirmed supervision for 9 weeks, since 17 Sep 2026 (amber from 8 weeks, red from 16)')
 

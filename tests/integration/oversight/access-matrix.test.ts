@@ -73,7 +73,14 @@ const endpoints: Endpoint[] = [
   { name: 'POST /lead/programmes/new', fn: newProgramme.action, path: () => '/lead/programmes/new', fields: async (w) => programmeFields(w), allowed: ['leadOf', 'otherLead'] },
   { name: 'GET programme overview', fn: overview.loader, path: (w) => `/lead/programmes/${w.mine.programme.id}`, params: programmeParams, ...leads },
   { name: 'GET programme edit', fn: editProgramme.loader, path: (w) => `/lead/programmes/${w.mine.programme.id}/edit`, params: programmeParams, ...leads },
-  { name: 'POST programme edit', fn: editProgramme.action, path: (w) => `/lead/programmes/${w.mine.programme.id}/edit`, params: programmeParams, fields: async (w) => programmeFields(w), ...leads },
+  {
+    name: 'POST programme edit',
+    fn: editProgramme.action,
+    path: (w) => `/lead/programmes/${w.mine.programme.id}/edit`,
+    params: programmeParams,
+    fields: async (w) => programmeFields(w),
+    ...leads,
+  },
   { name: 'GET people', fn: people.loader, path: (w) => `/lead/programmes/${w.mine.programme.id}/people`, params: programmeParams, ...leads },
   {
     name: 'POST people: new link',

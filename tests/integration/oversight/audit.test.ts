@@ -24,7 +24,15 @@ describe('the audit trail', () => {
   it('is exported as CSV with a header row, quotes doubled, new lines kept and formulas defused', async () => {
     const db = await getDb()
     const { lead, enrolment } = await programmeWithTrainee(db)
-    await appendAudit(db, { actorId: lead.id, action: 'stage.unlocked', entityType: 'enrolment_stage', enrolmentId: enrolment.id, before: { locked: 1 }, after: { locked: 0 }, reason: '=HYPERLINK("x"), then a "quoted" word,\nand a new line' })
+    await appendAudit(db, {
+      actorId: lead.id,
+      action: 'stage.unlocked',
+      entityType: 'enrolment_stage',
+      enrolmentId: enrolment.id,
+      before: { locked: 1 },
+      after: { locked: 0 },
+      reason: '=HYPERLINK("x"), then a "quoted" word,\nand a new line',
+    })
     const response = await run(auditCsv, getRequest(`/enrolments/${enrolment.id}/audit.csv`, await signInCookie(lead.email)), { enrolmentId: String(enrolment.id) })
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="audit-trainee-\d+-\d+\.csv"$/)

@@ -18,7 +18,10 @@ describe('programmes', () => {
   it('explains each mistake beside its field and keeps what was typed', async () => {
     const db = await getDb()
     const { lead } = await programmeWithTrainee(db)
-    const response = await run(newProgramme, formRequest('/lead/programmes/new', { ...programmeFields, name: '', fundingEndsOn: '2025-01-01', budget: 'lots', fee1: '6.4.0' }, await signInCookie(lead.email)))
+    const response = await run(
+      newProgramme,
+      formRequest('/lead/programmes/new', { ...programmeFields, name: '', fundingEndsOn: '2025-01-01', budget: 'lots', fee1: '6.4.0' }, await signInCookie(lead.email)),
+    )
     expect(response.status).toBe(200)
     const body = await response.json()
     expect(body.fieldErrors).toMatchObject({ name: 'Enter the programme name', budget: expect.stringMatching(/in pounds/), fee1: expect.stringMatching(/in pounds/) })
@@ -30,10 +33,7 @@ describe('programmes', () => {
   it('creates a programme for the lead’s organisation, led by them, with fee overrides and capacities', async () => {
     const db = await getDb()
     const { lead, supervisor } = await programmeWithTrainee(db)
-    const response = await run(
-      newProgramme,
-      formRequest('/lead/programmes/new', { ...programmeFields, fee1: '700', [`capacity${supervisor.id}`]: '7.5' }, await signInCookie(lead.email)),
-    )
+    const response = await run(newProgramme, formRequest('/lead/programmes/new', { ...programmeFields, fee1: '700', [`capacity${supervisor.id}`]: '7.5' }, await signInCookie(lead.email)))
     expect(response.status).toBe(302)
     const id = Number(response.headers.get('Location')!.split('/').pop())
     expect(await db.selectFrom('programmes').select(['name', 'budget_pence', 'registration_fee_pence']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
@@ -136,11 +136,9 @@ describe('people and set-password links', () => {
     const db = await getDb()
     const { programme, cookie, trainee } = await addPerson()
     const email = (await db.selectFrom('users').select('email').where('id', '=', trainee.id).executeTakeFirstOrThrow()).email
-    const response = await run(
-      peopleAction,
-      formRequest(`/lead/programmes/${programme.id}/people`, { intent: 'add-person', name: 'Dup', email, role: 'supervisor', jobTitle: '' }, cookie),
-      { programmeId: String(programme.id) },
-    )
+    const response = await run(peopleAction, formRequest(`/lead/programmes/${programme.id}/people`, { intent: 'add-person', name: 'Dup', email, role: 'supervisor', jobTitle: '' }, cookie), {
+      programmeId: String(programme.id),
+    })
     expect((await response.json()).fieldErrors.email).toMatch(/already has an account/)
   })
 })
@@ -166,14 +164,24 @@ describe('enrolling and reassigning', () => {
   it('refuses the trainee’s own supervisor as their external accreditor, with the message by the field', async () => {
     const db = await getDb()
     const { programme, cookie, fields, supervisor, lead, newcomer, ruleSetId } = await setUp()
-    const response = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, accreditorId: fields.supervisorId }, cookie), { programmeId: String(programme.id) })
+    const response = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, accreditorId: fields.supervisorId }, cookie), {
+      programmeId: String(programme.id),
+    })
     const body = await response.json()
     expect(body.fieldErrors.accreditorId).toMatch(/cannot be the trainee’s own supervisor/)
     expect(body.values.traineeId).toBe(fields.traineeId)
     // The model refuses too, whatever the form said.
     await expect(
       db.transaction().execute((trx) =>
-        enrolTrainee(trx, { id: lead.id, role: 'lead' }, programme.id, { traineeId: newcomer.id, ruleSetId, startedOn: '2026-02-01', startingStage: 0, priorLearningReason: '', supervisorId: supervisor.id, accreditorId: supervisor.id }),
+        enrolTrainee(trx, { id: lead.id, role: 'lead' }, programme.id, {
+          traineeId: newcomer.id,
+          ruleSetId,
+          startedOn: '2026-02-01',
+          startingStage: 0,
+          priorLearningReason: '',
+          supervisorId: supervisor.id,
+          accreditorId: supervisor.id,
+        }),
       ),
     ).rejects.toThrow(/cannot be the trainee’s own supervisor/)
     expect(await db.selectFrom('enrolments').select('id').where('trainee_id', '=', newcomer.id).execute()).toEqual([])
@@ -192,7 +200,12 @@ describe('enrolling and reassigning', () => {
     expect(response.status).toBe(302)
     const enrolment = await db.selectFrom('enrolments').selectAll().where('trainee_id', '=', newcomer.id).executeTakeFirstOrThrow()
     expect(enrolment).toMatchObject({ current_stage: 2, joined_at_stage: 2, prior_learning_reason: 'Stage 1 accredited with another provider' })
-    const stages = await db.selectFrom('enrolment_stages').select(['stage_number', 'status', 'locked', 'recognised_reason']).where('enrolment_id', '=', enrolment.id).orderBy('stage_number').execute()
+    const stages = await db
+      .selectFrom('enrolment_stages')
+      .select(['stage_number', 'status', 'locked', 'recognised_reason'])
+      .where('enrolment_id', '=', enrolment.id)
+      .orderBy('stage_number')
+      .execute()
     expect(stages).toEqual([
       { stage_number: 0, status: 'recognised', locked: 1, recognised_reason: 'Stage 1 accredited with another provider' },
       { stage_number: 1, status: 'recognised', locked: 1, recognised_reason: 'Stage 1 accredited with another provider' },
@@ -213,9 +226,13 @@ describe('enrolling and reassigning', () => {
     const page = await (await run(enrolLoader, getRequest(`/lead/programmes/${programme.id}/enrol`, cookie), { programmeId: String(programme.id) })).json()
     expect(page.options.supervisors).toContainEqual({ id: fresh.id, name: 'Zara New', capacity_minutes: null })
     expect(page.options.supervisors.map((s: { id: number }) => s.id)).not.toContain(otherOrganisation.id)
-    const refused = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, supervisorId: String(otherOrganisation.id) }, cookie), { programmeId: String(programme.id) })
+    const refused = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, supervisorId: String(otherOrganisation.id) }, cookie), {
+      programmeId: String(programme.id),
+    })
     expect((await refused.json()).fieldErrors.supervisorId).toBe('Choose a supervisor of the programme’s organisation')
-    const response = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, supervisorId: String(fresh.id) }, cookie), { programmeId: String(programme.id) })
+    const response = await run(enrolAction, formRequest(`/lead/programmes/${programme.id}/enrol`, { ...fields, supervisorId: String(fresh.id) }, cookie), {
+      programmeId: String(programme.id),
+    })
     expect(response.status).toBe(302)
     expect((await db.selectFrom('enrolments').select('supervisor_id').where('trainee_id', '=', newcomer.id).executeTakeFirstOrThrow()).supervisor_id).toBe(fresh.id)
     // They now appear among the programme's supervisors, where the Edit page sets their capacity.
@@ -232,11 +249,27 @@ describe('enrolling and reassigning', () => {
     await db.insertInto('enrolment_assignments').values({ enrolment_id: enrolment.id, kind: 'supervisor', user_id: supervisor.id, from_on: '2026-01-05' }).execute()
     const params = { enrolmentId: String(enrolment.id) }
     const path = `/lead/enrolments/${enrolment.id}`
-    const refused = await run(enrolmentAction, formRequest(path, { intent: 'reassign', kind: 'accreditor', userId: String(supervisor.id), fromOn: '2026-06-01', reason: 'Helen is away' }, cookie), params)
+    const refused = await run(
+      enrolmentAction,
+      formRequest(path, { intent: 'reassign', kind: 'accreditor', userId: String(supervisor.id), fromOn: '2026-06-01', reason: 'Helen is away' }, cookie),
+      params,
+    )
     expect((await refused.json()).fieldErrors.userId).toMatch(/cannot be the trainee’s own supervisor/)
-    const done = await run(enrolmentAction, formRequest(path, { intent: 'reassign', kind: 'supervisor', userId: String(newSupervisor.id), fromOn: '2026-06-01', reason: 'Sarah on leave' }, cookie), params)
+    const done = await run(
+      enrolmentAction,
+      formRequest(path, { intent: 'reassign', kind: 'supervisor', userId: String(newSupervisor.id), fromOn: '2026-06-01', reason: 'Sarah on leave' }, cookie),
+      params,
+    )
     expect(done.status).toBe(302)
-    expect(await db.selectFrom('enrolment_assignments').select(['user_id', 'from_on', 'to_on', 'reason']).where('enrolment_id', '=', enrolment.id).where('kind', '=', 'supervisor').orderBy('id').execute()).toEqual([
+    expect(
+      await db
+        .selectFrom('enrolment_assignments')
+        .select(['user_id', 'from_on', 'to_on', 'reason'])
+        .where('enrolment_id', '=', enrolment.id)
+        .where('kind', '=', 'supervisor')
+        .orderBy('id')
+        .execute(),
+    ).toEqual([
       { user_id: supervisor.id, from_on: '2026-01-05', to_on: '2026-06-01', reason: null },
       { user_id: newSupervisor.id, from_on: '2026-06-01', to_on: null, reason: 'Sarah on leave' },
     ])
@@ -254,7 +287,8 @@ describe('enrolling and reassigning', () => {
     const noReason = await run(enrolmentAction, formRequest(path, { intent: 'unlock', stageNumber: '0', reason: '' }, cookie), params)
     expect((await noReason.json()).fieldErrors.reason).toMatch(/Enter why the records need to change/)
     expect((await run(enrolmentAction, formRequest(path, { intent: 'unlock', stageNumber: '0', reason: 'Course date typed wrong' }, cookie), params)).status).toBe(302)
-    const lock = async () => (await db.selectFrom('enrolment_stages').select('locked').where('enrolment_id', '=', enrolment.id).where('stage_number', '=', 0).executeTakeFirstOrThrow()).locked
+    const lock = async () =>
+      (await db.selectFrom('enrolment_stages').select('locked').where('enrolment_id', '=', enrolment.id).where('stage_number', '=', 0).executeTakeFirstOrThrow()).locked
     expect(await lock()).toBe(0)
     expect((await run(enrolmentAction, formRequest(path, { intent: 'relock', stageNumber: '0', reason: '' }, cookie), params)).status).toBe(302)
     expect(await lock()).toBe(1)

@@ -19,9 +19,16 @@ async function signedOffStage1() {
   const world = await programmeWithTrainee(db)
   await stageEvidence(db, world.enrolment)
   const client = await createClientRow(db, world.trainee.id, { consentGivenOn: '2026-03-20' })
-  await db.transaction().execute((trx) =>
-    signOffStage(trx, { id: world.supervisor.id, role: 'supervisor' }, { enrolmentId: world.enrolment.id, stageNumber: 1, meetingHeldOn: '2026-04-02', meetingNotes: '', overrideReason: '' }, SIGNED_OFF_AT),
-  )
+  await db
+    .transaction()
+    .execute((trx) =>
+      signOffStage(
+        trx,
+        { id: world.supervisor.id, role: 'supervisor' },
+        { enrolmentId: world.enrolment.id, stageNumber: 1, meetingHeldOn: '2026-04-02', meetingNotes: '', overrideReason: '' },
+        SIGNED_OFF_AT,
+      ),
+    )
   const cookie = await signInCookie(world.trainee.email)
   const home = async () => (await (await run(homeLoader, getRequest('/trainee', cookie))).json()).enrolled
   return { db, ...world, clientId: client.id, cookie, home }
@@ -61,7 +68,10 @@ describe('a stage waiting for accreditation', () => {
   it('keeps the provisional work in the next stage, with its start date, when the stage is accredited', async () => {
     const { db, enrolment, accreditor, supervisor, clientId, cookie, home } = await signedOffStage1()
     await run(newCycle, formRequest('/trainee/cycles/new', { client_id: String(clientId), filmed_on: '2026-04-06', reviewed_on: '2026-04-07', clip_count: '2' }, cookie))
-    await run(newSession, formRequest('/trainee/supervision/new', { held_on: '2026-04-09', minutes: '90', format: 'one_to_one', supervisor_id: String(supervisor.id), client_ids: [String(clientId)] }, cookie))
+    await run(
+      newSession,
+      formRequest('/trainee/supervision/new', { held_on: '2026-04-09', minutes: '90', format: 'one_to_one', supervisor_id: String(supervisor.id), client_ids: [String(clientId)] }, cookie),
+    )
     await db.transaction().execute((trx) => accreditStage(trx, { id: accreditor.id, role: 'accreditor' }, { enrolmentId: enrolment.id, stageNumber: 1, accreditedOn: '2026-04-20' }))
     expect((await stageRows(enrolment.id)).slice(1)).toEqual([
       { stage_number: 1, status: 'accredited', started_on: '2026-01-05' },
@@ -77,10 +87,13 @@ describe('a stage waiting for accreditation', () => {
   it('brings the provisional work back to the returned stage, and opens the next stage afresh at the next sign-off', async () => {
     const { db, enrolment, accreditor, supervisor, clientId, cookie, home } = await signedOffStage1()
     await run(newCycle, formRequest('/trainee/cycles/new', { client_id: String(clientId), filmed_on: '2026-04-06', reviewed_on: '2026-04-07', clip_count: '2' }, cookie))
-    await run(newSession, formRequest('/trainee/supervision/new', { held_on: '2026-04-09', minutes: '90', format: 'one_to_one', supervisor_id: String(supervisor.id), client_ids: [String(clientId)] }, cookie))
-    const returned = await db.transaction().execute((trx) =>
-      returnStage(trx, { id: accreditor.id, role: 'accreditor' }, { enrolmentId: enrolment.id, stageNumber: 1, reasons: 'One more cycle with a new family, please.' }),
+    await run(
+      newSession,
+      formRequest('/trainee/supervision/new', { held_on: '2026-04-09', minutes: '90', format: 'one_to_one', supervisor_id: String(supervisor.id), client_ids: [String(clientId)] }, cookie),
     )
+    const returned = await db
+      .transaction()
+      .execute((trx) => returnStage(trx, { id: accreditor.id, role: 'accreditor' }, { enrolmentId: enrolment.id, stageNumber: 1, reasons: 'One more cycle with a new family, please.' }))
     expect(returned?.provisionalWork).toEqual({ stageNumber: 2, cycles: 1, sessions: 1 })
     expect((await stageRows(enrolment.id)).slice(1)).toEqual([{ stage_number: 1, status: 'in_progress', started_on: '2026-01-05' }])
     const stages = await db.selectFrom('cycles').select('stage_number').where('enrolment_id', '=', enrolment.id).execute()
@@ -92,9 +105,16 @@ describe('a stage waiting for accreditation', () => {
     expect(JSON.parse(audit.after_json!)).toMatchObject({ provisionalWorkMoved: { stageNumber: 2, cycles: 1, sessions: 1 } })
 
     // Signed off again on 20 April: Stage 2 opens on the 21st; the returned work stays in Stage 1.
-    await db.transaction().execute((trx) =>
-      signOffStage(trx, { id: supervisor.id, role: 'supervisor' }, { enrolmentId: enrolment.id, stageNumber: 1, meetingHeldOn: '2026-04-20', meetingNotes: '', overrideReason: '' }, new Date('2026-04-20T10:00:00.000Z')),
-    )
+    await db
+      .transaction()
+      .execute((trx) =>
+        signOffStage(
+          trx,
+          { id: supervisor.id, role: 'supervisor' },
+          { enrolmentId: enrolment.id, stageNumber: 1, meetingHeldOn: '2026-04-20', meetingNotes: '', overrideReason: '' },
+          new Date('2026-04-20T10:00:00.000Z'),
+        ),
+      )
     expect((await stageRows(enrolment.id)).at(-1)).toEqual({ stage_number: 2, status: 'in_progress', started_on: '2026-04-21' })
   })
 
@@ -103,7 +123,10 @@ describe('a stage waiting for accreditation', () => {
     const { enrolment, supervisor, trainee } = await programmeWithTrainee(db, { stage: 3 })
     await db.updateTable('enrolments').set({ current_stage: 3 }).where('id', '=', enrolment.id).execute()
     await db.updateTable('enrolment_stages').set({ status: 'signed_off', locked: 1 }).where('enrolment_id', '=', enrolment.id).where('stage_number', '=', 3).execute()
-    await db.insertInto('sign_offs').values({ enrolment_id: enrolment.id, stage_number: 3, signed_off_by: supervisor.id, signed_off_at: '2026-04-02T10:00:00.000Z', readiness_json: '{}' }).execute()
+    await db
+      .insertInto('sign_offs')
+      .values({ enrolment_id: enrolment.id, stage_number: 3, signed_off_by: supervisor.id, signed_off_at: '2026-04-02T10:00:00.000Z', readiness_json: '{}' })
+      .execute()
     const home = (await (await run(homeLoader, getRequest('/trainee', await signInCookie(trainee.email)))).json()).enrolled
     expect(home.waiting).toEqual({ stageName: 'Stage 3', next: null })
     expect(home.canLogWork).toBe(false)

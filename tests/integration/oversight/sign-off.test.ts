@@ -13,7 +13,11 @@ import { auditActions, programmeWithTrainee, stageEvidence } from './world'
 async function signOff(enrolmentId: number, cookie: string, fields: Record<string, string> = {}) {
   return run(
     supervisorAction,
-    formRequest(`/supervisor/trainees/${enrolmentId}`, { intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-02', meetingNotes: 'All good', overrideReason: '', ...fields }, cookie),
+    formRequest(
+      `/supervisor/trainees/${enrolmentId}`,
+      { intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-02', meetingNotes: 'All good', overrideReason: '', ...fields },
+      cookie,
+    ),
     { enrolmentId: String(enrolmentId) },
   )
 }
@@ -24,7 +28,12 @@ async function decide(enrolmentId: number, cookie: string, fields: Record<string
 
 async function stageRows(enrolmentId: number) {
   const db = await getDb()
-  return db.selectFrom('enrolment_stages').select(['stage_number', 'status', 'locked', 'completed_on', 'started_on']).where('enrolment_id', '=', enrolmentId).orderBy('stage_number').execute()
+  return db
+    .selectFrom('enrolment_stages')
+    .select(['stage_number', 'status', 'locked', 'completed_on', 'started_on'])
+    .where('enrolment_id', '=', enrolmentId)
+    .orderBy('stage_number')
+    .execute()
 }
 
 describe('signing off a stage', () => {
@@ -73,7 +82,10 @@ describe('signing off a stage', () => {
     const cookie = await signInCookie(supervisor.email)
     const refused = await signOff(enrolment.id, cookie, { meetingHeldOn: '' })
     expect((await refused.json()).fieldErrors.meetingHeldOn).toBe('Enter the date of the transition meeting')
-    await db.insertInto('stage_meetings').values({ enrolment_id: enrolment.id, stage_number: 1, kind: 'transition', held_on: '2026-04-01', outcome: 'passed', recorded_by: supervisor.id }).execute()
+    await db
+      .insertInto('stage_meetings')
+      .values({ enrolment_id: enrolment.id, stage_number: 1, kind: 'transition', held_on: '2026-04-01', outcome: 'passed', recorded_by: supervisor.id })
+      .execute()
     expect((await signOff(enrolment.id, cookie, { meetingHeldOn: '' })).status).toBe(302)
     expect(await db.selectFrom('stage_meetings').select('id').execute()).toHaveLength(1)
   })
@@ -122,10 +134,16 @@ describe('accreditation', () => {
     const world = await programmeWithTrainee(db, { stage })
     await stageEvidence(db, world.enrolment, stage)
     if (stage > 1) {
-      await db.insertInto('stage_meetings').values({ enrolment_id: world.enrolment.id, stage_number: stage, kind: 'introduction', held_on: '2026-01-10', outcome: 'held', recorded_by: world.supervisor.id }).execute()
+      await db
+        .insertInto('stage_meetings')
+        .values({ enrolment_id: world.enrolment.id, stage_number: stage, kind: 'introduction', held_on: '2026-01-10', outcome: 'held', recorded_by: world.supervisor.id })
+        .execute()
     }
     // Stage 2 and 3 need 3 new clients and 8 or 9/12 cycles: sign off with a reason where short.
-    const response = await signOff(world.enrolment.id, await signInCookie(world.supervisor.email), { stageNumber: String(stage), overrideReason: stage > 1 ? 'Recognised prior learning' : '' })
+    const response = await signOff(world.enrolment.id, await signInCookie(world.supervisor.email), {
+      stageNumber: String(stage),
+      overrideReason: stage > 1 ? 'Recognised prior learning' : '',
+    })
     expect(response.status).toBe(302)
     return { ...world, cookie: await signInCookie(world.accreditor.email) }
   }
@@ -194,10 +212,7 @@ describe('accreditation', () => {
   it('refuses a second decision on the same sign-off, also when two arrive at once', async () => {
     const db = await getDb()
     const { enrolment, cookie } = await signedOff()
-    const [a, b] = await Promise.all([
-      decide(enrolment.id, cookie, { intent: 'accredit', accreditedOn }),
-      decide(enrolment.id, cookie, { intent: 'return', reasons: 'Not yet' }),
-    ])
+    const [a, b] = await Promise.all([decide(enrolment.id, cookie, { intent: 'accredit', accreditedOn }), decide(enrolment.id, cookie, { intent: 'return', reasons: 'Not yet' })])
     expect([a.status, b.status].sort()).toEqual([200, 302])
     expect(await db.selectFrom('accreditations').select('id').execute()).toHaveLength(1)
   })

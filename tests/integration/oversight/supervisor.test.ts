@@ -38,7 +38,10 @@ describe('a supervisor’s decisions', () => {
     const cookie = await signInCookie(supervisor.email)
     expect((await post(enrolment.id, cookie, { intent: 'feedback', reflectionId: String(reflection.id), feedback: '' })).status).toBe(200)
     expect((await post(enrolment.id, cookie, { intent: 'feedback', reflectionId: String(reflection.id), feedback: 'Lovely noticing.' })).status).toBe(302)
-    expect(await db.selectFrom('reflections').select(['feedback', 'feedback_by']).where('id', '=', reflection.id).executeTakeFirstOrThrow()).toEqual({ feedback: 'Lovely noticing.', feedback_by: supervisor.id })
+    expect(await db.selectFrom('reflections').select(['feedback', 'feedback_by']).where('id', '=', reflection.id).executeTakeFirstOrThrow()).toEqual({
+      feedback: 'Lovely noticing.',
+      feedback_by: supervisor.id,
+    })
     expect(await auditActions(db, enrolment.id)).toEqual(['reflection.feedback_given'])
   })
 

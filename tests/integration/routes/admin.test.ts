@@ -16,7 +16,18 @@ async function benFlags() {
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .innerJoin('users', 'users.id', 'enrolments.trainee_id')
-    .select(['enrolments.id', 'trainee_id', 'rule_set_id', 'current_stage', 'enrolments.started_on', 'status', 'completed_on', 'supervisor_id', 'external_accreditor_id', 'programmes.funding_ends_on'])
+    .select([
+      'enrolments.id',
+      'trainee_id',
+      'rule_set_id',
+      'current_stage',
+      'enrolments.started_on',
+      'status',
+      'completed_on',
+      'supervisor_id',
+      'external_accreditor_id',
+      'programmes.funding_ends_on',
+    ])
     .where('users.email', '=', 'ben.harper@demo.attune.test')
     .execute()
   return { ruleSetId: rows[0].rule_set_id, codes: (await loadProgress(db, rows, today())).get(rows[0].id)!.flags.map((f) => f.code) }
@@ -55,7 +66,10 @@ describe('administration', () => {
     const [first, second] = principles
     const duplicate = await run(principlesAction, formRequest('/x', { intent: `principle-${second.id}`, principleId: String(second.id), name: first.name, description: '' }, admin))
     expect((await duplicate.json()).fieldErrors.name).toMatch(/already has this name/)
-    const saved = await run(principlesAction, formRequest('/x', { intent: `principle-${second.id}`, principleId: String(second.id), name: 'Encouraging and noticing initiatives', description: 'Waiting.' }, admin))
+    const saved = await run(
+      principlesAction,
+      formRequest('/x', { intent: `principle-${second.id}`, principleId: String(second.id), name: 'Encouraging and noticing initiatives', description: 'Waiting.' }, admin),
+    )
     expect(saved.status).toBe(302)
     const row = await db.selectFrom('principles').selectAll().where('id', '=', second.id).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ name: 'Encouraging and noticing initiatives', active: 0 })

@@ -24,14 +24,24 @@ describe('flags and concerns page', () => {
     const page = await (await run(loader, getRequest(`/enrolments/${id}/flags`, lead), { enrolmentId: id })).json()
     expect(page.flags.map((f: { code: string }) => f.code)).toContain('supervision_gap')
 
-    const missingNote = await run(action, formRequest('/x', { intent: 'raise', flagCode: 'supervision_gap', note: '', actionPlan: 'Weekly', reviewOn: '2026-13-01' }, lead), { enrolmentId: id })
+    const missingNote = await run(action, formRequest('/x', { intent: 'raise', flagCode: 'supervision_gap', note: '', actionPlan: 'Weekly', reviewOn: '2026-13-01' }, lead), {
+      enrolmentId: id,
+    })
     const failure = await missingNote.json()
     expect(failure.intent).toBe('raise')
     expect(failure.values.flagCode).toBe('supervision_gap')
     expect(failure.fieldErrors).toMatchObject({ note: expect.stringMatching(/Enter what you know/), reviewOn: expect.stringMatching(/real date/) })
     expect(failure.values.actionPlan).toBe('Weekly')
 
-    const saved = await run(action, formRequest('/x', { intent: 'raise', flagCode: 'supervision_gap', note: 'Covering sickness in his team', actionPlan: 'Protected half-day a week from January', reviewOn: '2027-01-15' }, lead), { enrolmentId: id })
+    const saved = await run(
+      action,
+      formRequest(
+        '/x',
+        { intent: 'raise', flagCode: 'supervision_gap', note: 'Covering sickness in his team', actionPlan: 'Protected half-day a week from January', reviewOn: '2027-01-15' },
+        lead,
+      ),
+      { enrolmentId: id },
+    )
     expect(saved.status).toBe(302)
     const after = await (await run(loader, getRequest('/x', lead), { enrolmentId: id })).json()
     expect(after.concerns).toHaveLength(1)

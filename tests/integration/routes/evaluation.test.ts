@@ -82,7 +82,12 @@ describe('who sees scores', () => {
   it('a trainee sees only their own clients’ scores, a supervisor their trainees’, a lead none', async () => {
     const { db, trainee, supervisor, lead, enrolment, programme } = await world()
     const client = await createClientRow(db, trainee.id, { code: 'AK-02', evaluation: true })
-    await recordScore(db, { traineeId: trainee.id, enrolmentId: enrolment.id, clientId: client.id, input: { measure_id: await measureId('Parenting Stress'), time_point: 'before', score: 90, scored_on: '2026-02-01' } })
+    await recordScore(db, {
+      traineeId: trainee.id,
+      enrolmentId: enrolment.id,
+      clientId: client.id,
+      input: { measure_id: await measureId('Parenting Stress'), time_point: 'before', score: 90, scored_on: '2026-02-01' },
+    })
     const otherTrainee = await createUser(db, 'trainee')
     const otherSupervisor = await createUser(db, 'supervisor')
     await createEnrolment(db, { traineeId: otherTrainee.id, programmeId: programme.id, supervisorId: otherSupervisor.id })
@@ -97,12 +102,18 @@ describe('who sees scores', () => {
     expect((await run(clientLoader, getRequest(`/trainee/clients/${client.id}`, otherCookie), { clientId: String(client.id) })).status).toBe(404)
     const recordedByOther = await run(
       clientAction,
-      formRequest(`/trainee/clients/${client.id}`, scoreForm({ measure_id: String(await measureId('Parenting Stress')), time_point: 'after', score: '80', scored_on: '2026-04-01' }), otherCookie),
+      formRequest(
+        `/trainee/clients/${client.id}`,
+        scoreForm({ measure_id: String(await measureId('Parenting Stress')), time_point: 'after', score: '80', scored_on: '2026-04-01' }),
+        otherCookie,
+      ),
       { clientId: String(client.id) },
     )
     expect(recordedByOther.status).toBe(404)
 
-    const supervised = await (await run(supervisorPage, getRequest(`/supervisor/trainees/${enrolment.id}`, await signInCookie(supervisor.email)), { enrolmentId: String(enrolment.id) })).json()
+    const supervised = await (
+      await run(supervisorPage, getRequest(`/supervisor/trainees/${enrolment.id}`, await signInCookie(supervisor.email)), { enrolmentId: String(enrolment.id) })
+    ).json()
     expect(supervised.scores.map((s: { code: string; score: number }) => [s.code, s.score])).toEqual([['AK-02', 90]])
   })
 
@@ -122,8 +133,18 @@ describe('small numbers in the evaluation report', () => {
     const stress = await measureId('Parenting Stress')
     for (let i = 0; i < count; i++) {
       const client = await createClientRow(db, trainee.id, { code: `FAM-${i + 10}`, evaluation: true })
-      await recordScore(db, { traineeId: trainee.id, enrolmentId: enrolment.id, clientId: client.id, input: { measure_id: stress, time_point: 'before', score: 100 + i * 3, scored_on: '2026-02-01' } })
-      await recordScore(db, { traineeId: trainee.id, enrolmentId: enrolment.id, clientId: client.id, input: { measure_id: stress, time_point: 'after', score: 90 + i * 2, scored_on: '2026-06-01' } })
+      await recordScore(db, {
+        traineeId: trainee.id,
+        enrolmentId: enrolment.id,
+        clientId: client.id,
+        input: { measure_id: stress, time_point: 'before', score: 100 + i * 3, scored_on: '2026-02-01' },
+      })
+      await recordScore(db, {
+        traineeId: trainee.id,
+        enrolmentId: enrolment.id,
+        clientId: client.id,
+        input: { measure_id: stress, time_point: 'after', score: 90 + i * 2, scored_on: '2026-06-01' },
+      })
     }
     const response = await run(evaluationPage, getRequest(`/lead/programmes/${programme.id}/evaluation`, await signInCookie(lead.email)), { programmeId: String(programme.id) })
     const text = await response.text()
@@ -148,8 +169,13 @@ describe('small numbers in the evaluation report', () => {
 
   it('exports the anonymised data for an evaluator: numbered families, no codes, no dates', async () => {
     const { programme, lead } = await scoredFamilies(5)
-    const csv = await (await run(evaluationData, getRequest(`/lead/programmes/${programme.id}/evaluation/data`, await signInCookie(lead.email)), { programmeId: String(programme.id) })).text()
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const csv = await (
+      await run(evaluationData, getRequest(`/lead/programmes/${programme.id}/evaluation/data`, await signInCookie(lead.email)), { programmeId: String(programme.id) })
+    ).text()
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('family,measure,construct,better,min_score,max_score,before,after,follow_up,days_before_to_after,status')
     expect(lines[1]).toBe('F001,"Parenting Stress Index, Short Form (PSI-SF)",parenting stress,lower,36,180,100,90,,120,completed')
     expect(lines).toHaveLength(6)
@@ -161,7 +187,11 @@ describe('one-time feedback links', () => {
   it('work once, without an account, and the feedback reaches the programme', async () => {
     const { db, programme, lead } = await world()
     const leadCookie = await signInCookie(lead.email)
-    const made = await (await run(evaluationAction, formRequest(`/lead/programmes/${programme.id}/evaluation`, { intent: 'feedback-link', respondent: 'manager' }, leadCookie), { programmeId: String(programme.id) })).json()
+    const made = await (
+      await run(evaluationAction, formRequest(`/lead/programmes/${programme.id}/evaluation`, { intent: 'feedback-link', respondent: 'manager' }, leadCookie), {
+        programmeId: String(programme.id),
+      })
+    ).json()
     const token = new URL(made.link.url).pathname.split('/').pop()!
     expect(await db.selectFrom('feedback_links').select('token_hash').where('token_hash', '=', token).executeTakeFirst()).toBeUndefined()
 
@@ -169,9 +199,9 @@ describe('one-time feedback links', () => {
     expect(open).toEqual({ valid: true, respondent: 'manager', programme: programme.name })
     const answer = { acceptability: '4', feasibility: '3', helped: 'Protected time for staff.', got_in_the_way: '' }
     expect((await run(feedbackAction, formRequest(`/feedback/${token}`, answer), { token })).status).toBe(200)
-    expect(await db.selectFrom('evaluation_feedback').select(['respondent', 'acceptability', 'feasibility', 'helped', 'via_link']).where('programme_id', '=', programme.id).execute()).toEqual([
-      { respondent: 'manager', acceptability: 4, feasibility: 3, helped: 'Protected time for staff.', via_link: 1 },
-    ])
+    expect(
+      await db.selectFrom('evaluation_feedback').select(['respondent', 'acceptability', 'feasibility', 'helped', 'via_link']).where('programme_id', '=', programme.id).execute(),
+    ).toEqual([{ respondent: 'manager', acceptability: 4, feasibility: 3, helped: 'Protected time for staff.', via_link: 1 }])
 
     expect((await (await run(feedbackLoader, getRequest(`/feedback/${token}`), { token })).json()).valid).toBe(false)
     expect((await refusal(await run(feedbackAction, formRequest(`/feedback/${token}`, answer), { token }))).formError).toMatch(/already been used or has expired/)
@@ -180,9 +210,15 @@ describe('one-time feedback links', () => {
 
   it('refuses free text with a phone number in it', async () => {
     const { db, programme, lead } = await world()
-    const made = await (await run(evaluationAction, formRequest(`/lead/programmes/${programme.id}/evaluation`, { intent: 'feedback-link', respondent: 'family' }, await signInCookie(lead.email)), { programmeId: String(programme.id) })).json()
+    const made = await (
+      await run(evaluationAction, formRequest(`/lead/programmes/${programme.id}/evaluation`, { intent: 'feedback-link', respondent: 'family' }, await signInCookie(lead.email)), {
+        programmeId: String(programme.id),
+      })
+    ).json()
     const token = new URL(made.link.url).pathname.split('/').pop()!
-    const answer = await refusal(await run(feedbackAction, formRequest(`/feedback/${token}`, { acceptability: '5', feasibility: '5', helped: 'Call me on 07700 900123', got_in_the_way: '' }), { token }))
+    const answer = await refusal(
+      await run(feedbackAction, formRequest(`/feedback/${token}`, { acceptability: '5', feasibility: '5', helped: 'Call me on 07700 900123', got_in_the_way: '' }), { token }),
+    )
     expect(answer.fieldErrors.helped).toMatch(/^Remove the number/)
     expect(await db.selectFrom('evaluation_feedback').select('id').where('programme_id', '=', programme.id).execute()).toEqual([])
   })

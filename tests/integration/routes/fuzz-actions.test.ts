@@ -108,13 +108,17 @@ async function world() {
 
 /** Row counts of every table, in one query. */
 async function counts(db: Awaited<ReturnType<typeof getDb>>): Promise<Record<string, number>> {
-  const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', 'throttles', 'kysely_migration', 'kysely_migration_lock')`.execute(db)).rows.map((r) => r.name)
+  const tables = (
+    await sql<{
+      name: string
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', 'throttles', 'kysely_migration', 'kysely_migration_lock')`.execute(db)
+  ).rows.map((r) => r.name)
   const row = await sql<Record<string, number>>`select ${sql.join(tables.map((t) => sql`(select count(*) from ${sql.table(t)}) as ${sql.ref(t)}`))}`.execute(db)
   return row.rows[0]
 }
 
 function hostileRequest(path: string, next: () => number, words: string[], cookie: string | undefined): Request {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]
   const headers: Record<string, string> = { Origin: 'http://localhost' }
   if (cookie) headers.Cookie = cookie
   const shape = next()
@@ -154,7 +158,13 @@ describe('fuzzing every action', () => {
     for (const file of files) {
       const module = (await import(/* @vite-ignore */ join(ROUTES_DIR, file))) as { action?: Action }
       if (!module.action) continue
-      const path = '/' + file.replace(/\.tsx?$/, '').replace(/\$([A-Za-z]+)/g, (_, p: string) => params[p] ?? '1').replace(/_?\./g, '/').replace(/_/g, '')
+      const path =
+        '/' +
+        file
+          .replace(/\.tsx?$/, '')
+          .replace(/\$([A-Za-z]+)/g, (_, p: string) => params[p] ?? '1')
+          .replace(/_?\./g, '/')
+          .replace(/_/g, '')
       const words = wordsOf(file)
       for (const role of roleFor(file)) {
         for (let i = 0; i < REQUESTS_PER_ROUTE_AND_ROLE; i++) {

@@ -16,7 +16,8 @@ import { longField, manyFields, streamedPost, whileOthersAreServed } from '../..
 
 async function counts() {
   const db = await getDb()
-  const rows = async (table: 'users' | 'sessions' | 'enrolments' | 'cycles' | 'audit_log') => (await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+  const rows = async (table: 'users' | 'sessions' | 'enrolments' | 'cycles' | 'audit_log') =>
+    (await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
   return { users: await rows('users'), sessions: await rows('sessions'), enrolments: await rows('enrolments'), cycles: await rows('cycles'), audit: await rows('audit_log') }
 }
 
@@ -114,7 +115,9 @@ describe('imports', () => {
     const rows: string[] = []
     for (let t = 0; t < 100; t++) {
       const email = `t${t}@example.org`
-      rows.push(row({ record_type: 'trainee', email, name: `Trainee ${t}`, rule_set: 'aviguk-practitioner-2024', current_stage: '1', enrolled_on: '2020-01-01', supervisor_email: supervisor.email }))
+      rows.push(
+        row({ record_type: 'trainee', email, name: `Trainee ${t}`, rule_set: 'aviguk-practitioner-2024', current_stage: '1', enrolled_on: '2020-01-01', supervisor_email: supervisor.email }),
+      )
       rows.push(row({ record_type: 'stage', email, stage: '1', started_on: '2020-01-06' }))
       for (let s = 0; s < 48; s++) rows.push(row({ record_type: 'supervision', email, held_on: addDays('2020-02-01', s * 7), minutes: '60' }))
     }
@@ -194,7 +197,8 @@ describe('lock-out', () => {
 })
 
 describe('malformed requests get a 4xx that says what went wrong', () => {
-  const post = (body: BodyInit, headers: Record<string, string>) => run(loginAction, new Request('http://localhost/login', { method: 'POST', body, headers: { Origin: 'http://localhost', ...headers } }))
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    run(loginAction, new Request('http://localhost/login', { method: 'POST', body, headers: { Origin: 'http://localhost', ...headers } }))
 
   it.each([
     ['JSON', 'application/json', '{"email":"a@b.c"}', 415, /not sent as a form/],
@@ -210,7 +214,11 @@ describe('malformed requests get a 4xx that says what went wrong', () => {
     expect(await counts()).toEqual(before)
   })
 
-  it.each([['not a web address', 'not a url'], ['another site', 'https://evil.example'], ['an opaque origin', 'null']])('refuses a post whose Origin is %s', async (_, origin) => {
+  it.each([
+    ['not a web address', 'not a url'],
+    ['another site', 'https://evil.example'],
+    ['an opaque origin', 'null'],
+  ])('refuses a post whose Origin is %s', async (_, origin) => {
     const user = await createUser(await getDb(), 'trainee')
     const response = await run(loginAction, formRequest('/login', { email: user.email, password: TEST_PASSWORD }, undefined, origin))
     expect(response.status).toBe(403)

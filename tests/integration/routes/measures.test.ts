@@ -12,7 +12,9 @@ describe('outcome measures as data', () => {
     const db = await getDb()
     const lead = await signInCookie((await createUser(db, 'lead')).email)
     expect((await run(measuresAction, formRequest('/measures', measure, lead))).status).toBe(302)
-    expect(await db.selectFrom('outcome_measures').select(['construct', 'min_score', 'max_score', 'higher_is_better', 'has_follow_up']).where('name', '=', measure.name).executeTakeFirst()).toEqual({
+    expect(
+      await db.selectFrom('outcome_measures').select(['construct', 'min_score', 'max_score', 'higher_is_better', 'has_follow_up']).where('name', '=', measure.name).executeTakeFirst(),
+    ).toEqual({
       construct: 'sensitivity',
       min_score: 1,
       max_score: 5,

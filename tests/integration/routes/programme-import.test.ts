@@ -30,13 +30,28 @@ const ALEX = 'alex.reed@example.org'
 function goodRows(supervisor: string): Row[] {
   const sam = (r: Row) => ({ email: SAM, ...r })
   return [
-    { record_type: 'trainee', email: SAM, name: 'Sam Jones', job_title: 'Health visitor', rule_set: 'aviguk-practitioner-2026', current_stage: '2', enrolled_on: '2025-01-06', registration_paid_on: '2025-02-01', supervisor_email: supervisor },
+    {
+      record_type: 'trainee',
+      email: SAM,
+      name: 'Sam Jones',
+      job_title: 'Health visitor',
+      rule_set: 'aviguk-practitioner-2026',
+      current_stage: '2',
+      enrolled_on: '2025-01-06',
+      registration_paid_on: '2025-02-01',
+      supervisor_email: supervisor,
+    },
     sam({ record_type: 'stage', stage: '0', started_on: '2025-01-13' }),
     sam({ record_type: 'stage', stage: '1', started_on: '2025-02-03' }),
     sam({ record_type: 'stage', stage: '2', started_on: '2025-08-04' }),
-    ...[['03-03', '03-08'], ['03-24', '03-29'], ['04-21', '04-26'], ['05-19', '05-24'], ['06-16', '06-21'], ['07-14', '07-19']].map(([filmed, reviewed], i) =>
-      sam({ record_type: 'cycle', client_code: i % 2 ? 'SJ-02' : 'SJ-01', filmed_on: `2025-${filmed}`, reviewed_on: `2025-${reviewed}`, clip_count: '3' }),
-    ),
+    ...[
+      ['03-03', '03-08'],
+      ['03-24', '03-29'],
+      ['04-21', '04-26'],
+      ['05-19', '05-24'],
+      ['06-16', '06-21'],
+      ['07-14', '07-19'],
+    ].map(([filmed, reviewed], i) => sam({ record_type: 'cycle', client_code: i % 2 ? 'SJ-02' : 'SJ-01', filmed_on: `2025-${filmed}`, reviewed_on: `2025-${reviewed}`, clip_count: '3' })),
     ...['03-10', '04-07', '04-21', '05-12', '06-02', '06-30', '07-21'].map((d) => sam({ record_type: 'supervision', held_on: `2025-${d}`, minutes: '60' })),
     sam({ record_type: 'cycle', client_code: 'SJ-03', filmed_on: '2025-09-01', reviewed_on: '2025-09-08', stage: '2' }),
     sam({ record_type: 'cycle', client_code: 'SJ-03', filmed_on: '2025-10-06', reviewed_on: '' }),
@@ -94,7 +109,12 @@ describe('importing a spreadsheet', () => {
       .where('enrolments.programme_id', '=', programme.id)
       .executeTakeFirstOrThrow()
     expect(sam).toMatchObject({ current_stage: 2, registration_paid_on: '2025-02-01', password_hash: null, role: 'trainee' })
-    const stages = await db.selectFrom('enrolment_stages').select(['stage_number', 'status', 'started_on', 'completed_on', 'locked']).where('enrolment_id', '=', sam.id).orderBy('stage_number').execute()
+    const stages = await db
+      .selectFrom('enrolment_stages')
+      .select(['stage_number', 'status', 'started_on', 'completed_on', 'locked'])
+      .where('enrolment_id', '=', sam.id)
+      .orderBy('stage_number')
+      .execute()
     expect(stages).toEqual([
       { stage_number: 0, status: 'signed_off', started_on: '2025-01-13', completed_on: '2025-02-03', locked: 1 },
       { stage_number: 1, status: 'accredited', started_on: '2025-02-03', completed_on: '2025-08-04', locked: 1 },
@@ -114,24 +134,48 @@ describe('importing a spreadsheet', () => {
   })
 
   const bad: { case: string; change: (rows: Row[]) => Row[]; problem: string }[] = [
-    { case: 'a review before filming', change: (rows) => edit(rows, 4, { reviewed_on: '2025-03-01' }), problem: 'Row 6, column reviewed_on: the shared review cannot be before the date filmed' },
-    { case: 'a date that does not exist', change: (rows) => edit(rows, 4, { filmed_on: '2025-02-30' }), problem: 'Row 6, column filmed_on: “2025-02-30” is not a date Attune can read: write a real date, day first, like 24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26' },
+    {
+      case: 'a review before filming',
+      change: (rows) => edit(rows, 4, { reviewed_on: '2025-03-01' }),
+      problem: 'Row 6, column reviewed_on: the shared review cannot be before the date filmed',
+    },
+    {
+      case: 'a date that does not exist',
+      change: (rows) => edit(rows, 4, { filmed_on: '2025-02-30' }),
+      problem: 'Row 6, column filmed_on: “2025-02-30” is not a date Attune can read: write a real date, day first, like 24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26',
+    },
     { case: 'a date in the future', change: (rows) => edit(rows, 10, { held_on: '2099-01-01' }), problem: 'Row 12, column held_on: 1 Jan 2099 is in the future' },
-    { case: 'too long a session', change: (rows) => edit(rows, 10, { minutes: '300' }), problem: 'Row 12, column minutes: “300” is 300 minutes. A session lasts from 15 to 240 minutes (usually 60, 90 or 120)' },
+    {
+      case: 'too long a session',
+      change: (rows) => edit(rows, 10, { minutes: '300' }),
+      problem: 'Row 12, column minutes: “300” is 300 minutes. A session lasts from 15 to 240 minutes (usually 60, 90 or 120)',
+    },
     {
       case: 'a client named, not coded',
       change: (rows) => edit(rows, 4, { client_code: 'Jane Smith' }),
       // The client form's own rule (evidence-rules.ts), word for word.
       problem: 'Row 6, column client_code: “Jane” looks like a name or a word that could identify the family. Use initials and a number instead, like FAM-07 or AK-01',
     },
-    { case: 'an unknown rule set', change: (rows) => edit(rows, 0, { rule_set: 'aviguk-2030' }), problem: 'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2026, aviguk-practitioner-2024, aviguk-practitioner-2015)' },
-    { case: 'an unknown kind of row', change: (rows) => edit(rows, 4, { record_type: 'visit' }), problem: 'Row 6, column record_type: “visit” is not one of trainee, stage, cycle, supervision' },
+    {
+      case: 'an unknown rule set',
+      change: (rows) => edit(rows, 0, { rule_set: 'aviguk-2030' }),
+      problem: 'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2026, aviguk-practitioner-2024, aviguk-practitioner-2015)',
+    },
+    {
+      case: 'an unknown kind of row',
+      change: (rows) => edit(rows, 4, { record_type: 'visit' }),
+      problem: 'Row 6, column record_type: “visit” is not one of trainee, stage, cycle, supervision',
+    },
     {
       case: 'a cycle for someone not in the file',
       change: (rows) => edit(rows, 4, { email: 'nobody@example.org' }),
       problem: 'Row 6, column email: nobody@example.org has no trainee row in this file and is not on this programme',
     },
-    { case: 'a supervisor Attune does not know', change: (rows) => edit(rows, 10, { supervisor_email: 'who@example.org' }), problem: 'Row 12, column supervisor_email: who@example.org is not a supervisor in your organisation on Attune' },
+    {
+      case: 'a supervisor Attune does not know',
+      change: (rows) => edit(rows, 10, { supervisor_email: 'who@example.org' }),
+      problem: 'Row 12, column supervisor_email: who@example.org is not a supervisor in your organisation on Attune',
+    },
     { case: 'the same cycle twice', change: (rows) => [...rows, rows[4]], problem: 'Row 25, column filmed_on: repeats row 6 (the same trainee, client code and filming date)' },
     {
       case: 'a cycle before the trainee’s first stage',
@@ -140,7 +184,11 @@ describe('importing a spreadsheet', () => {
     },
     { case: 'a stage that does not match the date', change: (rows) => edit(rows, 4, { stage: '2' }), problem: 'Row 6, column stage: on 8 Mar 2025 the trainee was in Stage 1, not stage 2' },
     { case: 'no start for the current stage', change: (rows) => rows.filter((_, i) => i !== 3), problem: 'Row 2, column current_stage: add a stage row with the date Stage 2 started' },
-    { case: 'stages starting out of order', change: (rows) => edit(rows, 3, { started_on: '2025-01-20' }), problem: 'Row 5, column started_on: Stage 2 starts before the stage before it (3 Feb 2025)' },
+    {
+      case: 'stages starting out of order',
+      change: (rows) => edit(rows, 3, { started_on: '2025-01-20' }),
+      problem: 'Row 5, column started_on: Stage 2 starts before the stage before it (3 Feb 2025)',
+    },
   ]
 
   it.each(bad)('names $case by row and column, and imports nothing', async ({ change, problem }) => {
@@ -161,7 +209,10 @@ describe('importing a spreadsheet', () => {
     const asSupervisor = await preview(csv([{ ...good[0], email: supervisor.email }]))
     expect(asSupervisor.preview.problems.map(describeProblem)).toEqual([`Row 2, column email: ${supervisor.email} belongs to a supervisor in Attune, not a trainee`])
     const noColumns = await preview('name,date\nSam,2025-01-01\n')
-    expect(noColumns.preview.problems.map(describeProblem)).toEqual(['Row 1: the header row has no record_type column (see the template)', 'Row 1: the header row has no email column (see the template)'])
+    expect(noColumns.preview.problems.map(describeProblem)).toEqual([
+      'Row 1: the header row has no record_type column (see the template)',
+      'Row 1: the header row has no email column (see the template)',
+    ])
     const noFile = await preview('')
     expect(noFile.fieldErrors).toEqual({ file: 'Choose the CSV file to check' })
     const tooLarge = await preview(csv(good) + 'x'.repeat(2 * 1024 * 1024))

@@ -42,7 +42,13 @@ async function demoLead() {
   const work = async (email: string) => {
     const { id } = await person(email)
     const enrolment = await db.selectFrom('enrolments').select('id').where('trainee_id', '=', id).executeTakeFirstOrThrow()
-    const cycles = await db.selectFrom('cycles').innerJoin('clients', 'clients.id', 'cycles.client_id').select(['clients.code', 'filmed_on', 'reviewed_on', 'clip_count']).where('enrolment_id', '=', enrolment.id).orderBy('filmed_on').execute()
+    const cycles = await db
+      .selectFrom('cycles')
+      .innerJoin('clients', 'clients.id', 'cycles.client_id')
+      .select(['clients.code', 'filmed_on', 'reviewed_on', 'clip_count'])
+      .where('enrolment_id', '=', enrolment.id)
+      .orderBy('filmed_on')
+      .execute()
     const sessions = await db.selectFrom('supervision_sessions').select(['held_on', 'minutes']).where('enrolment_id', '=', enrolment.id).orderBy('held_on').execute()
     const clients = await db.selectFrom('clients').select('code').where('trainee_id', '=', id).execute()
     return { cycles, sessions, clients: clients.map((c) => c.code), minutes: sessions.reduce((sum, s) => sum + s.minutes, 0) }
@@ -146,7 +152,14 @@ describe('a corrected file imported again (cases 12a then 12b)', () => {
     const second = await preview(caseFile('12b-corrected-reimport.csv'))
     expect(second.preview.problems).toEqual([])
     expect(second.preview.plan.nearMatches).toEqual([
-      { row: 4, kind: 'cycle', existingId: expect.any(Number), existing: 'NH-01 filmed 3 Nov 2025, reviewed 10 Nov 2025, 3 clips', proposed: 'NH-01 filmed 4 Nov 2025, reviewed 10 Nov 2025, 3 clips', choice: 'update' },
+      {
+        row: 4,
+        kind: 'cycle',
+        existingId: expect.any(Number),
+        existing: 'NH-01 filmed 3 Nov 2025, reviewed 10 Nov 2025, 3 clips',
+        proposed: 'NH-01 filmed 4 Nov 2025, reviewed 10 Nov 2025, 3 clips',
+        choice: 'update',
+      },
       { row: 5, kind: 'session', existingId: expect.any(Number), existing: 'Supervision on 17 Nov 2025, 60 minutes', proposed: 'Supervision on 17 Nov 2025, 90 minutes', choice: 'update' },
     ])
     expect(second.preview.plan.cycles).toEqual([])
@@ -220,7 +233,10 @@ describe('dates and durations as Excel rewrites them', () => {
     const file = await (await run(template, getRequest('/x', cookie), { programmeId: String(programme_id) })).text()
     const lines = file.replace(/^\uFEFF/, '').split('\r\n')
     expect(lines[0]).toBe(HEADER)
-    const dates = lines.slice(1).filter((l) => !l.startsWith('#')).flatMap((l) => l.match(/\b[\d/-]{8,10}\b/g) ?? [])
+    const dates = lines
+      .slice(1)
+      .filter((l) => !l.startsWith('#'))
+      .flatMap((l) => l.match(/\b[\d/-]{8,10}\b/g) ?? [])
     expect(dates.length).toBeGreaterThan(5)
     expect(dates.filter((d) => !/^\d{2}\/\d{2}\/\d{4}$/.test(d))).toEqual([])
     expect(lines).toContain('# aviguk-practitioner-2024: AVIGuk practitioner pathway (current) version 2')

@@ -154,12 +154,20 @@ describe('the sustainability report of the demo programme', () => {
     const { open } = await demo()
     const trainees = await (await open(reportCsv)).text()
     const lines = trainees.replace(/^\uFEFF/, '').split('\r\n')
-    expect(lines[0]).toBe('trainee,status,stage,cycles_left,new_clients_left,supervision_hours_left,projected_accreditation,finishes_by_end_date,flags,stage_fees_gbp,registration_gbp,cost_to_complete_gbp')
+    expect(lines[0]).toBe(
+      'trainee,status,stage,cycles_left,new_clients_left,supervision_hours_left,projected_accreditation,finishes_by_end_date,flags,stage_fees_gbp,registration_gbp,cost_to_complete_gbp',
+    )
     expect(lines).toHaveLength(8)
     expect(lines.find((l) => l.startsWith('Dan Okafor'))).toMatch(/^Dan Okafor,active,Stage 3,2,0,1,2026-12-17,yes,,0\.00,0\.00,0\.00$/)
     expect(lines[7]).toBe('Total,,,92,26,69,,,,5040.00,0.00,5040.00')
     const months = (await (await open(reportCsv, '&table=months')).text()).replace(/^\uFEFF/, '').split('\r\n')
-    expect(months).toEqual(['month_start,needed_by_end_date_hours,at_current_pace_hours,capacity_hours,over_capacity', ...['2026-11-01', '2026-12-01'].map((m) => expect.stringMatching(new RegExp(`^${m},13.8,5.95,14,no$`))), expect.anything(), expect.anything(), expect.anything()])
+    expect(months).toEqual([
+      'month_start,needed_by_end_date_hours,at_current_pace_hours,capacity_hours,over_capacity',
+      ...['2026-11-01', '2026-12-01'].map((m) => expect.stringMatching(new RegExp(`^${m},13.8,5.95,14,no$`))),
+      expect.anything(),
+      expect.anything(),
+      expect.anything(),
+    ])
     const quarters = await (await open(reportCsv, '&table=quarters')).text()
     expect(quarters).toContain('2027-04-01,Apr–Jun 2027,1,Grace Lin,yes')
     expect((await open(reportCsv, '&table=secrets')).status).toBe(404)

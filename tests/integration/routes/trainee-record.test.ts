@@ -29,7 +29,13 @@ describe('a trainee’s whole record', () => {
     expect(Object.keys(files).sort()).toEqual(['cycles.csv', 'portfolio.pdf', 'record.json', 'sign_offs.csv', 'stages.csv', 'supervision_sessions.csv'])
 
     const json = JSON.parse(strFromU8(files['record.json']))
-    expect(json).toMatchObject({ format: 'attune-trainee-record', version: 1, trainee: { name: 'Amira Khan', email: 'trainee@demo.attune.test' }, currentStage: 2, ruleSet: { key: 'aviguk-practitioner-2026' } })
+    expect(json).toMatchObject({
+      format: 'attune-trainee-record',
+      version: 1,
+      trainee: { name: 'Amira Khan', email: 'trainee@demo.attune.test' },
+      currentStage: 2,
+      ruleSet: { key: 'aviguk-practitioner-2026' },
+    })
     expect(json.stages.map((s: { name: string; status: string }) => `${s.name}: ${s.status}`)).toEqual(['Initial Training Course: completed', 'Stage 1: accredited', 'Stage 2: in_progress'])
     const cycles = await db.selectFrom('cycles').select('id').where('enrolment_id', '=', id).execute()
     expect(json.cycles).toHaveLength(cycles.length)

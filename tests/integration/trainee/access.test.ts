@@ -22,7 +22,14 @@ async function twoTrainees() {
   const reflection = await createReflectionRow(a.db, { enrolmentId: a.enrolment.id, sessionId: session.id })
   const b = await enrolledTrainee({ supervisorId: a.supervisorId })
   const snapshot = async () =>
-    Promise.all(['clients', 'cycles', 'supervision_sessions', 'supervision_session_clients', 'reflections'].map((t) => a.db.selectFrom(t as 'clients').selectAll().execute()))
+    Promise.all(
+      ['clients', 'cycles', 'supervision_sessions', 'supervision_session_clients', 'reflections'].map((t) =>
+        a.db
+          .selectFrom(t as 'clients')
+          .selectAll()
+          .execute(),
+      ),
+    )
   return { a, b, client, cycle, session, reflection, before: await snapshot(), snapshot }
 }
 
@@ -50,7 +57,12 @@ describe('trainee B and trainee A’s records', () => {
       [clientAction, `/trainee/clients/${client.id}`, { clientId: String(client.id) }, { intent: 'delete' }],
       [cycleAction, `/trainee/cycles/${cycle.id}`, { cycleId: String(cycle.id) }, { intent: 'update', client_id: String(client.id), filmed_on: '2026-02-01', clip_count: '1' }],
       [cycleAction, `/trainee/cycles/${cycle.id}`, { cycleId: String(cycle.id) }, { intent: 'delete' }],
-      [sessionAction, `/trainee/supervision/${session.id}`, { sessionId: String(session.id) }, { intent: 'update', held_on: '2026-02-01', minutes: '60', format: 'group', supervisor_id: '1' }],
+      [
+        sessionAction,
+        `/trainee/supervision/${session.id}`,
+        { sessionId: String(session.id) },
+        { intent: 'update', held_on: '2026-02-01', minutes: '60', format: 'group', supervisor_id: '1' },
+      ],
       [sessionAction, `/trainee/supervision/${session.id}`, { sessionId: String(session.id) }, { intent: 'delete' }],
       [reflectionAction, `/trainee/reflections/${reflection.id}`, { reflectionId: String(reflection.id) }, { intent: 'update', decision: 'submit', body: 'not mine' }],
       [reflectionAction, `/trainee/reflections/${reflection.id}`, { reflectionId: String(reflection.id) }, { intent: 'delete' }],
@@ -65,13 +77,19 @@ describe('trainee B and trainee A’s records', () => {
 
   it('cannot name A’s client in a cycle or a session form', async () => {
     const { b, client, before, snapshot } = await twoTrainees()
-    const cycle = await refusal(await run(newCycle, formRequest('/trainee/cycles/new', { client_id: String(client.id), filmed_on: '2026-02-01', reviewed_on: '2026-02-05', clip_count: '2' }, b.cookie)))
+    const cycle = await refusal(
+      await run(newCycle, formRequest('/trainee/cycles/new', { client_id: String(client.id), filmed_on: '2026-02-01', reviewed_on: '2026-02-05', clip_count: '2' }, b.cookie)),
+    )
     expect(cycle.fieldErrors).toEqual({ client_id: 'Choose one of your clients' })
     const own = await createClientRow(b.db, b.trainee.id)
     const session = await refusal(
       await run(
         newSession,
-        formRequest('/trainee/supervision/new', { held_on: '2026-02-01', minutes: '60', format: 'one_to_one', supervisor_id: String(b.supervisorId), client_ids: [String(own.id), String(client.id)] }, b.cookie),
+        formRequest(
+          '/trainee/supervision/new',
+          { held_on: '2026-02-01', minutes: '60', format: 'one_to_one', supervisor_id: String(b.supervisorId), client_ids: [String(own.id), String(client.id)] },
+          b.cookie,
+        ),
       ),
     )
     expect(session.fieldErrors).toEqual({ client_ids: 'Choose only your own clients' })
@@ -85,9 +103,13 @@ describe('trainee B and trainee A’s records', () => {
     const own = await createClientRow(b.db, b.trainee.id)
     const mine = await createCycleRow(b.db, { enrolmentId: b.enrolment.id, clientId: own.id })
     const body = await refusal(
-      await run(cycleAction, formRequest(`/trainee/cycles/${mine.id}`, { intent: 'update', client_id: String(client.id), filmed_on: '2026-02-03', reviewed_on: '2026-02-10', clip_count: '3' }, b.cookie), {
-        cycleId: String(mine.id),
-      }),
+      await run(
+        cycleAction,
+        formRequest(`/trainee/cycles/${mine.id}`, { intent: 'update', client_id: String(client.id), filmed_on: '2026-02-03', reviewed_on: '2026-02-10', clip_count: '3' }, b.cookie),
+        {
+          cycleId: String(mine.id),
+        },
+      ),
     )
     expect(body.fieldErrors).toEqual({ client_id: 'Choose one of your clients' })
     expect((await b.db.selectFrom('cycles').select('client_id').where('id', '=', mine.id).executeTakeFirstOrThrow()).client_id).toBe(own.id)

@@ -81,11 +81,9 @@ describe('a client’s page', () => {
     const { db, trainee, cookie } = await enrolledTrainee()
     const client = await createClientRow(db, trainee.id, { code: 'AK-01' })
     const path = `/trainee/clients/${client.id}`
-    const response = await run(
-      clientAction,
-      formRequest(path, { intent: 'update', ...goodClient, code: 'AK-01', consent_withdrawn_on: '2026-03-01', work_ended_on: '2026-03-01' }, cookie),
-      { clientId: String(client.id) },
-    )
+    const response = await run(clientAction, formRequest(path, { intent: 'update', ...goodClient, code: 'AK-01', consent_withdrawn_on: '2026-03-01', work_ended_on: '2026-03-01' }, cookie), {
+      clientId: String(client.id),
+    })
     expect(response.status).toBe(302)
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'client.updated').executeTakeFirstOrThrow()
     expect(JSON.parse(audit.before_json!)).toMatchObject({ consent_withdrawn_on: null, work_ended_on: null })

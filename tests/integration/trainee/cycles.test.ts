@@ -89,7 +89,11 @@ describe('the stage a cycle counts towards', () => {
     const { db, trainee, enrolment, cookie } = await inStage2WithStage1Open()
     const client = await createClientRow(db, trainee.id)
     const row = await createCycleRow(db, { enrolmentId: enrolment.id, clientId: client.id, filmedOn: '2026-05-20', reviewedOn: '2026-05-28', stageNumber: 1 })
-    const response = await run(cycleAction, formRequest(`/trainee/cycles/${row.id}`, { intent: 'update', ...cycle(client.id, { filmed_on: '2026-05-20', reviewed_on: '2026-06-03' }) }, cookie), { cycleId: String(row.id) })
+    const response = await run(
+      cycleAction,
+      formRequest(`/trainee/cycles/${row.id}`, { intent: 'update', ...cycle(client.id, { filmed_on: '2026-05-20', reviewed_on: '2026-06-03' }) }, cookie),
+      { cycleId: String(row.id) },
+    )
     expect(response.status).toBe(302)
     expect(await db.selectFrom('cycles').select('stage_number').executeTakeFirstOrThrow()).toEqual({ stage_number: 2 })
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'cycle.updated').executeTakeFirstOrThrow()

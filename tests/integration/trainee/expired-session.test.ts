@@ -72,7 +72,10 @@ describe('a session', () => {
     const before = await db.selectFrom('sessions').select(['id', 'data', 'expires_at']).executeTakeFirstOrThrow()
     // As if signed in 11 hours ago and idle since.
     const elevenHoursAgo = new Date(Date.now() - 11 * 3_600_000).toISOString()
-    await db.updateTable('sessions').set({ data: JSON.stringify({ ...JSON.parse(before.data), renewedAt: elevenHoursAgo }), expires_at: new Date(Date.now() + 3_600_000).toISOString() }).execute()
+    await db
+      .updateTable('sessions')
+      .set({ data: JSON.stringify({ ...JSON.parse(before.data), renewedAt: elevenHoursAgo }), expires_at: new Date(Date.now() + 3_600_000).toISOString() })
+      .execute()
     const response = await run(rootLoader, getRequest('/trainee', cookie))
     const page = await response.json()
     const after = await db.selectFrom('sessions').select('expires_at').where('id', '=', before.id).executeTakeFirstOrThrow()

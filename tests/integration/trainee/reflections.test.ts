@@ -81,7 +81,9 @@ describe('the stage-end written reflection', () => {
     const row = await db.selectFrom('reflections').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({ kind: 'stage_end', stage_number: 3, status: 'draft' })
     expect(await requirementOnHome(cookie, 'written_reflection')).toMatchObject({ met: false })
-    await run(reflectionAction, formRequest(`/trainee/reflections/${row.id}`, { intent: 'update', decision: 'submit', body: 'Looking back over Stage 3, I now wait.' }, cookie), { reflectionId: String(row.id) })
+    await run(reflectionAction, formRequest(`/trainee/reflections/${row.id}`, { intent: 'update', decision: 'submit', body: 'Looking back over Stage 3, I now wait.' }, cookie), {
+      reflectionId: String(row.id),
+    })
     expect(await requirementOnHome(cookie, 'written_reflection')).toMatchObject({ met: true })
   })
 

@@ -37,7 +37,13 @@ describe('a whole Stage 1', () => {
     await post(newCycle, '/trainee/cycles/new', { client_id: String(second.id), filmed_on: '2026-03-02', reviewed_on: '2026-03-09', clip_count: '2' })
 
     // Seven hours of supervision in 60, 90 and 120 minute sessions, waiting for the supervisor.
-    for (const [heldOn, minutes] of [['2026-02-02', '90'], ['2026-02-16', '90'], ['2026-03-02', '120'], ['2026-03-16', '60'], ['2026-03-30', '60']]) {
+    for (const [heldOn, minutes] of [
+      ['2026-02-02', '90'],
+      ['2026-02-16', '90'],
+      ['2026-03-02', '120'],
+      ['2026-03-16', '60'],
+      ['2026-03-30', '60'],
+    ]) {
       await post(newSession, '/trainee/supervision/new', { held_on: heldOn, minutes, format: 'one_to_one', supervisor_id: String(supervisorId), client_ids: [String(first.id)] })
     }
     expect(await missing()).toEqual(['7 more hours of confirmed supervision (7 hours waiting for your supervisor to confirm)'])

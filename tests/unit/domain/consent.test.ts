@@ -9,7 +9,12 @@ describe('logging a cycle needs supervision consent', () => {
     { name: 'filmed on the day consent was given', consent: full, filmedOn: '2026-02-01', problem: null },
     { name: 'no consent date', consent: { ...full, givenOn: null }, filmedOn: '2026-02-10', problem: /not given consent for their video to be used in supervision/ },
     { name: 'consent without the supervision scope', consent: { ...full, supervision: false }, filmedOn: '2026-02-10', problem: /not given consent/ },
-    { name: 'consent withdrawn', consent: { ...full, withdrawnOn: '2026-03-03' }, filmedOn: '2026-02-10', problem: 'Consent was withdrawn on 3 Mar 2026, so no new cycles can be logged for this client' },
+    {
+      name: 'consent withdrawn',
+      consent: { ...full, withdrawnOn: '2026-03-03' },
+      filmedOn: '2026-02-10',
+      problem: 'Consent was withdrawn on 3 Mar 2026, so no new cycles can be logged for this client',
+    },
     { name: 'filmed before consent', consent: full, filmedOn: '2026-01-31', problem: /Consent was given on 1 Feb 2026, after this filming date/ },
   ])('$name', ({ consent, filmedOn, problem }) => {
     const found = cycleConsentProblem(consent, filmedOn)

@@ -106,10 +106,7 @@ describe('from recent pace', () => {
       stageStartedOn: '2026-03-01',
       evidence: evidence({
         cycles: [...stage1Done.cycles, ...completedCycles(6, { stageNumber: 2, clientIds: [3, 4, 5], reviewedOn: '2026-05-01' })],
-        supervision: [
-          ...stage1Done.supervision,
-          ...sessions(repeat(4, 60), { stageNumber: 2, heldOn: ['2026-03-02', '2026-03-03', '2026-03-04', '2026-05-01'] }),
-        ],
+        supervision: [...stage1Done.supervision, ...sessions(repeat(4, 60), { stageNumber: 2, heldOn: ['2026-03-02', '2026-03-03', '2026-03-04', '2026-05-01'] })],
       }),
       today,
       paceWindowDays: 90,

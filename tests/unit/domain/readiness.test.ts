@@ -20,10 +20,7 @@ describe('cycles and new clients', () => {
     { name: '5 cycles with 2 clients', cycles: completedCycles(5, { stageNumber: 1, clientIds: [1, 2] }), cyclesMet: false, clientsMet: true },
     {
       name: '6 cycles with 2 clients, one still awaiting its shared review',
-      cycles: [
-        ...completedCycles(5, { stageNumber: 1, clientIds: [1, 2] }),
-        { clientId: 1, filmedOn: '2026-03-02', reviewedOn: null, stageNumber: null },
-      ],
+      cycles: [...completedCycles(5, { stageNumber: 1, clientIds: [1, 2] }), { clientId: 1, filmedOn: '2026-03-02', reviewedOn: null, stageNumber: null }],
       cyclesMet: false,
       clientsMet: true,
     },
@@ -47,10 +44,7 @@ describe('cycles and new clients', () => {
 
   it('counts clients as new per stage: a client first seen in Stage 1 is not new in Stage 2', () => {
     const ev = evidence({
-      cycles: [
-        ...completedCycles(6, { stageNumber: 1, clientIds: [1, 2] }),
-        ...completedCycles(9, { stageNumber: 2, clientIds: [2, 3, 4] }),
-      ],
+      cycles: [...completedCycles(6, { stageNumber: 1, clientIds: [1, 2] }), ...completedCycles(9, { stageNumber: 2, clientIds: [2, 3, 4] })],
     })
     const clients = requirement(2, ev, 'new_clients')
     expect(clients).toMatchObject({ done: 2, required: 3, met: false, missing: '1 more new client this stage' })
@@ -59,10 +53,7 @@ describe('cycles and new clients', () => {
 
   it('counts a client new to Stage 2 even if filmed in Stage 1 but never reviewed there', () => {
     const ev = evidence({
-      cycles: [
-        { clientId: 9, filmedOn: '2026-01-10', reviewedOn: null, stageNumber: null },
-        ...completedCycles(3, { stageNumber: 2, clientIds: [9, 10, 11] }),
-      ],
+      cycles: [{ clientId: 9, filmedOn: '2026-01-10', reviewedOn: null, stageNumber: null }, ...completedCycles(3, { stageNumber: 2, clientIds: [9, 10, 11] })],
     })
     expect(requirement(2, ev, 'new_clients')).toMatchObject({ done: 3, met: true })
   })
@@ -123,9 +114,7 @@ describe('supervision hours', () => {
     const ev = evidence({
       supervision: [...sessions(repeat(4, 90), { stageNumber: 2 }), ...sessions([90], { stageNumber: 2, status: 'pending' })],
     })
-    expect(requirement(2, ev, 'supervision').missing).toBe(
-      '2 more hours of confirmed supervision (1 hour 30 minutes waiting for your supervisor to confirm)',
-    )
+    expect(requirement(2, ev, 'supervision').missing).toBe('2 more hours of confirmed supervision (1 hour 30 minutes waiting for your supervisor to confirm)')
     const partHour = evidence({ supervision: sessions([90, 90, 90, 60], { stageNumber: 2 }) })
     expect(requirement(2, partHour, 'supervision').missing).toBe('2 hours 30 minutes more of confirmed supervision')
   })
@@ -206,11 +195,7 @@ describe('ready', () => {
     expect(stageReadiness(current, 1, currentStage1Work).ready).toBe(true)
     const older = stageReadiness(earlier, 1, currentStage1Work)
     expect(older.ready).toBe(false)
-    expect(older.missing).toEqual([
-      '3 more completed cycles',
-      '1 more new client this stage',
-      '30 minutes more of confirmed supervision',
-    ])
+    expect(older.missing).toEqual(['3 more completed cycles', '1 more new client this stage', '30 minutes more of confirmed supervision'])
     const enough = stageReadiness(earlier, 1, {
       ...currentStage1Work,
       cycles: completedCycles(9, { stageNumber: 1, clientIds: [1, 2, 3] }),
@@ -261,11 +246,7 @@ describe('remainingWork', () => {
       from: 2,
       ev: evidence({
         cycles: [...completedCycles(6, { stageNumber: 1, clientIds: [1, 2] }), ...completedCycles(4, { stageNumber: 2, clientIds: [2, 3] })],
-        supervision: [
-          ...sessions(repeat(7, 60), { stageNumber: 1 }),
-          ...sessions([90, 90], { stageNumber: 2 }),
-          ...sessions([60], { stageNumber: 2, status: 'pending' }),
-        ],
+        supervision: [...sessions(repeat(7, 60), { stageNumber: 1 }), ...sessions([90, 90], { stageNumber: 2 }), ...sessions([60], { stageNumber: 2, status: 'pending' })],
       }),
       // Stage 2: 9-4 cycles, 3-1 new clients, 480-180 minutes; Stage 3 in full: 12, 3, 480
       left: { cycles: 17, newClients: 5, supervisionMinutes: 780 },

@@ -16,8 +16,18 @@ describe('recording erasure dates', () => {
   it.each([
     { name: 'work still going on', dates: { workEndedOn: null, recordingsErasedOn: null }, today: '2026-06-01', expected: { state: 'work_ongoing' } },
     { name: 'erased', dates: { workEndedOn: '2026-01-01', recordingsErasedOn: '2026-02-01' }, today: '2026-06-01', expected: { state: 'erased', erasedOn: '2026-02-01' } },
-    { name: '15 days before the due date', dates: { workEndedOn: '2026-03-01', recordingsErasedOn: null }, today: '2026-04-15', expected: { state: 'keep', dueOn: '2026-04-30', daysLeft: 15 } },
-    { name: '14 days before (the warning starts)', dates: { workEndedOn: '2026-03-01', recordingsErasedOn: null }, today: '2026-04-16', expected: { state: 'due_soon', dueOn: '2026-04-30', daysLeft: 14 } },
+    {
+      name: '15 days before the due date',
+      dates: { workEndedOn: '2026-03-01', recordingsErasedOn: null },
+      today: '2026-04-15',
+      expected: { state: 'keep', dueOn: '2026-04-30', daysLeft: 15 },
+    },
+    {
+      name: '14 days before (the warning starts)',
+      dates: { workEndedOn: '2026-03-01', recordingsErasedOn: null },
+      today: '2026-04-16',
+      expected: { state: 'due_soon', dueOn: '2026-04-30', daysLeft: 14 },
+    },
     { name: 'on the due date', dates: { workEndedOn: '2026-03-01', recordingsErasedOn: null }, today: '2026-04-30', expected: { state: 'due_soon', dueOn: '2026-04-30', daysLeft: 0 } },
     { name: 'the day after', dates: { workEndedOn: '2026-03-01', recordingsErasedOn: null }, today: '2026-05-01', expected: { state: 'overdue', dueOn: '2026-04-30', daysOverdue: 1 } },
   ])('$name', ({ dates, today, expected }) => {

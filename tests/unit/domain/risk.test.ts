@@ -170,9 +170,7 @@ describe('a trainee who joined part-way (earlier stages recognised)', () => {
       lastCompletedCycleOn: null,
       stageEvidence: evidence({ introductionSessionStages: [2] }),
     })
-    expect(flagged('supervision_gap', enrolment)[0].reason).toBe(
-      'No confirmed supervision in the 8 weeks since you joined on 5 Jan 2026 (amber from 8 weeks, red from 16)',
-    )
+    expect(flagged('supervision_gap', enrolment)[0].reason).toBe('No confirmed supervision in the 8 weeks since you joined on 5 Jan 2026 (amber from 8 weeks, red from 16)')
   })
 })
 

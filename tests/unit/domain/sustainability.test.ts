@@ -66,7 +66,17 @@ describe('cost to complete', () => {
 
   it.each([
     { case: 'ITC and Stage 1 started, registration paid', facts: trainee({ name: 'A' }), expected: 42_500 + 64_000 + 6_000 },
-    { case: 'a stage recognised from earlier training was not paid by the programme', facts: trainee({ name: 'A', startedStages: [{ stageNumber: 0, recognised: true }, { stageNumber: 1, recognised: false }] }), expected: 64_000 + 6_000 },
+    {
+      case: 'a stage recognised from earlier training was not paid by the programme',
+      facts: trainee({
+        name: 'A',
+        startedStages: [
+          { stageNumber: 0, recognised: true },
+          { stageNumber: 1, recognised: false },
+        ],
+      }),
+      expected: 64_000 + 6_000,
+    },
     { case: 'registration not yet paid', facts: trainee({ name: 'A', registrationPaid: false, startedStages: started(0) }), expected: 42_500 },
   ])('fees incurred: $case', ({ facts, expected }) => {
     expect(feesIncurred(facts, noOverrides)).toBe(expected)
@@ -97,20 +107,33 @@ const handWorked: SustainabilityInput = {
   budgetPence: 1_000_000,
   fees: { registrationFeePence: null, stageFeePence: { 2: 70_000 } },
   trainees: [
-    trainee({ enrolmentId: 1, name: 'Asha', currentStage: 2, startedStages: started(0, 1, 2), remaining: { cycles: 15, newClients: 3, supervisionMinutes: 900 }, projectedAccreditationOn: '2027-03-10' }),
+    trainee({
+      enrolmentId: 1,
+      name: 'Asha',
+      currentStage: 2,
+      startedStages: started(0, 1, 2),
+      remaining: { cycles: 15, newClients: 3, supervisionMinutes: 900 },
+      projectedAccreditationOn: '2027-03-10',
+    }),
     trainee({
       enrolmentId: 2,
       name: 'Ben',
       registrationPaid: false,
       remaining: { cycles: 24, newClients: 7, supervisionMinutes: 1200 },
       projectedAccreditationOn: '2027-06-20',
-      flags: [{ severity: 'red', reason: 'Projected accreditation is after the funding ends' }, { severity: 'amber', reason: 'No cycle for 9 weeks' }],
+      flags: [
+        { severity: 'red', reason: 'Projected accreditation is after the funding ends' },
+        { severity: 'amber', reason: 'No cycle for 9 weeks' },
+      ],
     }),
     trainee({
       enrolmentId: 3,
       name: 'Cara',
       status: 'paused',
-      startedStages: [{ stageNumber: 0, recognised: true }, { stageNumber: 1, recognised: false }],
+      startedStages: [
+        { stageNumber: 0, recognised: true },
+        { stageNumber: 1, recognised: false },
+      ],
       remaining: { cycles: 27, newClients: 8, supervisionMinutes: 300 },
     }),
     trainee({ enrolmentId: 4, name: 'Dev', status: 'accredited', currentStage: 3, startedStages: started(0, 1, 2, 3) }),
@@ -170,7 +193,10 @@ describe('the sustainability report, worked by hand', () => {
       // Ben: 1200/3 − 1200/6 = 200 min a month more than his pace, 3 h 20 min, rounded up to 4 hours.
       '1 trainee cannot finish before 31 Mar 2027 at their current pace: Ben (projected 20 Jun 2027). Finishing them by then needs 4 more supervision hours a month from Jan 2027 than at their current pace, and 24 cycles between them in 3 months.',
       // 800 − 600 = 200 min short, 4 whole hours; 2400 min at 600 a month is 4 months, Jan to Apr.
-      'Finishing everyone by 31 Mar 2027 needs 13 h 20 min of supervision a month against the supervisors’ capacity of 10 h a month: 4 hours a month short in each of the 3 months from Jan 2027 to Mar 2027. Either add 4 hours a month of supervisor time, or plan for 4 months of supervision at the present capacity, to Apr 2027.'.replace('’', "'"),
+      'Finishing everyone by 31 Mar 2027 needs 13 h 20 min of supervision a month against the supervisors’ capacity of 10 h a month: 4 hours a month short in each of the 3 months from Jan 2027 to Mar 2027. Either add 4 hours a month of supervisor time, or plan for 4 months of supervision at the present capacity, to Apr 2027.'.replace(
+        '’',
+        "'",
+      ),
       'Finishing costs £4,100 in fees (£4,040 stage fees, £60 registration) against £3,280 of budget left: £820 short.',
       '1 trainee is paused (Cara) with 5 h of supervision and 27 cycles still to do: they count in the demand to finish by 31 Mar 2027 but have no projected date. Agree a restart date with them.',
     ])
@@ -178,7 +204,13 @@ describe('the sustainability report, worked by hand', () => {
 })
 
 describe('recommendations', () => {
-  const onTrack = trainee({ name: 'Asha', currentStage: 3, startedStages: started(0, 1, 2, 3), remaining: { cycles: 4, newClients: 1, supervisionMinutes: 240 }, projectedAccreditationOn: '2027-02-20' })
+  const onTrack = trainee({
+    name: 'Asha',
+    currentStage: 3,
+    startedStages: started(0, 1, 2, 3),
+    remaining: { cycles: 4, newClients: 1, supervisionMinutes: 240 },
+    projectedAccreditationOn: '2027-02-20',
+  })
   const base: SustainabilityInput = { asOf: '2027-01-15', endsOn: '2027-03-31', capacityMinutesPerMonth: 600, budgetPence: 500_000, fees: noOverrides, trainees: [onTrack] }
 
   it('says nothing when every trainee finishes in time, within capacity and budget', () => {
@@ -190,19 +222,35 @@ describe('recommendations', () => {
       case: 'demand at pace above capacity in some months, though it fits by the end date',
       // 240 min over Jan–Feb at pace = 120 a month, above a capacity of 100; by the end date 80 a month.
       input: { ...base, capacityMinutesPerMonth: 100 },
-      expected: "At their current pace the trainees need more supervision than the capacity of 1 h 40 min a month in Jan 2027, Feb 2027 (up to 2 h): book those sessions early, or spread them into quieter months before 31 Mar 2027.",
+      expected:
+        'At their current pace the trainees need more supervision than the capacity of 1 h 40 min a month in Jan 2027, Feb 2027 (up to 2 h): book those sessions early, or spread them into quieter months before 31 Mar 2027.',
     },
     {
       case: 'no capacity recorded',
       input: { ...base, capacityMinutesPerMonth: 0 },
-      expected: "No supervision capacity is recorded for this programme, and finishing everyone by 31 Mar 2027 needs 1 h 20 min of supervision a month (4 h in all). Record each supervisor's monthly capacity.",
+      expected:
+        "No supervision capacity is recorded for this programme, and finishing everyone by 31 Mar 2027 needs 1 h 20 min of supervision a month (4 h in all). Record each supervisor's monthly capacity.",
     },
     {
       case: 'fees already paid exceed the budget',
       // Incurred: Asha 42,500 + 64,000 + 80,000 + 88,000 + 6,000 = 280,500, Ben the same less the
       // registration, 274,500: 555,000 against a budget of 200,000, so 355,000 over. Ben's unpaid
       // £60 makes it 361,000 short.
-      input: { ...base, budgetPence: 200_000, trainees: [onTrack, trainee({ name: 'Ben', currentStage: 3, startedStages: started(0, 1, 2, 3), registrationPaid: false, remaining: { cycles: 0, newClients: 0, supervisionMinutes: 0 }, projectedAccreditationOn: '2027-01-15' })] },
+      input: {
+        ...base,
+        budgetPence: 200_000,
+        trainees: [
+          onTrack,
+          trainee({
+            name: 'Ben',
+            currentStage: 3,
+            startedStages: started(0, 1, 2, 3),
+            registrationPaid: false,
+            remaining: { cycles: 0, newClients: 0, supervisionMinutes: 0 },
+            projectedAccreditationOn: '2027-01-15',
+          }),
+        ],
+      },
       expected: 'Finishing costs £60 in fees (£0 stage fees, £60 registration) against £0 of budget left: £3,610 short. Fees already paid exceed the budget by £3,550.',
     },
     {

@@ -6,7 +6,12 @@ import { currentPathway } from './fixtures'
 const ruleSet = currentPathway()
 const today = '2026-11-24'
 const entry = (key: string, status: string | null, lockedReason: string | null = null): AttentionEntry => ({ key, href: `/trainee/${key}`, title: key, status, lockedReason })
-const client = (id: number, workEndedOn: string | null, erasedOn: string | null = null): AttentionClient => ({ id, code: `C-${id}`, work_ended_on: workEndedOn, recordings_erased_on: erasedOn })
+const client = (id: number, workEndedOn: string | null, erasedOn: string | null = null): AttentionClient => ({
+  id,
+  code: `C-${id}`,
+  work_ended_on: workEndedOn,
+  recordings_erased_on: erasedOn,
+})
 
 describe('what needs the trainee’s attention', () => {
   it('puts returned records first, then recordings to erase, cycles awaiting review, then drafts', () => {
@@ -35,7 +40,9 @@ describe('what needs the trainee’s attention', () => {
   it('warns within the last 14 days before erasure is due', () => {
     // Work ended 10 Oct: erasure due 9 Dec, 15 days away (no reminder); a day later it is 14.
     expect(attentionItems([], [client(3, '2026-10-10')], ruleSet, today)).toEqual([])
-    expect(attentionItems([], [client(3, '2026-10-10')], ruleSet, '2026-11-25').map((i) => i.text)).toEqual(['C-3: Recordings must be erased within 14 days. Erase them and record the date.'])
+    expect(attentionItems([], [client(3, '2026-10-10')], ruleSet, '2026-11-25').map((i) => i.text)).toEqual([
+      'C-3: Recordings must be erased within 14 days. Erase them and record the date.',
+    ])
   })
 })
 
