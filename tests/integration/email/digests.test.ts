@@ -102,7 +102,8 @@ describe('digests for the demo programme', () => {
 describe('the scheduler’s lease', () => {
   let second: Kysely<DB>
   beforeEach(() => {
-    second = openDatabase(process.env.DATABASE_PATH!)
+    // A second instance on the same database as getDb(): PostgreSQL when the suite runs on it.
+    second = openDatabase(process.env.DATABASE_URL ?? process.env.DATABASE_PATH!)
   })
   afterEach(async () => {
     await second.destroy()

@@ -1,3 +1,4 @@
+// Runs on SQLite only for now: on PostgreSQL a hostile value breaks the test connection (issue 14 note).
 // A fuzz test over every route action (issue 17): hostile values (wrong types, sizes, control
 // characters, far dates, huge numbers, odd shapes of body) sent as each role would, with a fixed
 // seed and a bounded count. No answer may be a server error (>= 500), and an answer that is not a
