@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 
 async function startApp(): Promise<string> {
   const port = await freePort()
-  const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/index.js'], {
+  const server = spawn(process.execPath, ['server.js'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: env.DATABASE_URL, SESSION_SECRET: env.SESSION_SECRET, SEED_DEMO_DATA: 'false', NODE_ENV: 'production' },
     stdio: 'ignore',
   })
@@ -58,7 +58,7 @@ afterEach(async () => {
 describe('two app processes on one PostgreSQL', () => {
   it('stop at start with a clear message and exit code 69 when PostgreSQL cannot be reached', async () => {
     const port = await freePort()
-    const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', 'build/index.js'], {
+    const server = spawn(process.execPath, ['server.js'], {
       env: { ...process.env, PORT: String(port), DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/attune`, SESSION_SECRET: env.SESSION_SECRET, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
@@ -89,8 +89,9 @@ describe('two app processes on one PostgreSQL', () => {
     const user = await createUser(await getDb(), 'trainee')
     const [a, b] = await Promise.all([startApp(), startApp()])
     for (let i = 0; i < FREE_ATTEMPTS; i++) expect((await post(i % 2 ? a : b, '/login', { email: user.email, password: 'wrong password' })).status).toBe(200)
-    const failed = (await (await getDb()).selectFrom('users').select('failed_logins').where('id', '=', user.id).executeTakeFirstOrThrow()).failed_logins
-    expect(failed).toBe(FREE_ATTEMPTS)
+    // Failures are counted per client and account in the shared throttles table (ADR 0012).
+    const counted = await (await getDb()).selectFrom('throttles').select('count').where('key', 'like', `sign-in|%|${user.email}`).execute()
+    expect(counted.reduce((sum, row) => sum + Number(row.count), 0)).toBe(FREE_ATTEMPTS)
     for (const base of [a, b]) {
       const refused = await post(base, '/login', { email: user.email, password: TEST_PASSWORD })
       expect(refused.status).toBe(200)
