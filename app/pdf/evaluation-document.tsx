@@ -15,9 +15,6 @@ interface Props {
   generatedOn: string
 }
 
-// The real minus sign is outside the built-in font's character set: print a hyphen-minus so a
-// negative change can never lose its sign.
-const printable = (text: string) => text.replace(/\u2212/g, '-')
 
 export function EvaluationDocument({ report, programmeName, generatedOn }: Props) {
   const charted = report.measures.filter((m) => m.change)
@@ -54,7 +51,7 @@ export function EvaluationDocument({ report, programmeName, generatedOn }: Props
         {report.measures.map((m) => (
           <View key={m.measure.id} wrap={false} style={{ marginBottom: 8 }}>
             <Text style={base.h3}>{m.measure.name}</Text>
-            <Text style={{ marginBottom: 4 }}>{printable(measureVerdict(m))}</Text>
+            <Text style={{ marginBottom: 4 }}>{measureVerdict(m)}</Text>
             <Lines lines={measureLines(m)} />
           </View>
         ))}
@@ -88,7 +85,7 @@ function Lines({ lines }: { lines: [string, string][] }) {
       {lines.map(([label, value]) => (
         <View key={label} style={base.row} wrap={false}>
           <Text style={[base.muted, { width: 200 }]}>{label}</Text>
-          <Text style={{ flex: 1 }}>{printable(value)}</Text>
+          <Text style={{ flex: 1 }}>{value}</Text>
         </View>
       ))}
     </View>

@@ -1,6 +1,6 @@
 // PDFs are rendered in a pool of worker threads (piscina), so that react-pdf's CPU-bound work never
 // holds the event loop: other pages keep answering while reports render. The pool has one thread per
-// core (PDF_WORKERS) and a bounded queue (PDF_QUEUE); beyond it a request gets a 503 "busy, try
+// core but one, so the event loop always keeps a core for other pages (PDF_WORKERS), and a bounded queue (PDF_QUEUE); beyond it a request gets a 503 "busy, try
 // again" page instead of memory growing without bound. A worker that crashes fails only its own
 // request; piscina starts a new one. See docs/decisions/0013-postgresql-and-pdf-workers.md.
 import { existsSync, renameSync } from 'node:fs'
@@ -49,11 +49,16 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     filename: options.filename ?? pdfWorkerFile(),
     workerData: options.workerData,
     minThreads: 1,
-    maxThreads: options.threads ?? env.PDF_WORKERS ?? availableParallelism(),
+    maxThreads: options.threads ?? env.PDF_WORKERS ?? defaultPdfThreads(),
     maxQueue: options.queue ?? env.PDF_QUEUE,
     // A thread that has rendered nothing for a minute is stopped (each holds react-pdf in memory).
     idleTimeout: 60_000,
   })
+}
+
+/** One thread per core but one (at least one): rendering never takes every core from the event loop. */
+export function defaultPdfThreads(cores = availableParallelism()): number {
+  return Math.max(1, cores - 1)
 }
 
 let shared: PdfPool | undefined

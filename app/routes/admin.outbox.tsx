@@ -5,6 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useLoaderData } from '@remix-run/react'
 import type { OutboxStatus } from '~db/schema'
 import { TableScroll } from '~/components/table-scroll'
+import { Tag, type TagColour } from '~/components/status-tag'
 import { listOutbox, sendAgain } from '~/models/outbox.server'
 import { SendAgainSchema } from '~/schemas/email'
 import { assertSameOrigin, requireRole } from '~/utils/auth.server'
@@ -32,14 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash(request, '/admin/outbox', 'The message is back in the queue and goes with the next delivery.')
 }
 
-const STATUS: Record<OutboxStatus, { label: string; tag: string }> = {
-  pending: { label: 'Waiting to go', tag: 'nhsuk-tag--blue' },
-  sending: { label: 'Going now', tag: 'nhsuk-tag--blue' },
-  sent: { label: 'Sent', tag: 'nhsuk-tag--green' },
-  failed: { label: 'Failed', tag: 'nhsuk-tag--red' },
-  uncertain: { label: 'May not have arrived', tag: 'nhsuk-tag--orange' },
-  held: { label: 'Held for a round-up', tag: 'nhsuk-tag--grey' },
-  bundled: { label: 'In a round-up', tag: 'nhsuk-tag--grey' },
+const STATUS: Record<OutboxStatus, { label: string; colour: TagColour }> = {
+  pending: { label: 'Waiting to go', colour: 'blue' },
+  sending: { label: 'Going now', colour: 'blue' },
+  sent: { label: 'Sent', colour: 'green' },
+  failed: { label: 'Failed', colour: 'red' },
+  uncertain: { label: 'May not have arrived', colour: 'orange' },
+  held: { label: 'Held for a round-up', colour: 'grey' },
+  bundled: { label: 'In a round-up', colour: 'grey' },
 }
 
 export default function Outbox() {
@@ -83,7 +84,7 @@ export default function Outbox() {
                     <span className="nhsuk-body-s">To {m.to_address}</span>
                   </td>
                   <td>
-                    <strong className={`nhsuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong>
+                    <Tag colour={STATUS[m.status].colour}>{STATUS[m.status].label}</Tag>
                     {m.sent_at ? <span className="nhsuk-body-s"> {formatInstant(m.sent_at)}</span> : null}
                     {m.attempts > 1 || m.last_error ? <div className="nhsuk-body-s">{m.attempts} attempts</div> : null}
                     {m.last_error ? <div className="nhsuk-body-s app-wrap">{m.last_error}</div> : null}

@@ -19,7 +19,7 @@ import { clientFormValues, clientSchema, relationshipLabel } from '~/schemas/cli
 import { blankScore, scoreSchema } from '~/schemas/evaluation'
 import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, today } from '~/utils/dates'
-import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
+import { invalid, parseValues, refusalAnswer, type FormValues } from '~/utils/forms.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { requireTrainee, updateOrDelete } from '~/utils/trainee.server'
 import { idParam } from '~/utils/params'
@@ -62,8 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   found(await getClient(db, { id, traineeId: user.id }))
   const owner = { id, traineeId: user.id, enrolmentId: enrolment?.id ?? null, actorId: user.id }
   // The client's page holds the record's own forms (updateOrDelete) and the score form.
-  const values = await readFormValues(request)
-  if (values.intent === SCORE) {
+  const saveScore = async (values: FormValues) => {
     const parsed = parseValues(values, scoreSchema(today()))
     if (!parsed.ok) return invalid(parsed.failure, SCORE)
     try {
@@ -79,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     remove: (trx) => deleteClient(trx, owner),
     updated: (input) => ({ to: `/trainee/clients/${id}`, message: `Client ${input.code} saved.` }),
     deleted: { to: '/trainee/clients', message: 'Client deleted.' },
+    more: { [SCORE]: saveScore },
   })
 }
 

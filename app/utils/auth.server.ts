@@ -12,7 +12,7 @@ import { readFormData } from './request-body.server'
 import { ROLE_HOME, ROLE_LABEL } from './roles'
 import { decoyHash, verifyPassword } from './password.server'
 import { keepForm, takeKeptForm, type KeptFields } from '~/models/kept-form.server'
-import { commitSession, destroySession, getSession, keptFormCookie, newSession, ownerOfEndedSession } from './session.server'
+import { commitSession, destroySession, getSession, keptFormCookie, keptFormHeader, newSession, ownerOfEndedSession } from './session.server'
 
 export type { SessionUser }
 
@@ -59,7 +59,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     // A form sent after the session ended: keep what was typed for its owner, to put back after sign-in.
     const token = await keepPostedForm(request, url.pathname + url.search)
     params.set('kept', token ? '1' : '0')
-    throw redirect(`/login?${params}`, token ? { headers: { 'Set-Cookie': await keptFormCookie.serialize(token) } } : undefined)
+    throw redirect(`/login?${params}`, token ? { headers: { 'Set-Cookie': await keptFormHeader(token, request) } } : undefined)
   }
   return user
 }
@@ -150,7 +150,7 @@ export async function createUserSession(request: Request, userId: number, redire
       session.flash('flash', 'You were signed out before your work was saved. What you typed has been put back below: check it and save it.')
       redirectTo = kept.path
     }
-    headers.append('Set-Cookie', await keptFormCookie.serialize('', { maxAge: 0 }))
+    headers.append('Set-Cookie', await keptFormHeader('', request, { maxAge: 0 }))
   }
   headers.append('Set-Cookie', await commitSession(session, request))
   return redirect(redirectTo, { headers })

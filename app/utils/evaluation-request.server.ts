@@ -5,28 +5,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { evaluationReport } from '~/domain/evaluation'
 import { listProgrammeFeedback, loadEvaluationData } from '~/models/evaluation.server'
-import { findLedProgramme } from '~/models/programme.server'
 import { EvaluationRangeSchema } from '~/schemas/evaluation'
-import { requireRole } from './auth.server'
 import { today } from './dates'
-import { getDb } from './db.server'
-import { parseValues, type FormFailure } from './forms.server'
-import { found } from './http.server'
-import { PROGRAMME_ROLES } from '~/models/access.server'
-import { idParam } from './params'
+import { readReportQuery, requireLedProgramme } from './programme-request.server'
 
 export async function loadEvaluationRequest(request: Request, params: LoaderFunctionArgs['params']) {
-  const user = await requireRole(request, ...PROGRAMME_ROLES)
-  const db = await getDb()
-  const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
+  const { user, db, programme } = await requireLedProgramme(request, params)
   const defaults = { from: programme.started_on, to: today() }
-  const url = new URL(request.url)
-  const asked = Object.fromEntries((['from', 'to'] as const).flatMap((f) => (url.searchParams.has(f) ? [[f, url.searchParams.get(f)!]] : [])))
-  const parsed = parseValues({ ...defaults, ...asked }, EvaluationRangeSchema)
-  const failure: FormFailure | null = parsed.ok ? null : parsed.failure
-  const range = parsed.ok ? parsed.data : defaults
+  const { data: range, failure, query } = readReportQuery(request, ['from', 'to'], defaults, EvaluationRangeSchema, defaults)
   const [data, feedback] = await Promise.all([loadEvaluationData(db, programme, range), listProgrammeFeedback(db, programme, range)])
   const report = evaluationReport(range, data, feedback)
-  const query = range.from !== defaults.from || range.to !== defaults.to ? `?${new URLSearchParams(range)}` : ''
   return { user, db, programme, defaults, failure, range, data, report, query }
 }

@@ -140,3 +140,11 @@ export const keptFormCookie = createCookie('attune_kept_form', {
   secrets: [appSecret()],
   maxAge: 7 * 24 * 60 * 60,
 })
+
+/**
+ * The Set-Cookie header holding a kept form's `token` ('' with `maxAge: 0` clears it); Secure, as the
+ * session cookie is, when configured so or when the request came over https.
+ */
+export function keptFormHeader(token: string, request: Request, options: { maxAge?: number } = {}): Promise<string> {
+  return keptFormCookie.serialize(token, { ...options, ...(overHttps(request) ? { secure: true } : {}) })
+}

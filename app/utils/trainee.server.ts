@@ -9,7 +9,7 @@ import { findTraineeEnrolment } from '~/models/enrolment.server'
 import { requireRole } from './auth.server'
 import { getDb } from './db.server'
 import { DELETE_RECORD, UPDATE_RECORD } from '~/schemas/record'
-import { invalid, parseValues, readFormValues, refusalAnswer } from './forms.server'
+import { invalid, parseValues, readFormValues, refusalAnswer, type FormValues } from './forms.server'
 import { intentOf } from './intent.server'
 import { Refusal } from './refusal.server'
 import { redirectWithFlash } from './session.server'
@@ -35,7 +35,8 @@ export async function requireTraineeEnrolment(request: Request) {
 
 /**
  * The action of a record's own page, which holds two forms: the record's form (UPDATE_RECORD) and
- * the delete button (DELETE_RECORD); any other intent is a 400. Each write runs in one transaction;
+ * the delete button (DELETE_RECORD), plus any forms of its own in `more` (intent → function of the
+ * posted values); any other intent is a 400. Each write runs in one transaction;
  * a Refusal the model throws rolls it back and comes back beside the field, or for a delete in the
  * delete panel; success redirects with a flash message.
  */
@@ -48,10 +49,13 @@ export async function updateOrDelete<S extends z.ZodType>(
     remove: (trx: Db) => Promise<unknown>
     updated: (input: z.output<S>) => { to: string; message: string }
     deleted: { to: string; message: string }
+    more?: Record<string, (values: FormValues) => Promise<Response>>
   },
 ) {
   const values = await readFormValues(request)
-  switch (intentOf(values, [UPDATE_RECORD, DELETE_RECORD])) {
+  const more = options.more ?? {}
+  const intent = intentOf(values, [UPDATE_RECORD, DELETE_RECORD, ...Object.keys(more)])
+  switch (intent) {
     case DELETE_RECORD: {
       try {
         await db.transaction().execute(options.remove)
@@ -72,5 +76,7 @@ export async function updateOrDelete<S extends z.ZodType>(
       const { to, message } = options.updated(parsed.data)
       return redirectWithFlash(request, to, message)
     }
+    default:
+      return more[intent](values)
   }
 }

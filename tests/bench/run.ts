@@ -7,6 +7,7 @@
 //    while 4 sustainability-report PDFs render at once, and throughput under 50 connections (autocannon).
 import { execSync, spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { get as httpGet } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import { sql } from 'kysely'
@@ -48,12 +49,20 @@ async function signIn(email: string): Promise<string> {
   return cookie.split(';')[0]
 }
 
-/** GETs `path`, returning the size of the body in bytes. */
-async function get(path: string, cookie?: string): Promise<number> {
-  const response = await fetch(BASE + path, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
-  const body = await response.arrayBuffer()
-  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`)
-  return body.byteLength
+/**
+ * GETs `path`, returning the size of the body in bytes. Through node:http rather than fetch: fetch
+ * gives up on a response that takes over 300 s to start, and a long PDF may. `signal` abandons it.
+ */
+function get(path: string, cookie?: string, signal?: AbortSignal): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(BASE + path, { headers: cookie ? { Cookie: cookie } : {}, signal }, (response) => {
+      let bytes = 0
+      response.on('data', (chunk: Buffer) => (bytes += chunk.byteLength))
+      response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`GET ${path} answered ${response.statusCode}`))))
+      response.on('error', reject)
+    })
+    request.on('error', reject)
+  })
 }
 
 async function throughput(path: string, cookie?: string) {
@@ -103,18 +112,24 @@ async function measure(label: string, target: string, env: Record<string, string
     const dashboard = await time(() => get(big, lead))
     const dashboardSmall = await time(() => get(`/lead/programmes/${bench.smallProgrammeId}`, smallLead))
     const html = await get(big, lead)
-    // The trivial page while 4 report PDFs render at once, kept at 4 in flight throughout.
-    let rendering = true
+    const trivialLoad = await throughput('/login')
+    const traineeLoad = await throughput('/trainee', trainee)
+    // Last, as it leaves work behind: the trivial page while 4 report PDFs render at once, kept at 4 in
+    // flight throughout; once its samples are taken, the renders still in flight are abandoned.
+    const stop = new AbortController()
+    let pdfs = 0
     const renders = Array.from({ length: 4 }, async () => {
-      while (rendering) await get(`${big}/report/pdf`, lead)
+      while (!stop.signal.aborted)
+        await get(`${big}/report/pdf`, lead, stop.signal).then(
+          () => pdfs++,
+          () => undefined,
+        )
     })
     await sleep(500)
     const trivialUnderPdfs = await time(() => get('/login'), SAMPLES, 0)
-    rendering = false
+    stop.abort()
     await Promise.all(renders)
-    const trivialLoad = await throughput('/login')
-    const traineeLoad = await throughput('/trainee', trainee)
-    return { trivial, dashboard, dashboardSmall, html, trivialUnderPdfs, trivialLoad, traineeLoad }
+    return { trivial, dashboard, dashboardSmall, html, trivialUnderPdfs, pdfs, trivialLoad, traineeLoad }
   } finally {
     server.kill('SIGTERM')
     await new Promise((resolve) => server.once('exit', resolve))

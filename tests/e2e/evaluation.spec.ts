@@ -85,7 +85,7 @@ test('a trainee scores a family before and after VIG, a family gives feedback by
   const text = pdfText(new Uint8Array(readFileSync(await (await download).path())))
   expect(text).toContain('Did VIG help the families?')
   expect(text).toContain('Parenting Stress Index, Short Form (PSI-SF)')
-  expect(text).toMatch(/Mean change \(95% confidence interval\)\s*-\d+\.\d \(-\d+\.\d to -\d+\.\d\)/)
+  expect(text).toMatch(/Mean change \(95% confidence interval\)\s*−\d+\.\d \(−\d+\.\d to −\d+\.\d\)/)
   expect(text).toContain('Seeing the good moments with my baby.')
   expect(text).not.toContain(code)
 })

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { seedDemoData } from '~db/seed'
 import { getCertificateForViewer } from '~/models/certificate.server'
-import { PDF_BUSY_MESSAGE, createPdfPool, pdfWorkerFile, renderPdf, type PdfJob, type PdfPool } from '~/pdf/render.server'
+import { PDF_BUSY_MESSAGE, createPdfPool, defaultPdfThreads, pdfWorkerFile, renderPdf, type PdfJob, type PdfPool } from '~/pdf/render.server'
 import { getDb } from '~/utils/db.server'
 import { pdfText } from '../pdf-text'
 
@@ -22,6 +22,10 @@ async function certificateJob(): Promise<PdfJob> {
 }
 
 describe('the PDF worker pool', () => {
+  it('leaves one core to the event loop by default, and has at least one thread', () => {
+    expect([1, 2, 4, 8].map((cores) => defaultPdfThreads(cores))).toEqual([1, 1, 3, 7])
+  })
+
   it('renders a certificate in a worker thread', async () => {
     const job = await certificateJob()
     pool = createPdfPool({ threads: 1, queue: 2 })

@@ -64,6 +64,19 @@ describe('a form sent after the session ended', () => {
     expect(page.keptForm).toBeNull()
     expect(await db.selectFrom('kept_forms').select('user_id').execute()).toHaveLength(1)
   })
+
+  it('is kept in a Secure cookie, as the session is, when a proxy says the request came over https', async () => {
+    const context = await enrolledTrainee()
+    await endSessions()
+    const request = formRequest('/trainee/reflections/new', { decision: 'draft', body: TEXT }, context.cookie)
+    const plain = await run(newReflection, request.clone() as Request)
+    expect(plain.headers.getSetCookie()[0]).not.toMatch(/;\s*Secure/i)
+    request.headers.set('X-Forwarded-Proto', 'https')
+    const proxied = await run(newReflection, request)
+    const [kept] = proxied.headers.getSetCookie()
+    expect(kept).toMatch(/^attune_kept_form=/)
+    expect(kept).toMatch(/;\s*Secure/i)
+  })
 })
 
 describe('a session', () => {
