@@ -368,6 +368,25 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     trainee.stages = plannedStages(ruleSet, trainee, stageRows, checker)
   }
 
+  /**
+   * A row that nearly matches a record already in Attune, settled by the lead's choice for its row
+   * (updating by default): add it as a new record, leave the record as it is, or update the record
+   * (only while its stage is open; otherwise a problem on `column`). Every near match is listed.
+   */
+  const settleNearMatch = <P extends { row: number }>(
+    r: ImportRow,
+    owner: Owner,
+    near: { id: number; stageNumber: number | null },
+    planned: P,
+    how: { kind: NearMatch['kind']; column: string; what: string; describe: string; proposed: string; add: P[]; update: (P & { existingId: number })[] },
+  ) => {
+    const choice = choices.get(r.row) ?? DEFAULT_NEAR_MATCH_CHOICE
+    plan.nearMatches.push({ row: r.row, kind: how.kind, existingId: near.id, existing: how.describe, proposed: how.proposed, choice })
+    if (choice === 'add') how.add.push(planned)
+    else if (choice === 'skip') plan.skipped.push({ row: r.row, what: how.what, reason: 'you chose to leave the record in Attune as it is' })
+    else if (checker.editable(r, how.column, owner, near.stageNumber)) how.update.push({ ...planned, existingId: near.id })
+  }
+
   const cycleRows = new Map<string, number>()
   const claimedCycles = new Set<number>()
   for (const r of byType('cycle')) {
@@ -399,12 +418,15 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
       continue
     }
     claimedCycles.add(near.id)
-    const choice = choices.get(r.row) ?? DEFAULT_NEAR_MATCH_CHOICE
-    plan.nearMatches.push({ row: r.row, kind: 'cycle', existingId: near.id, existing: describeCycle(near), proposed: describeCycle(planned), choice })
-    if (choice === 'add') plan.cycles.push(planned)
-    else if (choice === 'skip')
-      plan.skipped.push({ row: r.row, what: `Cycle ${clientCode} filmed ${formatDate(filmedOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
-    else if (checker.editable(r, 'filmed_on', owner, near.stageNumber)) plan.cycleUpdates.push({ ...planned, existingId: near.id })
+    settleNearMatch(r, owner, near, planned, {
+      kind: 'cycle',
+      column: 'filmed_on',
+      what: `Cycle ${clientCode} filmed ${formatDate(filmedOn)} for ${email}`,
+      describe: describeCycle(near),
+      proposed: describeCycle(planned),
+      add: plan.cycles,
+      update: plan.cycleUpdates,
+    })
   }
 
   const sessionRows = new Map<string, number>()
@@ -442,12 +464,15 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
       continue
     }
     claimedSessions.add(near.id)
-    const choice = choices.get(r.row) ?? DEFAULT_NEAR_MATCH_CHOICE
-    plan.nearMatches.push({ row: r.row, kind: 'session', existingId: near.id, existing: describeSession(near), proposed: describeSession(planned), choice })
-    if (choice === 'add') plan.sessions.push(planned)
-    else if (choice === 'skip')
-      plan.skipped.push({ row: r.row, what: `Supervision of ${minutes} minutes on ${formatDate(heldOn)} for ${email}`, reason: 'you chose to leave the record in Attune as it is' })
-    else if (checker.editable(r, 'held_on', owner, near.stageNumber)) plan.sessionUpdates.push({ ...planned, existingId: near.id })
+    settleNearMatch(r, owner, near, planned, {
+      kind: 'session',
+      column: 'held_on',
+      what: `Supervision of ${minutes} minutes on ${formatDate(heldOn)} for ${email}`,
+      describe: describeSession(near),
+      proposed: describeSession(planned),
+      add: plan.sessions,
+      update: plan.sessionUpdates,
+    })
   }
 
   plan.trainees = [...newTrainees.values()].map((t) => t.trainee)
