@@ -149,7 +149,7 @@ const endpoints: Endpoint[] = [
     fn: supervisorTrainee.action,
     path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
     params: enrolmentParams,
-    fields: async () => ({ intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-01', meetingNotes: '', overrideReason: 'Prior learning recognised' }),
+    fields: async () => ({ intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-01', meetingNotes: '', overrideReason: 'Prior learning recognised', confirmed: 'true' }),
     allowed: ['supervisorOf'],
     notTheirs: ['otherSupervisor'],
   },
@@ -174,7 +174,7 @@ const endpoints: Endpoint[] = [
         .insertInto('sign_offs')
         .values({ enrolment_id: w.mine.enrolment.id, stage_number: 1, signed_off_by: w.mine.supervisor.id, signed_off_at: new Date().toISOString(), readiness_json: '{}' })
         .execute()
-      return { intent: 'accredit', stageNumber: '1', accreditedOn: today() }
+      return { intent: 'accredit', stageNumber: '1', accreditedOn: today(), confirmed: 'true' }
     },
     allowed: ['accreditorOf'],
     notTheirs: ['otherAccreditor', 'supervisorOf', 'otherSupervisor'],
