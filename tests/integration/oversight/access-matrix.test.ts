@@ -47,7 +47,7 @@ interface Endpoint {
   path: (w: World) => string
   params?: (w: World) => Record<string, string>
   /** Form fields for an action (prepared in the database first where needed); none for a loader. */
-  fields?: (w: World, db: Db) => Promise<Record<string, string>>
+  fields?: (w: World, db: Db) => Promise<Record<string, string | string[]>>
   allowed: RoleKey[]
   /** What an allowed request answers: 200 for pages, 302 for actions unless said here. */
   okStatus?: number
@@ -141,6 +141,18 @@ const endpoints: Endpoint[] = [
     path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
     params: enrolmentParams,
     fields: async (w, db) => ({ intent: 'confirm-session', sessionId: String((await supervisionSession(db, w.mine.enrolment)).id) }),
+    allowed: ['supervisorOf'],
+    notTheirs: ['otherSupervisor'],
+  },
+  {
+    name: 'POST supervisor trainee: confirm selected sessions',
+    fn: supervisorTrainee.action,
+    path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
+    params: enrolmentParams,
+    fields: async (w, db) => ({
+      intent: 'confirm-sessions',
+      sessionIds: [String((await supervisionSession(db, w.mine.enrolment)).id), String((await supervisionSession(db, w.mine.enrolment)).id)],
+    }),
     allowed: ['supervisorOf'],
     notTheirs: ['otherSupervisor'],
   },
