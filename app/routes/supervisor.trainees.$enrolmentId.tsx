@@ -249,9 +249,9 @@ export default function SupervisorTrainee() {
           Showing {plural(cycles.length, 'cycle')}, {plural(sessions.length, 'supervision session')} and {plural(reflections.length, 'reflection')} that match.
         </p>
       ) : null}
-      <CyclesSection cycles={cycles} stageNames={stageNames} />
-      <SupervisionSection sessions={sessions} lockedStages={lockedStages} failure={answer} />
-      <ReflectionsToRead reflections={reflections} lockedStages={feedbackClosed} failure={answer} />
+      <CyclesSection cycles={cycles} stageNames={stageNames} filtered={filtered} />
+      <SupervisionSection sessions={sessions} lockedStages={lockedStages} filtered={filtered} failure={answer} />
+      <ReflectionsToRead reflections={reflections} lockedStages={feedbackClosed} filtered={filtered} failure={answer} />
       <MeetingsSection
         meetings={meetings}
         stageNames={stageNames}

@@ -29,8 +29,8 @@ export type CaseloadQuery = z.output<typeof CaseloadQuerySchema>
 export const RECORD_STATUSES = ['waiting', 'done', 'returned'] as const
 export type RecordStatus = (typeof RECORD_STATUSES)[number]
 export const RECORD_STATUS_LABEL: Record<RecordStatus, string> = {
-  waiting: 'Waiting (to confirm, to read, or review not yet held)',
-  done: 'Done (confirmed, reviewed, feedback given)',
+  waiting: 'Waiting: to confirm, read or review',
+  done: 'Done',
   returned: 'Returned sessions',
 }
 

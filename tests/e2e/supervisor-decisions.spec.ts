@@ -55,7 +55,7 @@ test('Farah logs two supervision sessions; her supervisor finds her and confirms
   await expectAccessible(page)
 
   // The records filter: the unread reflection only, by status; a client code matches no session.
-  await page.getByLabel('Status').selectOption({ label: 'Waiting (to confirm, to read, or review not yet held)' })
+  await page.getByLabel('Status').selectOption({ label: 'Waiting: to confirm, read or review' })
   await page.getByRole('button', { name: 'Show records' }).click()
   await expect(page).toHaveURL(/status=waiting/)
   await expect(page.locator('#reflections')).toContainText('To read')

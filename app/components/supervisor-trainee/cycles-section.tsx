@@ -6,12 +6,13 @@ import { formatDate } from '~/utils/dates'
 
 type Cycle = Awaited<ReturnType<typeof listSupervisedCycles>>[number]
 
-export function CyclesSection({ cycles, stageNames }: { cycles: Cycle[]; stageNames: Record<number, string> }) {
+/** `filtered`: the records filter is set, so an empty table means nothing matches rather than nothing logged. */
+export function CyclesSection({ cycles, stageNames, filtered }: { cycles: Cycle[]; stageNames: Record<number, string>; filtered: boolean }) {
   return (
     <section id="cycles" aria-labelledby="cycles-heading">
       <h2 id="cycles-heading">Cycles</h2>
       {cycles.length === 0 ? (
-        <p>No cycles match.</p>
+        <p>{filtered ? 'No cycles match.' : 'No cycles logged yet.'}</p>
       ) : (
         <TableScroll label="Cycles">
           <table className="nhsuk-table">

@@ -21,7 +21,17 @@ const STATUS_TAG: Record<Session['status'], { label: string; colour: string }> =
 }
 
 /** The supervision section; `lockedStages` are stage numbers whose sessions cannot be decided now. */
-export function SupervisionSection({ sessions, lockedStages, failure }: { sessions: Session[]; lockedStages: number[]; failure: ServerFailure | null | undefined }) {
+export function SupervisionSection({
+  sessions,
+  lockedStages,
+  filtered,
+  failure,
+}: {
+  sessions: Session[]
+  lockedStages: number[]
+  filtered: boolean
+  failure: ServerFailure | null | undefined
+}) {
   const decidable = sessions.filter((s) => s.status === 'pending' && !lockedStages.includes(s.stage_number))
   const confirmError = failure?.intent === CONFIRM_SESSIONS ? (failure.formError ?? Object.values(failure.fieldErrors ?? {})[0]) : null
   return (
@@ -33,7 +43,7 @@ export function SupervisionSection({ sessions, lockedStages, failure }: { sessio
         </ErrorSummary>
       ) : null}
       {sessions.length === 0 ? (
-        <p>No supervision sessions match.</p>
+        <p>{filtered ? 'No supervision sessions match.' : 'No supervision sessions logged yet.'}</p>
       ) : (
         <>
           {decidable.length ? (
