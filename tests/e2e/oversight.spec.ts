@@ -7,7 +7,8 @@ import { linkPath, waitForMail } from './mail'
 
 const NEW_PASSWORD = 'a brand new long password'
 
-test.describe.configure({ mode: 'serial' })
+// The supervisor's trainee page reads top-down and is longer (issue 12): more time for axe on it.
+test.describe.configure({ mode: 'serial', timeout: 60_000 })
 
 test('a lead adds a person, who sets their password through the e-mailed link and signs in', async ({ page }) => {
   await signIn(page, 'lead@demo.attune.test')
