@@ -4,7 +4,7 @@
 // (the unread reflection is listed, and stays on the to-do list afterwards), and the accreditor
 // accredits through the summary and opens the new certificate.
 import { addDays, today } from '~/utils/dates'
-import { expect, expectAccessible, signIn, signOut, test } from './fixtures'
+import { expect, expectAccessible, signIn, test } from './fixtures'
 
 // Long pages and axe on a shared two-core machine: more time than the default 30 s.
 test.describe.configure({ mode: 'serial', timeout: 90_000 })
