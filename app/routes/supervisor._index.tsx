@@ -104,7 +104,7 @@ export default function SupervisorHome() {
             <TraineeTable
               rows={trainees}
               label="Caseload"
-              caption="Your trainees, most at risk first"
+              caption="Caseload: your trainees, most at risk first"
               href={(t) => `/supervisor/trainees/${t.id}`}
               nameNote={(t) => (t.todoCount ? <span className="nhsuk-body-s"> ({plural(t.todoCount, 'to-do')})</span> : null)}
             />
