@@ -64,6 +64,8 @@ interface ZodFormProps {
   method?: 'get' | 'post'
   /** What the button says while the form is on its way ('Saving…'). */
   busyLabel?: string
+  /** A secondary button, for the less usual of two decisions side by side (Return beside Accredit). */
+  secondaryButton?: boolean
 }
 
 export function ZodForm({
@@ -81,6 +83,7 @@ export function ZodForm({
   encType,
   method = 'post',
   busyLabel = 'Saving…',
+  secondaryButton = false,
 }: ZodFormProps) {
   const recordFields = Object.entries(record).map(([name, value]) => [name, String(value)] as const)
   const ours = failure && (failure.intent ?? undefined) === intent && recordFields.every(([name, value]) => failure.values?.[name] === value) ? failure : null
@@ -129,7 +132,14 @@ export function ZodForm({
         ))}
         <IdPrefixContext.Provider value={idPrefix}>{children}</IdPrefixContext.Provider>
         <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" data-module="nhsuk-button" disabled={busy} name={choice?.name} value={choice?.value}>
+          <button
+            type="submit"
+            className={secondaryButton ? 'nhsuk-button nhsuk-button--secondary' : 'nhsuk-button'}
+            data-module="nhsuk-button"
+            disabled={busy}
+            name={choice?.name}
+            value={choice?.value}
+          >
             {busy ? busyLabel : submitLabel}
           </button>
           {choice ? (

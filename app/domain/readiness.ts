@@ -74,8 +74,18 @@ export interface RemainingWork {
   supervisionMinutes: number
 }
 
-export function stageReadiness(ruleSet: RuleSet, stageNumber: number, evidence: StageEvidence): StageReadiness {
+/**
+ * Who the readiness texts speak to. By default the trainee reads them ("Your introduction session");
+ * with `traineeName` they speak about the trainee by name, for the supervisor or the accreditor
+ * ("Amira Khan's introduction session").
+ */
+export interface ReadinessVoice {
+  traineeName?: string
+}
+
+export function stageReadiness(ruleSet: RuleSet, stageNumber: number, evidence: StageEvidence, voice: ReadinessVoice = {}): StageReadiness {
   const stage = stageOf(ruleSet, stageNumber)
+  const whose = voice.traineeName ? `${voice.traineeName}’s` : 'Your'
   const counted = countStageWork(stageNumber, evidence)
   const requirements: Requirement[] = []
 
@@ -83,7 +93,7 @@ export function stageReadiness(ruleSet: RuleSet, stageNumber: number, evidence: 
     requirements.push(doneRequirement('course', 'Course completed', evidence.courseCompletedStages.includes(stageNumber), `Completing the ${stage.name}`))
   }
   if (stage.requiresIntroductionSession) {
-    requirements.push(doneRequirement('introduction_session', 'Introduction session', evidence.introductionSessionStages.includes(stageNumber), 'Your introduction session'))
+    requirements.push(doneRequirement('introduction_session', 'Introduction session', evidence.introductionSessionStages.includes(stageNumber), `${whose} introduction session`))
   }
   if (stage.requiredCycles > 0) {
     requirements.push(countRequirement('cycles', 'Completed cycles', counted.cycles, stage.requiredCycles, (n) => plural(n, 'more completed cycle')))
@@ -94,10 +104,10 @@ export function stageReadiness(ruleSet: RuleSet, stageNumber: number, evidence: 
     )
   }
   if (stage.requiredSupervisionMinutes > 0) {
-    requirements.push(supervisionRequirement(stage, counted.confirmedMinutes, counted.pendingMinutes))
+    requirements.push(supervisionRequirement(stage, counted.confirmedMinutes, counted.pendingMinutes, voice.traineeName ? 'the supervisor' : 'your supervisor'))
   }
   if (stage.requiresWrittenReflection) {
-    requirements.push(doneRequirement('written_reflection', 'Stage-end written reflection', evidence.writtenReflectionStages.includes(stageNumber), 'Your stage-end written reflection'))
+    requirements.push(doneRequirement('written_reflection', 'Stage-end written reflection', evidence.writtenReflectionStages.includes(stageNumber), `${whose} stage-end written reflection`))
   }
 
   const missing = requirements.flatMap((r) => (r.missing ? [r.missing] : []))
@@ -178,13 +188,13 @@ function countRequirement(key: RequirementKey, label: string, done: number, requ
   return { key, label, done, pending: 0, required, unit: 'count', met, missing: met ? null : describeShortfall(required - done) }
 }
 
-function supervisionRequirement(stage: StageRequirements, confirmed: number, pending: number): Requirement {
+function supervisionRequirement(stage: StageRequirements, confirmed: number, pending: number, confirmer: string): Requirement {
   const required = stage.requiredSupervisionMinutes
   const met = confirmed >= required
   const shortfall = required - confirmed
   // '3 more hours' reads naturally; a part hour cannot take 'more' in the middle.
   const amount = shortfall % 60 === 0 ? plural(shortfall / 60, 'more hour') : `${minutesInWords(shortfall)} more`
-  const waiting = pending > 0 ? ` (${minutesInWords(pending)} waiting for your supervisor to confirm)` : ''
+  const waiting = pending > 0 ? ` (${minutesInWords(pending)} waiting for ${confirmer} to confirm)` : ''
   return {
     key: 'supervision',
     label: 'Confirmed supervision',

@@ -4,7 +4,7 @@
 // then accredits it, and only that completes the stage. The Initial Training Course has no external
 // accreditation, so its sign-off completes it. Accrediting the final stage makes the trainee the
 // rule set's award (e.g. Accredited VIG Practitioner).
-import { stageReadiness, type StageEvidence, type StageReadiness } from './readiness'
+import { stageReadiness, type ReadinessVoice, type StageEvidence, type StageReadiness } from './readiness'
 import { finalStageNumber, stageOf, type EndMeeting, type RuleSet } from './rule-set'
 import { addDays } from '~/utils/dates'
 
@@ -22,12 +22,12 @@ export function meetingKindLabel(kind: 'introduction' | EndMeeting): string {
 /**
  * Readiness as judged at sign-off. For a course stage the sign-off is itself the record that the
  * course was completed, so that one requirement counts as met by the act; everything else is
- * exactly `stageReadiness`.
+ * exactly `stageReadiness` (spoken in `voice`).
  */
-export function readinessForSignOff(ruleSet: RuleSet, stageNumber: number, evidence: StageEvidence): StageReadiness {
+export function readinessForSignOff(ruleSet: RuleSet, stageNumber: number, evidence: StageEvidence, voice: ReadinessVoice = {}): StageReadiness {
   const stage = stageOf(ruleSet, stageNumber)
   const judged = stage.endMeeting === 'course_completion' ? { ...evidence, courseCompletedStages: [...evidence.courseCompletedStages, stageNumber] } : evidence
-  return stageReadiness(ruleSet, stageNumber, judged)
+  return stageReadiness(ruleSet, stageNumber, judged, voice)
 }
 
 /** Whether the supervisor's sign-off completes the stage (no external accreditation follows). */

@@ -2,14 +2,34 @@
 import { stageOf } from '~/domain/rule-set'
 import { readinessForSignOff } from '~/domain/stage-end'
 import { supervisorTodos, type CaseFacts } from '~/domain/todo-queue'
+import type { CaseloadStatus } from '~/schemas/records-filter'
 import { instantToCalendarDate } from '~/utils/dates'
+import { containsText } from '~db/portable'
 import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { enrolmentsWithCurrentStage } from './enrolment.server'
 import { dashboardFields, loadProgress } from './progress.server'
 
-export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) {
-  const enrolments = await enrolmentsWithCurrentStage(db).where(supervisedBy(viewer)).orderBy('trainee.name').execute()
+/** Which of the viewer's trainees to gather: one enrolment (their page), or the caseload's filters (issue 12). */
+export interface CaseloadFilter {
+  enrolmentId?: number
+  /** Part of the trainee's name, any case. */
+  name?: string | null
+  status?: CaseloadStatus | null
+}
+
+/**
+ * The viewer's supervisees within `filter` (matched in the query), each with readiness, forecast and
+ * flags, and the to-do queue over them. `today` is a calendar date.
+ */
+export async function supervisorCaseload(db: Db, viewer: Viewer, today: string, filter: CaseloadFilter = {}) {
+  let query = enrolmentsWithCurrentStage(db).where(supervisedBy(viewer))
+  if (filter.enrolmentId !== undefined) query = query.where('enrolments.id', '=', filter.enrolmentId)
+  if (filter.name) query = query.where((eb) => containsText(eb, eb.ref('trainee.name'), filter.name!))
+  if (filter.status === 'active') query = query.where('enrolments.status', '=', 'active').where('stage.status', '=', 'in_progress')
+  if (filter.status === 'awaiting_accreditation') query = query.where('enrolments.status', '=', 'active').where('stage.status', '=', 'signed_off').where('stage.completed_on', 'is', null)
+  if (filter.status === 'accredited' || filter.status === 'paused' || filter.status === 'withdrawn') query = query.where('enrolments.status', '=', filter.status)
+  const enrolments = await query.orderBy('trainee.name').execute()
   const ids = enrolments.map((e) => e.id)
   if (ids.length === 0) return { trainees: [], todos: [] }
   const [loaded, pendingSessions, unreadReflections, meetings] = await Promise.all([
@@ -45,8 +65,9 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string) 
       lastActivityOn,
       pendingSessions: pendingSessions.filter((s) => s.enrolment_id === e.id).map((s) => ({ id: s.id, heldOn: s.held_on, minutes: s.minutes })),
       unreadReflections: unreadReflections
-        // Feedback is given while a stage is open: older stages' reflections are history, not to-dos.
-        .filter((r) => r.enrolment_id === e.id && r.stage_number === e.current_stage && e.stage_status === 'in_progress')
+        // Feedback is given while a stage is open or waiting for the accreditor (a sign-off does not
+        // make an unread reflection disappear); completed stages' reflections are history.
+        .filter((r) => r.enrolment_id === e.id && r.stage_number === e.current_stage && e.status === 'active' && (e.stage_status === 'in_progress' || e.stage_status === 'signed_off'))
         .map((r) => ({ id: r.id, kind: r.kind, submittedOn: r.submitted_at ? instantToCalendarDate(r.submitted_at) : today })),
       waitingDays: ruleSet.thresholds.waitingDays,
     }

@@ -67,8 +67,8 @@ const certificateColumns = [
   'certificates.revoke_reason',
 ] as const
 
-/** Certificates of the enrolments `viewer` may see, newest first. */
-export async function listVisibleCertificates(db: Db, viewer: Viewer, filter: { programmeId?: number } = {}) {
+/** Certificates of the enrolments `viewer` may see (of one programme, or one enrolment), newest first. */
+export async function listVisibleCertificates(db: Db, viewer: Viewer, filter: { programmeId?: number; enrolmentId?: number } = {}) {
   let query = db
     .selectFrom('certificates')
     .innerJoin('enrolments', 'enrolments.id', 'certificates.enrolment_id')
@@ -76,6 +76,7 @@ export async function listVisibleCertificates(db: Db, viewer: Viewer, filter: { 
     .select([...certificateColumns, 'programmes.id as programme_id', 'programmes.name as programme_name'])
     .where(enrolmentScope(viewer))
   if (filter.programmeId !== undefined) query = query.where('enrolments.programme_id', '=', filter.programmeId)
+  if (filter.enrolmentId !== undefined) query = query.where('enrolments.id', '=', filter.enrolmentId)
   return query.orderBy('certificates.issued_at', 'desc').orderBy('certificates.id', 'desc').execute()
 }
 

@@ -2,12 +2,13 @@
 // sessions, and feedback on reflections. Only the trainee's current supervisor reaches these rows
 // (access.server.ts `supervisedBy` in the WHERE), only while the stage's records are unlocked (the one
 // locking rule, enrolment.server.ts `stageLock`), and every decision is audited.
-import { nowInstant } from '~/utils/dates'
+import type { RecordsQuery } from '~/schemas/records-filter'
+import { addDays, nowInstant } from '~/utils/dates'
 import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
-import { stageIsWritable } from './stage-rules.server'
+import { stageIsWritable, stageOpenForFeedback } from './stage-rules.server'
 import { notifyReflectionFeedback, notifySessionDecided } from './notifications.server'
 
 export async function listSessionsToConfirm(db: Db, viewer: Viewer, enrolmentId: number) {
@@ -66,9 +67,37 @@ export async function decideSession(trx: Db, viewer: Viewer, input: { enrolmentI
   return true
 }
 
-/** Submitted reflections, newest first, with their principle ratings and any feedback given. */
-export async function listReflectionsToRead(db: Db, viewer: Viewer, enrolmentId: number) {
-  const reflections = await db
+/**
+ * Confirms several pending sessions at once (issue 12), in the caller's transaction: every id must be
+ * a session of this enrolment that the viewer supervises (checked in the WHERE before anything is
+ * written), else undefined (a 404) and nothing changes; a session already decided or in a locked
+ * stage is a Refusal that rolls every confirmation back. Returns how many were confirmed.
+ */
+export async function confirmSessions(trx: Db, viewer: Viewer, input: { enrolmentId: number; sessionIds: number[] }, now = new Date()): Promise<number | undefined> {
+  const ids = [...new Set(input.sessionIds)]
+  if (ids.length === 0) return 0
+  const reachable = await trx
+    .selectFrom('supervision_sessions')
+    .innerJoin('enrolments', 'enrolments.id', 'supervision_sessions.enrolment_id')
+    .select('supervision_sessions.id')
+    .where('supervision_sessions.id', 'in', ids)
+    .where('supervision_sessions.enrolment_id', '=', input.enrolmentId)
+    .where(supervisedBy(viewer))
+    .execute()
+  if (reachable.length !== ids.length) return undefined
+  for (const sessionId of ids) await decideSession(trx, viewer, { enrolmentId: input.enrolmentId, sessionId, decision: 'confirmed' }, now)
+  return ids.length
+}
+
+/**
+ * Submitted reflections, unread first, then newest first, with their principle ratings and any
+ * feedback given; narrowed by the supervisor's records filter when one is given (submitted between
+ * `from` and `to`, calendar dates inclusive; 'waiting' = no feedback yet, 'done' = feedback given;
+ * a client code or 'returned' matches none).
+ */
+export async function listReflectionsToRead(db: Db, viewer: Viewer, enrolmentId: number, query?: RecordsQuery) {
+  if (query?.client || query?.status === 'returned') return []
+  let selected = db
     .selectFrom('reflections')
     .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
     .leftJoin('users as by', 'by.id', 'reflections.feedback_by')
@@ -85,6 +114,11 @@ export async function listReflectionsToRead(db: Db, viewer: Viewer, enrolmentId:
     .where('reflections.enrolment_id', '=', enrolmentId)
     .where(supervisedBy(viewer))
     .where('reflections.status', '=', 'submitted')
+  if (query?.from) selected = selected.where('reflections.submitted_at', '>=', query.from)
+  if (query?.to) selected = selected.where('reflections.submitted_at', '<', addDays(query.to, 1))
+  if (query?.status === 'waiting') selected = selected.where('reflections.feedback', 'is', null)
+  if (query?.status === 'done') selected = selected.where('reflections.feedback', 'is not', null)
+  const reflections = await selected
     .orderBy((eb) => eb.case().when('reflections.feedback', 'is', null).then(0).else(1).end())
     .orderBy('reflections.submitted_at', 'desc')
     .execute()
@@ -116,7 +150,7 @@ export async function giveReflectionFeedback(trx: Db, viewer: Viewer, input: { e
     .where(supervisedBy(viewer))
     .executeTakeFirst()
   if (!reflection) return undefined
-  await stageIsWritable(trx, input.enrolmentId, reflection.stage_number)
+  await stageOpenForFeedback(trx, input.enrolmentId, reflection.stage_number)
   const at = nowInstant(now)
   await trx.updateTable('reflections').set({ feedback: input.feedback, feedback_by: viewer.id, feedback_at: at, updated_at: at }).where('id', '=', reflection.id).execute()
   await appendAudit(trx, {

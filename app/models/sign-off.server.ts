@@ -89,8 +89,14 @@ export interface SignOffResult {
   override: boolean
 }
 
-/** Signs off the supervisor's trainee's stage. Undefined when the trainee is not theirs. */
-export async function signOffStage(trx: Db, viewer: Viewer, input: { enrolmentId: number } & SignOffInput, now = new Date()): Promise<SignOffResult | undefined> {
+type SignOffRequest = { enrolmentId: number } & Omit<SignOffInput, 'confirmed'>
+
+/**
+ * Everything a sign-off checks before writing, read inside the caller's transaction: the trainee is
+ * the viewer's, the stage is theirs to sign off now, the end-of-stage meeting is passed or dated.
+ * Undefined when the trainee is not the viewer's; a Refusal for anything else that stands in the way.
+ */
+async function signOffChecks(trx: Db, viewer: Viewer, input: SignOffRequest) {
   const enrolment = await findScopedEnrolment(trx, supervisedBy(viewer), input.enrolmentId)
   if (!enrolment) return undefined
   const ruleSet = await getRuleSet(trx, enrolment.rule_set_id)
@@ -107,7 +113,29 @@ export async function signOffStage(trx: Db, viewer: Viewer, input: { enrolmentId
 
   // Readiness is decided here, from the evidence as it stands inside this transaction.
   const { evidence } = (await loadReadiness(trx, [{ ...enrolment, current_stage: stage.stageNumber }])).get(enrolment.id)!
-  const readiness = readinessForSignOff(ruleSet, stage.stageNumber, evidence)
+  const readiness = readinessForSignOff(ruleSet, stage.stageNumber, evidence, { traineeName: enrolment.trainee_name })
+  return { enrolment, ruleSet, stage, row, meetingPassed, readiness }
+}
+
+/**
+ * The first step of a sign-off (issue 12): every check of `signOffStage` but the override reason,
+ * nothing written, so that the supervisor sees the summary before confirming. Returns the stage's
+ * name and readiness; undefined when the trainee is not the viewer's; a Refusal as `signOffStage`.
+ */
+export async function checkSignOff(trx: Db, viewer: Viewer, input: SignOffRequest) {
+  const checked = await signOffChecks(trx, viewer, input)
+  return checked && { stageName: checked.stage.name, readiness: checked.readiness }
+}
+
+/**
+ * Signs off the supervisor's trainee's stage, once they have confirmed the summary (the route's
+ * second step). Undefined when the trainee is not theirs; a Refusal (next to `overrideReason`) when
+ * a requirement is unmet and no reason is given.
+ */
+export async function signOffStage(trx: Db, viewer: Viewer, input: SignOffRequest, now = new Date()): Promise<SignOffResult | undefined> {
+  const checked = await signOffChecks(trx, viewer, input)
+  if (!checked) return undefined
+  const { enrolment, ruleSet, stage, row, meetingPassed, readiness } = checked
   if (!readiness.ready && !input.overrideReason) {
     throw new Refusal(
       `Not every requirement holds (still missing: ${readiness.missing.join('; ')}). To sign off anyway, give the reason, for example prior learning recognised.`,
@@ -215,6 +243,23 @@ async function insertDecision(
     if (isUniqueViolation(error, 'accreditations')) throw new Refusal(`${stageName} has just been decided by someone else. Refresh the page to see the decision.`)
     throw error
   }
+}
+
+/**
+ * The first step of the accreditor's decision (issue 12): the checks of `accreditStage` or
+ * `returnStage` (the stage still waits for a decision; an accreditation is not dated before the
+ * sign-off), nothing written. Returns the stage's name; undefined when not allocated to the viewer.
+ */
+export async function checkStageDecision(trx: Db, viewer: Viewer, input: { enrolmentId: number; stageNumber: number; accreditedOn?: string }) {
+  const enrolment = await findScopedEnrolment(trx, accreditedBy(viewer), input.enrolmentId)
+  if (!enrolment) return undefined
+  const ruleSet = await getRuleSet(trx, enrolment.rule_set_id)
+  const { stage, signOff } = await stageAwaitingDecision(trx, enrolment.id, ruleSet, input.stageNumber)
+  const signedOffOn = instantToCalendarDate(signOff.signed_off_at)
+  if (input.accreditedOn !== undefined && input.accreditedOn < signedOffOn) {
+    throw new Refusal(`The date of accreditation cannot be before the sign-off on ${formatDate(signedOffOn)}`, 'accreditedOn')
+  }
+  return { stageName: stage.name }
 }
 
 /**
@@ -472,6 +517,12 @@ export async function findAccreditationCase(db: Db, viewer: Viewer, enrolmentId:
   return {
     enrolment,
     stages,
-    waiting: { ...waiting, readiness: readiness.get(enrolmentId)!.readiness, meeting: meeting ?? null, reflection: reflection ?? null },
+    waiting: {
+      ...waiting,
+      // Spoken to the accreditor, about the trainee by name.
+      readiness: readinessForSignOff(readiness.get(enrolmentId)!.ruleSet, waiting.stage_number, readiness.get(enrolmentId)!.evidence, { traineeName: enrolment.trainee_name }),
+      meeting: meeting ?? null,
+      reflection: reflection ?? null,
+    },
   }
 }

@@ -32,3 +32,16 @@ export async function lockedStageReasons(db: Db, enrolmentId: number, stageNumbe
   }
   return reasons
 }
+
+/**
+ * Throws a Refusal (the lock's reason) unless the supervisor may still give feedback on a reflection
+ * of `stageNumber`: while the stage is open, and also while it is signed off and waiting for the
+ * accreditor (issue 12: a sign-off does not make an unread reflection disappear; feedback is the
+ * supervisor's word, not the trainee's evidence, so the lock on the evidence does not stop it).
+ */
+export async function stageOpenForFeedback(db: Db, enrolmentId: number, stageNumber: number | null): Promise<void> {
+  if (stageNumber === null) return
+  const stage = await db.selectFrom('enrolment_stages').select(['status', 'completed_on']).where('enrolment_id', '=', enrolmentId).where('stage_number', '=', stageNumber).executeTakeFirst()
+  if (stage?.status === 'signed_off' && stage.completed_on === null) return
+  await stageIsWritable(db, enrolmentId, stageNumber)
+}

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
-import { OutlookCells, ProgressCells } from '~/components/progress-cells'
+import { FilterSelect, TablePages, TraineeTable } from '~/components/trainee-table'
 import { HeadlineList } from '~/components/sustainability-report'
 import { accreditationsByMonth, filterAndSort, headlineCounts, pageOf, pipeline, stagesPresent } from '~/domain/dashboard'
 import { TableQuerySchema } from '~/schemas/dashboard'
@@ -13,7 +13,6 @@ import { getDb } from '~/utils/db.server'
 import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { formatPence } from '~/utils/money'
-import { TableScroll } from '~/components/table-scroll'
 import { PROGRAMME_ROLES } from '~/models/access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.programme.name ?? 'Programme'} – Attune` }]
@@ -44,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       accreditationOn: t.accreditationOn,
       accredited: t.accredited,
       supervisor_name: t.supervisor_name,
+      funding_ends_on: programme.funding_ends_on,
       flags: t.flags.map(({ severity, reason }) => ({ severity, reason })),
     })),
     headline: headlineCounts(trainees, programme.funding_ends_on),
@@ -59,63 +59,6 @@ const SORT_OPTIONS = [
   { value: 'last_activity', label: 'Longest without activity' },
   { value: 'accreditation', label: 'Projected accreditation' },
 ]
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string | number | null; options: { value: string; label: string }[] }) {
-  return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="nhsuk-select" id={`filter-${name}`} name={name} defaultValue={value === null ? '' : String(value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
-/** "Showing 26 to 50 of 500" with Previous and Next links that keep the filters and sort (plain links: no JavaScript needed). */
-function TablePages({ table, query }: { table: { page: number; pageCount: number; total: number; from: number; to: number }; query: Record<string, string | number | null> }) {
-  if (table.total === 0) return null
-  const href = (page: number) => {
-    const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(query)) if (value !== null && key !== 'page') params.set(key, String(value))
-    if (page > 1) params.set('page', String(page))
-    return `?${params}#trainees`
-  }
-  return (
-    <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of trainees">
-      <p>
-        Showing {table.from} to {table.to} of {table.total} trainees{table.pageCount > 1 ? ` (page ${table.page} of ${table.pageCount})` : ''}
-      </p>
-      {table.pageCount > 1 && (
-        <ul className="nhsuk-list nhsuk-pagination__list">
-          {table.page > 1 && (
-            <li className="nhsuk-pagination-item--previous">
-              <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={href(table.page - 1)} rel="prev" preventScrollReset>
-                <span className="nhsuk-pagination__title">Previous</span>
-                <span className="nhsuk-u-visually-hidden">:</span>
-                <span className="nhsuk-pagination__page">Page {table.page - 1}</span>
-              </Link>
-            </li>
-          )}
-          {table.page < table.pageCount && (
-            <li className="nhsuk-pagination-item--next">
-              <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={href(table.page + 1)} rel="next" preventScrollReset>
-                <span className="nhsuk-pagination__title">Next</span>
-                <span className="nhsuk-u-visually-hidden">:</span>
-                <span className="nhsuk-pagination__page">Page {table.page + 1}</span>
-              </Link>
-            </li>
-          )}
-        </ul>
-      )}
-    </nav>
-  )
-}
 
 export default function ProgrammeOverview() {
   const data = useLoaderData<typeof loader>()
@@ -170,8 +113,13 @@ export default function ProgrammeOverview() {
       />
       <h2 id="trainees">Trainees</h2>
       <Form method="get" className="app-filters" aria-label="Filter and sort the trainees" preventScrollReset>
-        <Select name="stage" label="Stage" value={query.stage} options={[{ value: '', label: 'All stages' }, ...stages.map((s) => ({ value: String(s.stageNumber), label: s.name }))]} />
-        <Select
+        <FilterSelect
+          name="stage"
+          label="Stage"
+          value={query.stage}
+          options={[{ value: '', label: 'All stages' }, ...stages.map((s) => ({ value: String(s.stageNumber), label: s.name }))]}
+        />
+        <FilterSelect
           name="severity"
           label="Flags"
           value={query.severity}
@@ -183,13 +131,13 @@ export default function ProgrammeOverview() {
             { value: 'none', label: 'No flags' },
           ]}
         />
-        <Select
+        <FilterSelect
           name="supervisorId"
           label="Supervisor"
           value={query.supervisorId}
           options={[{ value: '', label: 'All supervisors' }, ...programme.supervisors.map((s) => ({ value: String(s.id), label: s.name }))]}
         />
-        <Select name="sort" label="Sort by" value={query.sort} options={SORT_OPTIONS} />
+        <FilterSelect name="sort" label="Sort by" value={query.sort} options={SORT_OPTIONS} />
         <button type="submit" className="nhsuk-button nhsuk-button--secondary">
           Show
         </button>
@@ -197,44 +145,13 @@ export default function ProgrammeOverview() {
       {shown.length === 0 ? (
         <p>No trainee matches these filters.</p>
       ) : (
-        <TableScroll label="Trainees">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-              Trainees on {programme.name}, sorted by {SORT_OPTIONS.find((o) => o.value === query.sort)!.label.toLowerCase()}, {table.from} to {table.to} of {table.total}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Trainee</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Readiness</th>
-                <th scope="col">Last activity</th>
-                <th scope="col">Projected accreditation</th>
-                <th scope="col">Flags</th>
-                <th scope="col">Supervisor</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {shown.map((t) => (
-                <tr key={t.id}>
-                  <td>
-                    <Link to={`/lead/enrolments/${t.id}`}>{t.trainee_name}</Link>
-                  </td>
-                  <ProgressCells enrolmentStatus={t.status} stageStatus={t.stage_status} stageCompletedOn={t.stage_completed_on} readiness={t.readiness} />
-                  <OutlookCells
-                    id={t.id}
-                    name={t.trainee_name}
-                    lastActivityOn={t.lastActivityOn}
-                    accreditationOn={t.accreditationOn}
-                    accredited={t.accredited}
-                    fundingEndsOn={programme.funding_ends_on}
-                    flags={t.flags}
-                  />
-                  <td>{t.supervisor_name ?? 'None'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <TraineeTable
+          rows={shown}
+          label="Trainees"
+          caption={`Trainees on ${programme.name}, sorted by ${SORT_OPTIONS.find((o) => o.value === query.sort)!.label.toLowerCase()}, ${table.from} to ${table.to} of ${table.total}`}
+          href={(t) => `/lead/enrolments/${t.id}`}
+          columns={[{ header: 'Supervisor', cell: (t) => t.supervisor_name ?? 'None' }]}
+        />
       )}
       <TablePages table={table} query={query} />
       <h2>Pipeline and projected accreditations</h2>

@@ -1,36 +1,32 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { OutlookCells, ProgressCells } from '~/components/progress-cells'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { TODO_SECTION } from '~/components/supervisor-trainee/needs-you'
+import { FilterSelect, TraineeTable } from '~/components/trainee-table'
 import { filterAndSort } from '~/domain/dashboard'
-import type { TodoKind } from '~/domain/todo-queue'
 import { plural } from '~/domain/wording'
 import { supervisorCaseload } from '~/models/caseload.server'
 import { requireRole } from '~/utils/auth.server'
 import { today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { TableScroll } from '~/components/table-scroll'
+import { CASELOAD_STATUSES, CASELOAD_STATUS_LABEL, CaseloadQuerySchema } from '~/schemas/records-filter'
 
 export const meta: MetaFunction = () => [{ title: 'My trainees – Attune' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
-  const { trainees, todos } = await supervisorCaseload(await getDb(), user, today())
+  const db = await getDb()
+  const query = CaseloadQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const filtered = query.name !== null || query.status !== null
+  // The to-do queue always covers every trainee; the caseload table shows those the filter matches.
+  const [all, matching] = await Promise.all([supervisorCaseload(db, user, today()), filtered ? supervisorCaseload(db, user, today(), query) : null])
   // Who needs help most comes first.
-  const ordered = filterAndSort(trainees, { stage: null, severity: null, supervisorId: null, sort: 'risk' })
-  return json({ name: user.name, trainees: ordered, todos })
-}
-
-/** Where on the trainee's page each kind of to-do is done. */
-const SECTION: Record<TodoKind, string> = {
-  confirm_session: 'sessions',
-  read_reflection: 'reflections',
-  record_introduction: 'meetings',
-  record_end_meeting: 'sign-off',
-  sign_off: 'sign-off',
+  const ordered = filterAndSort((matching ?? all).trainees, { stage: null, severity: null, supervisorId: null, sort: 'risk' })
+  return json({ name: user.name, trainees: ordered, todos: all.todos, total: all.trainees.length, query, filtered })
 }
 
 export default function SupervisorHome() {
-  const { name, trainees, todos } = useLoaderData<typeof loader>()
+  const { name, trainees, todos, total, query, filtered } = useLoaderData<typeof loader>()
   const overdue = todos.filter((t) => t.overdue).length
   return (
     <>
@@ -57,7 +53,7 @@ export default function SupervisorHome() {
                   <tr key={`${t.kind}-${t.enrolmentId}-${i}`} className={t.overdue ? 'app-todo--overdue' : undefined}>
                     <td>{t.traineeName}</td>
                     <td>
-                      <Link to={`/supervisor/trainees/${t.enrolmentId}#${SECTION[t.kind]}`}>{t.title}</Link>
+                      <Link to={`/supervisor/trainees/${t.enrolmentId}#${TODO_SECTION[t.kind]}`}>{t.title}</Link>
                     </td>
                     <td className="app-nowrap">
                       {plural(t.daysWaiting, 'day')}
@@ -76,43 +72,44 @@ export default function SupervisorHome() {
         </>
       )}
       <h2 id="caseload-heading">Caseload</h2>
-      {trainees.length === 0 ? (
+      {total === 0 ? (
         <p>You have no trainees yet.</p>
       ) : (
-        <TableScroll label="Caseload">
-          <table className="nhsuk-table" aria-labelledby="caseload-heading">
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Trainee</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Readiness</th>
-                <th scope="col">Last activity</th>
-                <th scope="col">Projected accreditation</th>
-                <th scope="col">Flags</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {trainees.map((t) => (
-                <tr key={t.id}>
-                  <td>
-                    <Link to={`/supervisor/trainees/${t.id}`}>{t.trainee_name}</Link>
-                    {t.todoCount ? <span className="nhsuk-body-s"> ({plural(t.todoCount, 'to-do')})</span> : null}
-                  </td>
-                  <ProgressCells enrolmentStatus={t.status} stageStatus={t.stage_status} stageCompletedOn={t.stage_completed_on} readiness={t.readiness} />
-                  <OutlookCells
-                    id={t.id}
-                    name={t.trainee_name}
-                    lastActivityOn={t.lastActivityOn}
-                    accreditationOn={t.accreditationOn}
-                    accredited={t.accredited}
-                    fundingEndsOn={t.funding_ends_on}
-                    flags={t.flags}
-                  />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <>
+          <Form method="get" className="app-filters" aria-label="Search and filter the caseload" preventScrollReset>
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="filter-name">
+                Name
+              </label>
+              <input className="nhsuk-input nhsuk-input--width-20" id="filter-name" name="name" type="search" defaultValue={query.name ?? ''} maxLength={100} />
+            </div>
+            <FilterSelect
+              name="status"
+              label="Status"
+              value={query.status}
+              options={[{ value: '', label: 'Everyone' }, ...CASELOAD_STATUSES.map((s) => ({ value: s, label: CASELOAD_STATUS_LABEL[s] }))]}
+            />
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+              Show
+            </button>
+          </Form>
+          {filtered ? (
+            <p role="status">
+              {trainees.length} of {plural(total, 'trainee')} match. <Link to="?">Show everyone</Link>
+            </p>
+          ) : null}
+          {trainees.length === 0 ? (
+            <p>No trainee matches.</p>
+          ) : (
+            <TraineeTable
+              rows={trainees}
+              label="Caseload"
+              caption="Caseload: your trainees, most at risk first"
+              href={(t) => `/supervisor/trainees/${t.id}`}
+              nameNote={(t) => (t.todoCount ? <span className="nhsuk-body-s"> ({plural(t.todoCount, 'to-do')})</span> : null)}
+            />
+          )}
+        </>
       )}
     </>
   )

@@ -1,10 +1,18 @@
 // A supervisor's decisions on what a trainee logged.
 import { z } from 'zod'
-import { id, requiredText } from './fields'
+import { id, manyIds, requiredText } from './fields'
 
 /** The supervisor's trainee page: confirming a session (a button, no fields). */
 export const CONFIRM_SESSION = 'confirm-session'
 export const ConfirmSessionSchema = z.object({ sessionId: id() })
+
+/** Confirming several sessions at once: the ticked boxes of the supervision table. */
+export const CONFIRM_SESSIONS = 'confirm-sessions'
+export const ConfirmSessionsSchema = z.object({
+  sessionIds: manyIds()
+    .refine((ids) => ids.length > 0, 'Choose at least one session to confirm')
+    .refine((ids) => ids.length <= 200, 'Confirm at most 200 sessions at once'),
+})
 
 /** Returning a supervision session: the trainee sees the comment and can correct the session. */
 export const RETURN_SESSION = 'return-session'

@@ -7,7 +7,8 @@ import { linkPath, waitForMail } from './mail'
 
 const NEW_PASSWORD = 'a brand new long password'
 
-test.describe.configure({ mode: 'serial' })
+// The supervisor's trainee page reads top-down and is longer (issue 12): more time for axe on it.
+test.describe.configure({ mode: 'serial', timeout: 60_000 })
 
 test('a lead adds a person, who sets their password through the e-mailed link and signs in', async ({ page }) => {
   await signIn(page, 'lead@demo.attune.test')
@@ -103,18 +104,20 @@ test('the supervisor confirms one of Amira’s sessions and returns another with
   await expectAccessible(page)
   await page.getByRole('link', { name: 'Amira Khan', exact: true }).click()
   await expectAccessible(page)
-  const sessions = page.locator('#sessions')
-  const toReturn = sessions.locator('.nhsuk-card', { hasText: 'E2E: a session to return' })
-  const toConfirm = sessions.locator('.nhsuk-card', { hasNotText: 'E2E: a session to return' })
-  await toConfirm.getByRole('button', { name: /^Confirm/ }).click()
-  await expect(page.getByRole('status')).toContainText('Supervision session confirmed')
+  // Issue 12: sessions are confirmed by ticking them and one "Confirm selected sessions" button.
+  const sessions = page.locator('#supervision')
+  const toReturn = sessions.getByRole('row').filter({ hasText: 'E2E: a session to return' })
+  const toConfirm = sessions.getByRole('row').filter({ hasText: 'To confirm' }).filter({ hasNotText: 'E2E: a session to return' })
+  await toConfirm.getByRole('checkbox').check()
+  await sessions.getByRole('button', { name: 'Confirm selected sessions' }).click()
+  await expect(page.getByRole('status')).toContainText('1 supervision session confirmed')
   await toReturn.getByText('Return it with a comment').click()
   await toReturn.getByRole('button', { name: 'Return session' }).click()
   await expect(toReturn.getByText('Enter what the trainee needs to correct')).toBeVisible()
   await toReturn.getByLabel('What needs correcting').fill('Was this 60 minutes rather than 90?')
   await toReturn.getByRole('button', { name: 'Return session' }).click()
   await expect(page.getByRole('status')).toContainText('Session returned')
-  await expect(sessions).toContainText('None waiting.')
+  await expect(sessions.getByText('To confirm', { exact: true })).toHaveCount(0)
   const audit = page.getByRole('table', { name: /Audit trail/ })
   await expect(audit).toContainText('Supervision session confirmed')
   await expect(audit).toContainText('Was this 60 minutes rather than 90?')
@@ -123,11 +126,14 @@ test('the supervisor confirms one of Amira’s sessions and returns another with
 test('the supervisor records the transition meeting and signs off Ella’s ready Stage 1', async ({ page }) => {
   await signIn(page, 'supervisor@demo.attune.test')
   await page.getByRole('link', { name: 'Ella Morris', exact: true }).first().click()
-  const signOff = page.locator('#sign-off')
-  await expect(signOff).toContainText('Every requirement holds')
+  // Issue 12: signing off shows a summary first; only its confirmation signs off.
+  const signOff = page.locator('#decision')
+  await expect(signOff).toContainText('Every requirement is met.')
   await expect(signOff.getByLabel('Transition meeting: held on')).toHaveValue(today())
   await signOff.getByLabel('Meeting notes (optional)').fill('Ella talked through her last two shared reviews.')
   await signOff.getByRole('button', { name: 'Sign off Stage 1' }).click()
+  await expect(signOff.getByRole('heading', { name: 'Check before you sign off Stage 1' })).toBeFocused()
+  await signOff.getByRole('button', { name: 'Confirm sign-off of Stage 1' }).click()
   await expect(page.getByRole('status')).toContainText('Stage 1 signed off: its records are locked')
   await expect(signOff).toContainText('Its records are locked while it waits for the external accreditor')
   await expect(page.getByRole('table', { name: 'Stages' })).toContainText('Signed off, awaiting accreditation')
@@ -144,14 +150,20 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
   await expect(page.getByRole('table', { name: 'Stage 1: evidence summary' })).toBeVisible()
   await expect(page.getByText('the biggest change in my guiding')).toBeVisible()
   await expectAccessible(page)
+  // Issue 12: a summary to check, then the confirmation; the page then links to the certificate.
   await page.getByRole('button', { name: 'Accredit Stage 1' }).click()
+  await page.getByRole('button', { name: 'Confirm accreditation of Stage 1' }).click()
   await expect(page.getByRole('status')).toContainText('Stage 1 accredited: Ella Morris moves on to the next stage')
+  await expect(page.getByRole('link', { name: /^Certificate AVIG-/ })).toBeVisible()
+  await page.getByRole('link', { name: 'Stages to accredit' }).click()
   await page
     .getByRole('table', { name: /Waiting for your decision/ })
     .getByRole('link', { name: 'Grace Lin', exact: true })
     .click()
   await page.getByRole('button', { name: 'Accredit Stage 2' }).click()
+  await page.getByRole('button', { name: 'Confirm accreditation of Stage 2' }).click()
   await expect(page.getByRole('status')).toContainText('Stage 2 accredited: Grace Lin moves on')
+  await page.getByRole('link', { name: 'Stages to accredit' }).click()
   await expect(page.getByText('No stage is waiting for you.')).toBeVisible()
   await signOut(page)
 
@@ -215,12 +227,15 @@ test('an accredited stage is locked; the lead can unlock it only with a reason, 
 test('Dan goes all the way: signed off with a requirement unmet (marked everywhere), accredited, Accredited VIG Practitioner', async ({ page }) => {
   await signIn(page, 'supervisor2@demo.attune.test')
   await page.getByRole('link', { name: 'Dan Okafor', exact: true }).click()
-  const signOff = page.locator('#sign-off')
-  await expect(signOff).toContainText('Not every requirement holds yet')
+  const signOff = page.locator('#decision')
+  await expect(signOff).toContainText('not met yet')
   await signOff.getByRole('button', { name: 'Sign off Stage 3' }).click()
+  await expect(signOff.getByRole('heading', { name: 'Check before you sign off Stage 3' })).toBeFocused()
+  await expect(signOff).toContainText('Not met:')
+  await signOff.getByRole('button', { name: 'Confirm sign-off of Stage 3' }).click()
   await expect(signOff.locator('#sign-off-overrideReason-error')).toContainText('To sign off anyway, give the reason')
   await signOff.getByLabel('Reason for signing off with a requirement unmet').fill('Two cycles recognised from his earlier VERP work')
-  await signOff.getByRole('button', { name: 'Sign off Stage 3' }).click()
+  await signOff.getByRole('button', { name: 'Confirm sign-off of Stage 3' }).click()
   await expect(page.getByRole('status')).toContainText('signed off with a requirement unmet')
   await expect(signOff).toContainText('Signed off with a requirement unmet')
   await signOut(page)
@@ -233,6 +248,7 @@ test('Dan goes all the way: signed off with a requirement unmet (marked everywhe
   await expect(page.locator('.nhsuk-inset-text')).toContainText('Signed off with a requirement unmet Two cycles recognised from his earlier VERP work')
   await expect(page.getByRole('table', { name: 'Stages' })).toContainText('Two cycles recognised from his earlier VERP work')
   await page.getByRole('button', { name: 'Accredit Stage 3' }).click()
+  await page.getByRole('button', { name: 'Confirm accreditation of Stage 3' }).click()
   await expect(page.getByRole('status')).toContainText('Dan Okafor is now an Accredited VIG Practitioner')
   await signOut(page)
 

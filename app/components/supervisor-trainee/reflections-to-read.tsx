@@ -10,17 +10,20 @@ type Reflection = Awaited<ReturnType<typeof listReflectionsToRead>>[number]
 export function ReflectionsToRead({
   reflections,
   lockedStages,
+  filtered = false,
   failure,
 }: {
   reflections: Reflection[]
   /** Stage numbers whose records are locked: no feedback form there. */
   lockedStages: number[]
+  /** The records filter is set: an empty list means nothing matches. */
+  filtered?: boolean
   failure: ServerFailure | null | undefined
 }) {
   return (
     <section id="reflections" aria-labelledby="reflections-heading">
       <h2 id="reflections-heading">Reflections</h2>
-      {reflections.length === 0 ? <p>No reflections submitted yet.</p> : null}
+      {reflections.length === 0 ? <p>{filtered ? 'No reflections match.' : 'No reflections submitted yet.'}</p> : null}
       {reflections.map((r) => (
         <div className="nhsuk-card" key={r.id}>
           <div className="nhsuk-card__content">

@@ -47,7 +47,7 @@ interface Endpoint {
   path: (w: World) => string
   params?: (w: World) => Record<string, string>
   /** Form fields for an action (prepared in the database first where needed); none for a loader. */
-  fields?: (w: World, db: Db) => Promise<Record<string, string>>
+  fields?: (w: World, db: Db) => Promise<Record<string, string | string[]>>
   allowed: RoleKey[]
   /** What an allowed request answers: 200 for pages, 302 for actions unless said here. */
   okStatus?: number
@@ -145,11 +145,23 @@ const endpoints: Endpoint[] = [
     notTheirs: ['otherSupervisor'],
   },
   {
+    name: 'POST supervisor trainee: confirm selected sessions',
+    fn: supervisorTrainee.action,
+    path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
+    params: enrolmentParams,
+    fields: async (w, db) => ({
+      intent: 'confirm-sessions',
+      sessionIds: [String((await supervisionSession(db, w.mine.enrolment)).id), String((await supervisionSession(db, w.mine.enrolment)).id)],
+    }),
+    allowed: ['supervisorOf'],
+    notTheirs: ['otherSupervisor'],
+  },
+  {
     name: 'POST supervisor trainee: sign off',
     fn: supervisorTrainee.action,
     path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
     params: enrolmentParams,
-    fields: async () => ({ intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-01', meetingNotes: '', overrideReason: 'Prior learning recognised' }),
+    fields: async () => ({ intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-01', meetingNotes: '', overrideReason: 'Prior learning recognised', confirmed: 'true' }),
     allowed: ['supervisorOf'],
     notTheirs: ['otherSupervisor'],
   },
@@ -174,7 +186,7 @@ const endpoints: Endpoint[] = [
         .insertInto('sign_offs')
         .values({ enrolment_id: w.mine.enrolment.id, stage_number: 1, signed_off_by: w.mine.supervisor.id, signed_off_at: new Date().toISOString(), readiness_json: '{}' })
         .execute()
-      return { intent: 'accredit', stageNumber: '1', accreditedOn: today() }
+      return { intent: 'accredit', stageNumber: '1', accreditedOn: today(), confirmed: 'true' }
     },
     allowed: ['accreditorOf'],
     notTheirs: ['otherAccreditor', 'supervisorOf', 'otherSupervisor'],

@@ -10,20 +10,22 @@ import { failInsertsInto, uniqueViolationOn } from '../../database'
 import { formRequest, run, signInCookie } from '../../http'
 import { auditActions, programmeWithTrainee, stageEvidence } from './world'
 
+/** The confirmed sign-off (the second step of issue 12's two; the first is tested below). */
 async function signOff(enrolmentId: number, cookie: string, fields: Record<string, string> = {}) {
   return run(
     supervisorAction,
     formRequest(
       `/supervisor/trainees/${enrolmentId}`,
-      { intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-02', meetingNotes: 'All good', overrideReason: '', ...fields },
+      { intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-02', meetingNotes: 'All good', overrideReason: '', confirmed: 'true', ...fields },
       cookie,
     ),
     { enrolmentId: String(enrolmentId) },
   )
 }
 
+/** The accreditor's confirmed decision (the second step). */
 async function decide(enrolmentId: number, cookie: string, fields: Record<string, string>) {
-  return run(accreditorAction, formRequest(`/accreditor/enrolments/${enrolmentId}`, { stageNumber: '1', ...fields }, cookie), { enrolmentId: String(enrolmentId) })
+  return run(accreditorAction, formRequest(`/accreditor/enrolments/${enrolmentId}`, { stageNumber: '1', confirmed: 'true', ...fields }, cookie), { enrolmentId: String(enrolmentId) })
 }
 
 async function stageRows(enrolmentId: number) {
