@@ -33,23 +33,14 @@ import { checkSignOff, signOffStage, stageHistory } from '~/models/sign-off.serv
 import { listSupervisedCycles, listSupervisedSessions } from '~/models/trainee-records.server'
 import { EndMeetingSchema, IntroductionSchema, RECORD_END_MEETING, RECORD_INTRODUCTION } from '~/schemas/meeting'
 import { RecordsQuerySchema, recordsFiltered } from '~/schemas/records-filter'
-import {
-  CONFIRM_SESSION,
-  CONFIRM_SESSIONS,
-  ConfirmSessionSchema,
-  ConfirmSessionsSchema,
-  GIVE_FEEDBACK,
-  ReflectionFeedbackSchema,
-  RETURN_SESSION,
-  ReturnSessionSchema,
-} from '~/schemas/review'
+import { CONFIRM_SESSIONS, ConfirmSessionsSchema, GIVE_FEEDBACK, ReflectionFeedbackSchema, RETURN_SESSION, ReturnSessionSchema } from '~/schemas/review'
 import { SIGN_OFF, SignOffSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, instantToCalendarDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
 import { found } from '~/utils/http.server'
-import { badRequest, intentOf, type PostedForm } from '~/utils/intent.server'
+import { intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 
@@ -110,7 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const INTENTS = [CONFIRM_SESSION, CONFIRM_SESSIONS, RETURN_SESSION, GIVE_FEEDBACK, RECORD_INTRODUCTION, RECORD_END_MEETING, SIGN_OFF] as const
+const INTENTS = [CONFIRM_SESSIONS, RETURN_SESSION, GIVE_FEEDBACK, RECORD_INTRODUCTION, RECORD_END_MEETING, SIGN_OFF] as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'supervisor')
@@ -120,8 +111,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form: SupervisorForm = { request, db: await getDb(), user, enrolmentId, values }
   try {
     switch (intent) {
-      case CONFIRM_SESSION:
-        return await confirmSession(form)
       case CONFIRM_SESSIONS:
         return await confirmSelected(form)
       case RETURN_SESSION:
@@ -149,13 +138,6 @@ const pageOf = (enrolmentId: number) => `/supervisor/trainees/${enrolmentId}`
 /** Runs one write in a transaction; nothing found (not the supervisor's trainee or record) is a 404. */
 function inTransaction<T>({ db }: SupervisorForm, work: (trx: Db) => Promise<T | undefined>): Promise<T> {
   return db.transaction().execute(work).then(found)
-}
-
-async function confirmSession(form: SupervisorForm) {
-  const parsed = parseValues(form.values, ConfirmSessionSchema)
-  if (!parsed.ok) throw badRequest()
-  await inTransaction(form, (trx) => decideSession(trx, form.user, { enrolmentId: form.enrolmentId, sessionId: parsed.data.sessionId, decision: 'confirmed' }))
-  return redirectWithFlash(form.request, pageOf(form.enrolmentId), 'Supervision session confirmed')
 }
 
 async function confirmSelected(form: SupervisorForm) {

@@ -2,10 +2,6 @@
 import { z } from 'zod'
 import { id, manyIds, requiredText } from './fields'
 
-/** The supervisor's trainee page: confirming a session (a button, no fields). */
-export const CONFIRM_SESSION = 'confirm-session'
-export const ConfirmSessionSchema = z.object({ sessionId: id() })
-
 /** Confirming several sessions at once: the ticked boxes of the supervision table. */
 export const CONFIRM_SESSIONS = 'confirm-sessions'
 export const ConfirmSessionsSchema = z.object({

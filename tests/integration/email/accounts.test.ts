@@ -178,7 +178,7 @@ describe('e-mail choices and unsubscribing', () => {
       const session = await supervisionSession(db, world.enrolment)
       await run(
         supervisorAction,
-        formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'confirm-session', sessionId: String(session.id) }, await signInCookie(world.supervisor.email)),
+        formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'confirm-sessions', sessionIds: String(session.id) }, await signInCookie(world.supervisor.email)),
         {
           enrolmentId: String(world.enrolment.id),
         },

@@ -32,7 +32,7 @@ async function confirmSession() {
   const world = await programmeWithTrainee(db)
   const session = await supervisionSession(db, world.enrolment)
   const cookie = await signInCookie(world.supervisor.email)
-  const response = await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'confirm-session', sessionId: String(session.id) }, cookie), {
+  const response = await run(supervisorAction, formRequest(`/supervisor/trainees/${world.enrolment.id}`, { intent: 'confirm-sessions', sessionIds: String(session.id) }, cookie), {
     enrolmentId: String(world.enrolment.id),
   })
   return { ...world, session, response }

@@ -17,7 +17,7 @@ describe('a supervisor’s decisions', () => {
     const first = await supervisionSession(db, enrolment)
     const second = await supervisionSession(db, enrolment)
     const cookie = await signInCookie(supervisor.email)
-    expect((await post(enrolment.id, cookie, { intent: 'confirm-session', sessionId: String(first.id) })).status).toBe(302)
+    expect((await post(enrolment.id, cookie, { intent: 'confirm-sessions', sessionIds: String(first.id) })).status).toBe(302)
     const noComment = await post(enrolment.id, cookie, { intent: 'return-session', sessionId: String(second.id), comment: ' ' })
     expect(await noComment.json()).toMatchObject({ intent: 'return-session', values: { sessionId: String(second.id) }, fieldErrors: { comment: 'Enter what the trainee needs to correct' } })
     expect((await post(enrolment.id, cookie, { intent: 'return-session', sessionId: String(second.id), comment: 'The date looks wrong: was it the 12th?' })).status).toBe(302)
@@ -27,7 +27,7 @@ describe('a supervisor’s decisions', () => {
       { id: second.id, status: 'returned', decided_by: supervisor.id, return_comment: 'The date looks wrong: was it the 12th?' },
     ])
     expect(await auditActions(db, enrolment.id)).toEqual(['supervision.confirmed', 'supervision.returned'])
-    const again = await post(enrolment.id, cookie, { intent: 'confirm-session', sessionId: String(first.id) })
+    const again = await post(enrolment.id, cookie, { intent: 'confirm-sessions', sessionIds: String(first.id) })
     expect((await again.json()).formError).toMatch(/already confirmed/)
   })
 
@@ -71,7 +71,7 @@ describe('a supervisor’s decisions', () => {
     await db.updateTable('enrolment_stages').set({ status: 'accredited', locked: 1 }).where('enrolment_id', '=', enrolment.id).where('stage_number', '=', 1).execute()
     const cookie = await signInCookie(supervisor.email)
     const attempts: Record<string, string>[] = [
-      { intent: 'confirm-session', sessionId: String(session.id) },
+      { intent: 'confirm-sessions', sessionIds: String(session.id) },
       { intent: 'return-session', sessionId: String(session.id), comment: 'x' },
       { intent: 'feedback', reflectionId: String(reflection.id), feedback: 'x' },
       { intent: 'introduction', heldOn: '2026-02-01', notes: '' },
