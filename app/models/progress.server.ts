@@ -157,7 +157,9 @@ const CACHE_WRITE_CHUNK = 200
  * `loadProgress` and its row upserted (a concurrent view writing the same row wins or loses, never
  * fails). `progress_stamp` must be read in the same statement as the other enrolment fields, before
  * the evidence is, so a row is never stamped newer than what it was computed from.
- * Returns the same map as `loadProgress`, without `ruleSet` and `evidence`.
+ * `enrolments` must carry their programme's own `funding_ends_on` (as `enrolmentsWithCurrentStage`
+ * reads it): a what-if end date would be cached as if it were real, so a what-if stays on
+ * `loadProgress`. Returns the same map as `loadProgress`, without `ruleSet` and `evidence`.
  */
 export async function loadCachedProgress(db: Db, enrolments: (EnrolmentForProgress & { progress_stamp: number })[], today: string): Promise<Map<number, CachedProgress>> {
   const byId = new Map(enrolments.map((e) => [e.id, e]))
