@@ -164,6 +164,8 @@ export interface EnrolmentsTable {
   registration_paid_on: CalendarDate | null
   completed_on: CalendarDate | null
   created_at: CreatedAt
+  /** Bumped by triggers on every change progress depends on (db/progress-stamps.ts, ADR 0022). */
+  progress_stamp: Generated<number>
 }
 
 export interface EnrolmentAssignmentsTable {
@@ -435,6 +437,18 @@ export interface ThrottlesTable {
   last_at: string
 }
 
+/**
+ * Cached derived progress of one enrolment (ADR 0022): valid while `stamp` equals the enrolment's
+ * `progress_stamp` and `computed_for` (a calendar date) is today. `payload` is JSON text of
+ * `CachedProgress` (app/models/progress.server.ts).
+ */
+export interface EnrolmentProgressTable {
+  enrolment_id: number
+  stamp: number
+  computed_for: CalendarDate
+  payload: string
+}
+
 export interface DB {
   organisations: OrganisationsTable
   users: UsersTable
@@ -472,6 +486,7 @@ export interface DB {
   evaluation_feedback: EvaluationFeedbackTable
   feedback_links: FeedbackLinksTable
   throttles: ThrottlesTable
+  enrolment_progress: EnrolmentProgressTable
 }
 
 export type User = Selectable<UsersTable>

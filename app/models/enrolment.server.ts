@@ -62,6 +62,8 @@ export function enrolmentsWithCurrentStage(db: Db) {
       'enrolments.completed_on',
       'enrolments.supervisor_id',
       'enrolments.external_accreditor_id',
+      // Read with the fields above in one statement, so a cached progress never outlives them (ADR 0022).
+      'enrolments.progress_stamp',
       'programme.funding_ends_on',
       'trainee.name as trainee_name',
       'stage.status as stage_status',

@@ -7,7 +7,7 @@ import { appendAudit } from './audit.server'
 import { enrolmentScope, programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { enrolmentsWithCurrentStage } from './enrolment.server'
-import { dashboardFields, loadProgress } from './progress.server'
+import { dashboardFields, loadCachedProgress } from './progress.server'
 
 export async function listLedProgrammes(db: Db, viewer: Viewer) {
   return db
@@ -196,7 +196,10 @@ async function programmeSnapshot(db: Db, programmeId: number) {
   return { ...programme, stageFees, capacities }
 }
 
-/** The programme's trainees with their supervisor, accreditor, readiness, projected dates and flags. */
+/**
+ * The programme's trainees with their supervisor, accreditor, readiness, projected dates and flags,
+ * as of `today` (a calendar date); progress through the cache (loadCachedProgress, ADR 0022).
+ */
 export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeId: number, today: string) {
   const enrolments = await enrolmentsWithCurrentStage(db)
     .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
@@ -206,7 +209,7 @@ export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeI
     .where(enrolmentScope(viewer))
     .orderBy('trainee.name')
     .execute()
-  const progress = await loadProgress(db, enrolments, today)
+  const progress = await loadCachedProgress(db, enrolments, today)
   return enrolments.map((e) => {
     const { readiness, forecast, flags, lastActivityOn } = progress.get(e.id)!
     return { ...e, ...dashboardFields(e, { forecast }), readiness, forecast, flags, lastActivityOn }

@@ -143,6 +143,56 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
   return result
 }
 
+/** What dashboards, reports and digests use of an enrolment's progress: all of it but the raw evidence and rule set. */
+export type CachedProgress = Omit<Progress, 'ruleSet' | 'evidence'>
+
+/** Rows per statement when writing the cache: well inside both databases' limits on bound values. */
+const CACHE_WRITE_CHUNK = 200
+
+/**
+ * `loadProgress` for many enrolments through the progress cache (ADR 0022): an `enrolment_progress`
+ * row is used when its stamp equals the enrolment's `progress_stamp` (bumped by triggers on every
+ * write progress depends on, db/progress-stamps.ts) and it was computed for `today` (a calendar
+ * date: flags and forecasts depend on the day); every other enrolment is computed with
+ * `loadProgress` and its row upserted (a concurrent view writing the same row wins or loses, never
+ * fails). `progress_stamp` must be read in the same statement as the other enrolment fields, before
+ * the evidence is, so a row is never stamped newer than what it was computed from.
+ * `enrolments` must carry their programme's own `funding_ends_on` (as `enrolmentsWithCurrentStage`
+ * reads it): a what-if end date would be cached as if it were real, so a what-if stays on
+ * `loadProgress`. Returns the same map as `loadProgress`, without `ruleSet` and `evidence`.
+ */
+export async function loadCachedProgress(db: Db, enrolments: (EnrolmentForProgress & { progress_stamp: number })[], today: string): Promise<Map<number, CachedProgress>> {
+  const byId = new Map(enrolments.map((e) => [e.id, e]))
+  if (byId.size === 0) return new Map()
+  const cached = await db
+    .selectFrom('enrolment_progress')
+    .select(['enrolment_id', 'stamp', 'computed_for', 'payload'])
+    .where('enrolment_id', 'in', [...byId.keys()])
+    .execute()
+  const result = new Map<number, CachedProgress>()
+  for (const row of cached) {
+    if (row.stamp === byId.get(row.enrolment_id)!.progress_stamp && row.computed_for === today) result.set(row.enrolment_id, JSON.parse(row.payload) as CachedProgress)
+  }
+  const stale = [...byId.values()].filter((e) => !result.has(e.id))
+  if (stale.length === 0) return result
+  const computed = await loadProgress(db, stale, today)
+  const rows = stale.map((e) => {
+    const { ruleSet, evidence, ...progress } = computed.get(e.id)!
+    result.set(e.id, progress)
+    return { enrolment_id: e.id, stamp: e.progress_stamp, computed_for: today, payload: JSON.stringify(progress) }
+  })
+  for (let start = 0; start < rows.length; start += CACHE_WRITE_CHUNK) {
+    await db
+      .insertInto('enrolment_progress')
+      .values(rows.slice(start, start + CACHE_WRITE_CHUNK))
+      .onConflict((oc) =>
+        oc.column('enrolment_id').doUpdateSet((eb) => ({ stamp: eb.ref('excluded.stamp'), computed_for: eb.ref('excluded.computed_for'), payload: eb.ref('excluded.payload') })),
+      )
+      .execute()
+  }
+  return result
+}
+
 /** The fields the trainee tables filter and sort by (app/domain/dashboard.ts), from an enrolment and its progress. */
 export function dashboardFields(enrolment: { trainee_name: string; current_stage: number; status: string; supervisor_id: number | null }, progress: Pick<Progress, 'forecast'>) {
   return {
