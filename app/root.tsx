@@ -29,6 +29,9 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: ROLE_HOME.trainee, label: 'My progress' },
     { to: '/trainee/clients', label: 'My clients' },
     { to: '/trainee/timeline', label: 'Everything logged' },
+    { to: '/trainee/feedback', label: 'Feedback' },
+    // The certificates page holds the portfolio (PDF) and the whole record to take away.
+    { to: '/certificates', label: 'Certificates and portfolio' },
   ],
   supervisor: [
     { to: ROLE_HOME.supervisor, label: 'My trainees' },

