@@ -295,7 +295,7 @@ function recordingsDueSoon({ facts, thresholds, today }: RuleContext): Flag | nu
   return {
     code: 'recordings_due_soon',
     severity: 'amber',
-    reason: `Recordings for ${clients} must be erased by ${formatDate(soon[0])}, ${when} (warning from ${thresholds.erasureWarningDays} days)`,
+    reason: `Recordings for ${clients} must be erased by ${formatDate(soon[0])}, ${when} (warning from ${plural(thresholds.erasureWarningDays, 'day')})`,
     nextStep: `Erase the recordings for ${clients} by ${formatDate(soon[0])} and record the date they were erased`,
     actor: 'trainee',
   }
@@ -335,7 +335,7 @@ function gapFlag({
   const weeks = Math.floor(daysBetween(from, today) / 7)
   const severity = tier(weeks, amberWeeks, amberWeeks * 2)
   if (!severity) return null
-  const thresholdsText = `(a concern from ${amberWeeks} weeks, urgent from ${amberWeeks * 2})`
+  const thresholdsText = `(a concern from ${plural(amberWeeks, 'week')}, urgent from ${amberWeeks * 2})`
   return {
     code,
     severity,
@@ -359,7 +359,7 @@ function waitingFlag(
   const severity = tier(days, amberDays, amberDays * 2)
   if (!severity) return null
   const { reason, nextStep } = describe(days)
-  return { code, severity, reason: `${reason} (a concern from ${amberDays} days, urgent from ${amberDays * 2})`, nextStep, actor }
+  return { code, severity, reason: `${reason} (a concern from ${plural(amberDays, 'day')}, urgent from ${amberDays * 2})`, nextStep, actor }
 }
 
 function tier(value: number, amberFrom: number, redFrom: number): Severity | null {

@@ -55,4 +55,38 @@ test('a trainee on a phone: a short header, a menu to every page, and a flash sh
   await menu.getByRole('link', { name: 'My progress' }).click()
   await shoot(page, 'trainee-home-390')
   await expectAccessible(page)
+
+  // A flash message shows on the page after the form, and not again on the next.
+  await page.goto('/trainee/clients/new')
+  await page.getByLabel('Client code').fill('PH-01')
+  await page.getByLabel('Parent and toddler (1 to 3)').check()
+  await page.getByRole('button', { name: 'Add client' }).click()
+  const flash = page.getByRole('status').filter({ hasText: /added/i })
+  await expect(flash).toBeVisible()
+  await menu.getByRole('link', { name: 'Everything logged' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Everything I have logged')
+  await expect(flash).toHaveCount(0)
+  await menu.getByRole('link', { name: 'My clients' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/clients/i)
+  await expect(flash).toHaveCount(0)
+})
+
+test('admin pages fit 1280 px without sideways scrolling, the stage table included', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await signIn(page, 'admin@demo.attune.test')
+  await page
+    .getByRole('link', { name: /AVIGuk practitioner pathway \(current\)/ })
+    .first()
+    .click()
+  await expect(page.getByRole('region', { name: 'Stage requirements' })).toBeVisible()
+  // The page does not scroll sideways, and every column of the stage table lies within its region.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+  const region = page.getByRole('region', { name: 'Stage requirements' })
+  const fits = await region.evaluate((r) => [...r.querySelectorAll('th, td')].every((c) => c.getBoundingClientRect().right <= r.getBoundingClientRect().right))
+  expect(fits).toBe(true)
+  expect(await region.evaluate((r) => r.scrollWidth - r.clientWidth)).toBeLessThanOrEqual(0)
+  await shoot(page, 'admin-rule-set-1280')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await shoot(page, 'admin-rule-set-390')
+  await expectAccessible(page)
 })
