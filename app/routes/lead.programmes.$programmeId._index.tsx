@@ -1,3 +1,4 @@
+import { FilterSelect } from '~/components/filter-select'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
@@ -59,23 +60,6 @@ const SORT_OPTIONS = [
   { value: 'last_activity', label: 'Longest without activity' },
   { value: 'accreditation', label: 'Projected accreditation' },
 ]
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string | number | null; options: { value: string; label: string }[] }) {
-  return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="nhsuk-select" id={`filter-${name}`} name={name} defaultValue={value === null ? '' : String(value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
 
 /** "Showing 26 to 50 of 500" with Previous and Next links that keep the filters and sort (plain links: no JavaScript needed). */
 function TablePages({ table, query }: { table: { page: number; pageCount: number; total: number; from: number; to: number }; query: Record<string, string | number | null> }) {
@@ -170,8 +154,13 @@ export default function ProgrammeOverview() {
       />
       <h2 id="trainees">Trainees</h2>
       <Form method="get" className="app-filters" aria-label="Filter and sort the trainees" preventScrollReset>
-        <Select name="stage" label="Stage" value={query.stage} options={[{ value: '', label: 'All stages' }, ...stages.map((s) => ({ value: String(s.stageNumber), label: s.name }))]} />
-        <Select
+        <FilterSelect
+          name="stage"
+          label="Stage"
+          value={query.stage}
+          options={[{ value: '', label: 'All stages' }, ...stages.map((s) => ({ value: String(s.stageNumber), label: s.name }))]}
+        />
+        <FilterSelect
           name="severity"
           label="Flags"
           value={query.severity}
@@ -183,13 +172,13 @@ export default function ProgrammeOverview() {
             { value: 'none', label: 'No flags' },
           ]}
         />
-        <Select
+        <FilterSelect
           name="supervisorId"
           label="Supervisor"
           value={query.supervisorId}
           options={[{ value: '', label: 'All supervisors' }, ...programme.supervisors.map((s) => ({ value: String(s.id), label: s.name }))]}
         />
-        <Select name="sort" label="Sort by" value={query.sort} options={SORT_OPTIONS} />
+        <FilterSelect name="sort" label="Sort by" value={query.sort} options={SORT_OPTIONS} />
         <button type="submit" className="nhsuk-button nhsuk-button--secondary">
           Show
         </button>
