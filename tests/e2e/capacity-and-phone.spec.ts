@@ -56,6 +56,37 @@ test('a trainee on a phone: a short header, a menu to every page, and a flash sh
   await shoot(page, 'trainee-home-390')
   await expectAccessible(page)
 
+  // The timeline filters by type and stage on the server; why a stage is read-only is said once.
+  await menu.getByRole('link', { name: 'Everything logged' }).click()
+  await page.getByLabel('Type').selectOption({ label: 'Supervision' })
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/kind=session/)
+  const items = page.locator('.app-timeline__item')
+  await expect(items.first()).toBeVisible()
+  for (const title of await items.getByRole('link').allTextContents()) expect(title).toMatch(/^Supervision session/)
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Stage 1' })
+  await page.getByLabel('Type').selectOption({ label: 'Everything' })
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/stage=1/)
+  expect(await items.count()).toBeGreaterThan(1)
+  await expect(page.getByText('Read-only:')).toHaveCount(1)
+  await expect(items.getByText('Read-only', { exact: true })).toHaveCount(await items.count())
+  await shoot(page, 'trainee-timeline-390')
+  await expectAccessible(page)
+
+  // The reflection form: each principle's 1–5 in one row with the scale's meaning under it.
+  await page.goto('/trainee/timeline?kind=session')
+  await items.first().getByRole('link').click()
+  await page.getByRole('link', { name: 'Reflect on this session' }).click()
+  const attentive = page.getByRole('group', { name: /being attentive/i })
+  await expect(attentive.getByText('1 is not yet')).toBeVisible()
+  await expect(attentive.getByText('5 is consistently')).toBeVisible()
+  const one = await attentive.getByLabel('1', { exact: true }).boundingBox()
+  const five = await attentive.getByLabel('5', { exact: true }).boundingBox()
+  expect(Math.abs(one!.y - five!.y)).toBeLessThan(4)
+  await shoot(page, 'reflection-form-390')
+  await expectAccessible(page)
+
   // A flash message shows on the page after the form, and not again on the next.
   await page.goto('/trainee/clients/new')
   await page.getByLabel('Client code').fill('PH-01')
@@ -69,6 +100,20 @@ test('a trainee on a phone: a short header, a menu to every page, and a flash sh
   await menu.getByRole('link', { name: 'My clients' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/clients/i)
   await expect(flash).toHaveCount(0)
+})
+
+test('the trainee’s pages at desktop width, for the record', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await signIn(page, 'trainee@demo.attune.test')
+  await shoot(page, 'trainee-home-1280')
+  await page.goto('/trainee/timeline?stage=2')
+  await shoot(page, 'trainee-timeline-1280')
+  await page.goto('/trainee/timeline?kind=session')
+  await page.locator('.app-timeline__item').first().getByRole('link').click()
+  await page.getByRole('link', { name: 'Reflect on this session' }).click()
+  await expect(page.getByRole('group', { name: /being attentive/i }).getByText('1 is not yet')).toBeVisible()
+  await shoot(page, 'reflection-form-1280')
+  await expectAccessible(page)
 })
 
 test('admin pages fit 1280 px without sideways scrolling, the stage table included', async ({ page }) => {
