@@ -257,7 +257,7 @@ export function DemandSection({ report }: { report: SustainabilityReport }) {
         description={`Capacity ${hours(capacity)} a full month. ${demand.months
           .map((m) => `${formatMonth(m.month)}: ${hours(m.byEndMinutes)} to finish by the end date, ${hours(m.atPaceMinutes)} at current pace, ${hours(m.capacityMinutes)} available`)
           .join('; ')}.${after ? ` After ${formatMonth(lastMonth)}, when the funding has ended: ${hours(demand.atPaceAfterEndMinutes)} at current pace.` : ''}`}
-        series={[{ name: 'To finish by the end date' }, { name: 'At current pace' }]}
+        series={[{ name: 'By the end date' }, { name: 'At current pace' }]}
         categories={[
           ...demand.months.map((m) => ({
             label: `${formatMonth(m.month)}${m.share < 1 ? ' (from the as-of date)' : ''}${m.overCapacity ? ': more than available' : ''}`,
@@ -275,7 +275,7 @@ export function DemandSection({ report }: { report: SustainabilityReport }) {
             : []),
         ]}
         format={hours}
-        reference={{ value: capacity, label: 'Available a full month' }}
+        reference={{ value: capacity, label: 'Available' }}
         dataTable="none"
       />
       <TableScroll label="Supervision hours a month, by supervisor">

@@ -22,6 +22,11 @@ test('the lead sees one supervisor over her capacity though the pool is not, on 
   await expect(page.getByText(/amber from|red from/)).toHaveCount(0)
   await expectAccessible(page)
   await shoot(page, 'report-1280')
+  if (SHOTS) {
+    await table.screenshot({ path: `${SHOTS}/report-supervisors-1280.png` })
+    await page.getByRole('img', { name: /Supervision needed each month/ }).screenshot({ path: `${SHOTS}/report-demand-chart-1280.png` })
+    await page.getByRole('img', { name: /Projected accreditations by quarter/ }).screenshot({ path: `${SHOTS}/report-quarters-chart-1280.png` })
+  }
   await page.setViewportSize({ width: 390, height: 844 })
   await shoot(page, 'report-390')
 

@@ -100,6 +100,8 @@ export function BarChart({ id, title, description, series, categories, format, r
               </text>
               {category.values.map((value, s) => {
                 const barY = LABEL + s * (BAR + GAP)
+                // After the funding ends only some series have a value: the others are left blank, not "0".
+                if (category.after && value === 0) return null
                 return (
                   <g key={series[s]?.name ?? s}>
                     <rect
