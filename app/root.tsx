@@ -1,4 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getUser } from './utils/auth.server'
@@ -24,11 +25,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABEL[user.role] } : null, flash, keptForm: here, sessionEndsAt: user ? endsAt : null }, { headers })
 }
 
+/**
+ * The root loader runs again on every navigation, not only after a form is sent: otherwise a flash
+ * message read once by the server stays on screen page after page (client-side links keep the root's
+ * data), and the session's end time shown would go stale.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname || currentUrl.search !== nextUrl.search
+
 const NAV: Record<Role, { to: string; label: string }[]> = {
   trainee: [
     { to: ROLE_HOME.trainee, label: 'My progress' },
     { to: '/trainee/clients', label: 'My clients' },
     { to: '/trainee/timeline', label: 'Everything logged' },
+    { to: '/trainee/feedback', label: 'Feedback' },
+    // The certificates page holds the portfolio (PDF) and the whole record to take away.
+    { to: '/certificates', label: 'Certificates and portfolio' },
   ],
   supervisor: [
     { to: ROLE_HOME.supervisor, label: 'My trainees' },

@@ -1,6 +1,7 @@
 // The evaluation on screen: a client's scores and the form to add one (trainee), and the sections
 // of the programme's evaluation report (lead). Each report section is a pure function of the
 // domain's EvaluationReport; the PDF prints the same lines (app/pdf/evaluation-document.tsx).
+import { plural } from '~/domain/wording'
 import { formatChange, formatCount, formatEffectSize, formatP, formatScore, type EvaluationReport, type MeasureSummary } from '~/domain/evaluation'
 import { RATINGS, respondentLabel, TIME_POINTS, timePointLabel } from '~/schemas/evaluation'
 import { formatDate } from '~/utils/dates'
@@ -178,8 +179,8 @@ export function FeedbackLinkCard({ link }: { link: { url: string; days: number; 
       <div className="nhsuk-card__content nhsuk-card__content--feature">
         <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">One-time feedback link</h2>
         <p>
-          Pass this link on yourself (by text message, for example). It needs no account, works once, for {link.days} days, and this is the only time it is shown. Nothing in it says who
-          answered.
+          Pass this link on yourself (by text message, for example). It needs no account, works once, for {plural(link.days, 'day')}, and this is the only time it is shown. Nothing in it
+          says who answered.
         </p>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="feedback-link">

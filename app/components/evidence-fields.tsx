@@ -89,6 +89,9 @@ const REFLECTION_BODY = {
   },
 }
 
+/** What the ends of the 1–5 self-rating mean, shown under every principle's radios. */
+const RATING_SCALE = { low: 'not yet', high: 'consistently' }
+
 export function ReflectionFields({ principles, kind }: { principles: (PrincipleRef & { description: string })[]; kind: 'session' | 'stage_end' }) {
   const body = REFLECTION_BODY[kind]
   return (
@@ -96,10 +99,12 @@ export function ReflectionFields({ principles, kind }: { principles: (PrincipleR
       {principles.length > 0 ? (
         <fieldset className="nhsuk-fieldset">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">How attuned was your guiding?</legend>
-          <p className="nhsuk-hint">Rate yourself against each principle: 1 is “not yet”, 5 is “consistently”.</p>
-          {principles.map((p) => (
-            <RadioGroup key={p.id} name={ratingField(p.id)} label={p.name} hint={p.description} options={RATINGS} inline />
-          ))}
+          <p className="nhsuk-hint">Rate yourself against each principle, from 1 (not yet) to 5 (consistently).</p>
+          <div className="app-ratings">
+            {principles.map((p) => (
+              <RadioGroup key={p.id} name={ratingField(p.id)} label={p.name} hint={p.description} options={RATINGS} scale={RATING_SCALE} />
+            ))}
+          </div>
         </fieldset>
       ) : null}
       <TextArea name="body" label={body.label} hint={body.hint} rows={kind === 'session' ? 6 : 14} />

@@ -314,12 +314,16 @@ export function SelectField({ name, label, hint, options, placeholder }: FieldPr
   )
 }
 
-export function RadioGroup({ name, label, hint, options, inline }: FieldProps & { options: Option[]; inline?: boolean }) {
+/**
+ * Radios under one legend. `scale` makes a compact 1–5 style rating: the radios stay in one row even
+ * on a phone, with what the two ends mean written under them, at every question.
+ */
+export function RadioGroup({ name, label, hint, options, inline, scale }: FieldProps & { options: Option[]; inline?: boolean; scale?: { low: string; high: string } }) {
   const id = useFieldId(name)
   const { register, value, error } = useField(name)
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} legend>
-      <div className={`nhsuk-radios${inline ? ' nhsuk-radios--inline' : ''}`}>
+      <div className={`nhsuk-radios${inline || scale ? ' nhsuk-radios--inline' : ''}${scale ? ' app-radios--scale' : ''}`}>
         {options.map((o, i) => (
           <div className="nhsuk-radios__item" key={o.value}>
             <input {...register} className="nhsuk-radios__input" id={`${id}-${i}`} type="radio" value={o.value} defaultChecked={String(value ?? '') === o.value} />
@@ -329,6 +333,16 @@ export function RadioGroup({ name, label, hint, options, inline }: FieldProps & 
           </div>
         ))}
       </div>
+      {scale ? (
+        <p className="app-scale-ends nhsuk-body-s">
+          <span>
+            {options[0]?.label} is {scale.low}
+          </span>
+          <span>
+            {options[options.length - 1]?.label} is {scale.high}
+          </span>
+        </p>
+      ) : null}
     </FieldShell>
   )
 }

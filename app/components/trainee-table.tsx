@@ -98,24 +98,6 @@ export function TraineeTable<R extends TraineeRow>({
   )
 }
 
-/** One labelled select of a GET filter form; `value` null selects the option whose value is ''. */
-export function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | number | null; options: { value: string; label: string }[] }) {
-  return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="nhsuk-select" id={`filter-${name}`} name={name} defaultValue={value === null ? '' : String(value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
 /** "Showing 26 to 50 of 500" with Previous and Next links that keep the filters and sort (plain links: no JavaScript needed). */
 export function TablePages({ table, query }: { table: { page: number; pageCount: number; total: number; from: number; to: number }; query: Record<string, string | number | null> }) {
   if (table.total === 0) return null

@@ -6,7 +6,7 @@
 // cycle, about 6 months a stage); no published maximum exists, so they are data, not code.
 //
 // Conventions shared by every rule:
-// - a threshold is reached ON the day: 'amber from 8 weeks' flags at exactly 8 weeks (56 days);
+// - a threshold is reached ON the day: 'a concern from 8 weeks' flags at exactly 8 weeks (56 days);
 // - tiered rules turn red at double the amber threshold, except overrun (overrunRedMonths later);
 // - a stage's clock starts at the later of its start and the enrolment's start, so a stage begun
 //   today, or a trainee who joined part-way (earlier stages recognised), is not flagged for time
@@ -47,7 +47,7 @@ export type Actor = 'trainee' | 'supervisor' | 'accreditor' | 'lead'
 export interface Flag {
   code: FlagCode
   severity: Severity
-  /** Why, with the numbers: 'No confirmed supervision for 9 weeks, since 2 Jan 2026 (amber from 8 weeks, red from 16)'. */
+  /** Why, with the numbers: 'No confirmed supervision for 9 weeks, since 2 Jan 2026 (a concern from 8 weeks, urgent from 16)'. */
   reason: string
   /** What to do about it, addressed to the actor. */
   nextStep: string
@@ -166,7 +166,7 @@ function stageOverrun({ facts, thresholds, stage, clock, today }: RuleContext): 
   return {
     code: 'stage_overrun',
     severity,
-    reason: `${stage.name} has been open ${plural(open, 'month')}, past its expected ${plural(stage.expectedMonths, 'month')} (amber from ${stage.expectedMonths} months, red from ${redMonths})`,
+    reason: `${stage.name} has been open ${plural(open, 'month')}, past its expected ${plural(stage.expectedMonths, 'month')} (a concern from ${stage.expectedMonths} months, urgent from ${redMonths})`,
     nextStep: `Meet the trainee and their supervisor to agree protected time and a date to finish ${stage.name}`,
     actor: 'lead',
   }
@@ -183,7 +183,7 @@ function behindPace({ facts, thresholds, stage, clock, today }: RuleContext): Fl
   return {
     code: 'behind_pace',
     severity: 'amber',
-    reason: `${percent(workShare)} of ${stage.name}'s work done with ${percent(timeShare)} of its expected ${plural(stage.expectedMonths, 'month')} gone (amber below ${percent(thresholds.behindPaceRatio)} of the expected pace)`,
+    reason: `${percent(workShare)} of ${stage.name}'s work done with ${percent(timeShare)} of its expected ${plural(stage.expectedMonths, 'month')} gone (a concern below ${percent(thresholds.behindPaceRatio)} of the expected pace)`,
     nextStep: `Plan the rest of ${stage.name} with your supervisor: ${workRequirements(facts.readiness)
       .flatMap((r) => r.missing ?? [])
       .join(', ')}`,
@@ -295,7 +295,7 @@ function recordingsDueSoon({ facts, thresholds, today }: RuleContext): Flag | nu
   return {
     code: 'recordings_due_soon',
     severity: 'amber',
-    reason: `Recordings for ${clients} must be erased by ${formatDate(soon[0])}, ${when} (warning from ${thresholds.erasureWarningDays} days)`,
+    reason: `Recordings for ${clients} must be erased by ${formatDate(soon[0])}, ${when} (warning from ${plural(thresholds.erasureWarningDays, 'day')})`,
     nextStep: `Erase the recordings for ${clients} by ${formatDate(soon[0])} and record the date they were erased`,
     actor: 'trainee',
   }
@@ -335,7 +335,7 @@ function gapFlag({
   const weeks = Math.floor(daysBetween(from, today) / 7)
   const severity = tier(weeks, amberWeeks, amberWeeks * 2)
   if (!severity) return null
-  const thresholdsText = `(amber from ${amberWeeks} weeks, red from ${amberWeeks * 2})`
+  const thresholdsText = `(a concern from ${plural(amberWeeks, 'week')}, urgent from ${amberWeeks * 2})`
   return {
     code,
     severity,
@@ -359,7 +359,7 @@ function waitingFlag(
   const severity = tier(days, amberDays, amberDays * 2)
   if (!severity) return null
   const { reason, nextStep } = describe(days)
-  return { code, severity, reason: `${reason} (amber from ${amberDays} days, red from ${amberDays * 2})`, nextStep, actor }
+  return { code, severity, reason: `${reason} (a concern from ${plural(amberDays, 'day')}, urgent from ${amberDays * 2})`, nextStep, actor }
 }
 
 function tier(value: number, amberFrom: number, redFrom: number): Severity | null {

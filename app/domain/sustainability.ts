@@ -5,11 +5,17 @@
 //
 // Definitions (docs/decisions/0008-sustainability-plan.md):
 // - In training: enrolments that are active or paused. Paused trainees have no projected date.
-// - Months: calendar months from the as-of date's month to the end date's month, both counted
-//   whole. Demand "to finish by the end date" spreads each trainee's remaining supervision evenly
-//   over those months (a trainee who cannot finish in time still counts); demand "at current pace"
-//   spreads it evenly from the as-of month to the month of their projected accreditation, and what
-//   falls after the end month is reported as one figure.
+// - Months: calendar months from the as-of date's month to the end date's month. The as-of month
+//   counts only for its calendar days still to come, the as-of day included (16 Nov of 30 days
+//   counts as half a month); later months count whole. Demand "to finish by the end date" spreads
+//   each trainee's remaining supervision over those months in proportion to what each month counts
+//   for (a trainee who cannot finish in time still counts); capacity in the as-of month is pro rata
+//   the same way. Demand "at current pace" spreads it the same way from the as-of month to the month
+//   of their projected accreditation, and what falls after the end month is reported as one figure.
+// - Per supervisor: each trainee's demand falls on their supervisor; each supervisor's demand is
+//   weighed against their own monthly capacity (programme_supervisors), never against the pool, so
+//   one overloaded supervisor is not hidden by another's spare hours. A capacity of 0 is taken as
+//   "not recorded" (the programme form's default) and shown as such, not as an overload.
 // - Fees: a stage's fee (the programme's override, else the rule set's) is incurred when the stage
 //   starts; the registration fee (programme's, else the rule set's) once registration_paid_on is set.
 //   Stages recognised from earlier training were not paid by the programme. Cost to complete = fees
@@ -17,7 +23,7 @@
 //   budget − fees incurred by every enrolment on the programme (accredited and withdrawn included).
 // - Recommendations are sentences built from these numbers only; none when nothing is wrong.
 import { pipeline } from './dashboard'
-import { formatDate, formatMonth, formatQuarter, maxDate, monthStart, monthsBetween, addMonths, quarterStart, type CalendarDate } from '~/utils/dates'
+import { formatDate, formatMonth, formatQuarter, maxDate, monthShareLeft, monthStart, monthsBetween, addMonths, quarterStart, type CalendarDate } from '~/utils/dates'
 import { MAX_PLAN_MONTHS } from '~/utils/limits'
 import { formatPence } from '~/utils/money'
 import { formatHours, type RemainingWork } from './readiness'
@@ -33,6 +39,8 @@ export interface TraineeFacts {
   status: EnrolmentStatus
   ruleSet: RuleSet
   currentStage: number
+  /** The trainee's supervisor (a user id); null when none is assigned. */
+  supervisorId: number | null
   remaining: RemainingWork
   /** From the forecast; null when there is none (paused, withdrawn, accredited). */
   projectedAccreditationOn: CalendarDate | null
@@ -49,10 +57,20 @@ export interface ProgrammeFees {
   stageFeePence: Record<number, number>
 }
 
+/** A supervisor on the programme, or supervising one of its trainees. */
+export interface SupervisorFacts {
+  id: number
+  name: string
+  /** Minutes of supervision a full month they can give this programme; null when not recorded. */
+  capacityMinutesPerMonth: number | null
+}
+
 export interface SustainabilityInput {
   asOf: CalendarDate
   endsOn: CalendarDate
+  /** All supervisors together, minutes a full month (the programme's sum, or a what-if). */
   capacityMinutesPerMonth: number
+  supervisors: SupervisorFacts[]
   budgetPence: number
   fees: ProgrammeFees
   trainees: TraineeFacts[]
@@ -80,10 +98,35 @@ export interface TraineeProjection {
 export interface MonthDemand {
   /** First day of the month. */
   month: CalendarDate
+  /** What the month counts for: below 1 for the as-of month (its days left), else 1. */
+  share: number
   byEndMinutes: number
   atPaceMinutes: number
   capacityMinutes: number
   overCapacity: boolean
+}
+
+export interface SupervisorMonth {
+  month: CalendarDate
+  byEndMinutes: number
+  atPaceMinutes: number
+  /** Null when the supervisor's capacity is not recorded. */
+  capacityMinutes: number | null
+  overCapacity: boolean
+}
+
+export interface SupervisorLoad {
+  /** Null for the trainees with no supervisor assigned. */
+  supervisorId: number | null
+  name: string
+  trainees: { name: string; minutesPerMonth: number }[]
+  /** A full month's capacity; null when not recorded. */
+  capacityMinutesPerMonth: number | null
+  /** Supervision a full month needed to finish their trainees by the end date. */
+  neededMinutesPerMonth: number
+  /** Needed a full month above capacity; 0 when within it or capacity is not recorded. */
+  shortMinutesPerMonth: number
+  months: SupervisorMonth[]
 }
 
 export interface QuarterBucket {
@@ -115,6 +158,8 @@ export interface SustainabilityReport {
   totals: RemainingWork & TraineeCost
   demand: {
     months: MonthDemand[]
+    /** Each supervisor's trainees against their own capacity (those with none assigned last). */
+    supervisors: SupervisorLoad[]
     monthsOverCapacity: CalendarDate[]
     /** At current pace, supervision that falls after the end month. */
     atPaceAfterEndMinutes: number
@@ -190,31 +235,13 @@ export function sustainabilityReport(input: SustainabilityInput): Sustainability
     }
   })
 
-  // Demand: every trainee's remaining minutes spread evenly, by the end date and at their pace.
-  const byEnd = new Map(window.map((m) => [m, 0]))
-  const atPace = new Map(window.map((m) => [m, 0]))
-  let atPaceAfterEndMinutes = 0
-  let unprojectedMinutes = 0
-  for (const t of trainees) {
-    const minutes = t.remaining.supervisionMinutes
-    for (const month of window) byEnd.set(month, byEnd.get(month)! + minutes / window.length)
-    if (t.projectedAccreditationOn === null) {
-      unprojectedMinutes += minutes
-      continue
-    }
-    const paceMonths = monthsFrom(asOf, t.projectedAccreditationOn)
-    for (const month of paceMonths) {
-      if (atPace.has(month)) atPace.set(month, atPace.get(month)! + minutes / paceMonths.length)
-      else atPaceAfterEndMinutes += minutes / paceMonths.length
-    }
-  }
-  const months: MonthDemand[] = window.map((month) => ({
-    month,
-    byEndMinutes: byEnd.get(month)!,
-    atPaceMinutes: atPace.get(month)!,
-    capacityMinutes: capacity,
-    overCapacity: byEnd.get(month)! > capacity + EPSILON,
-  }))
+  const spread = spreadDemand(trainees, asOf, window)
+  const months: MonthDemand[] = spread.months.map((m) => {
+    const capacityMinutes = capacity * m.share
+    return { ...m, capacityMinutes, overCapacity: m.byEndMinutes > capacityMinutes + EPSILON }
+  })
+  const { atPaceAfterEndMinutes, unprojectedMinutes } = spread
+  const supervisors = supervisorLoads(input.supervisors, inTraining, trainees, asOf, window)
 
   const totals = trainees.reduce(
     (sum, t) => ({
@@ -264,12 +291,100 @@ export function sustainabilityReport(input: SustainabilityInput): Sustainability
       registrationPence: totals.registrationPence,
       totalPence: totals.totalPence,
     },
-    demand: { months, monthsOverCapacity: months.filter((m) => m.overCapacity).map((m) => m.month), atPaceAfterEndMinutes, unprojectedMinutes },
+    demand: { months, supervisors, monthsOverCapacity: months.filter((m) => m.overCapacity).map((m) => m.month), atPaceAfterEndMinutes, unprojectedMinutes },
     budget,
     quarters: quarters(trainees, asOf, endsOn),
     unprojected: trainees.filter((t) => t.projectedAccreditationOn === null).map((t) => t.name),
   }
   return { ...report, recommendations: recommendations(report, window) }
+}
+
+/** What each month counts for: the as-of month its share of days left, later months 1. */
+export function monthShares(asOf: CalendarDate, months: CalendarDate[]): number[] {
+  const first = monthStart(asOf)
+  return months.map((m) => (m === first ? monthShareLeft(asOf) : 1))
+}
+
+/**
+ * Trainees' remaining supervision spread over the window's months in proportion to each month's
+ * share: by the end date, and at each trainee's pace (to the month of their projected accreditation;
+ * what falls after the window is one figure). Minutes, with fractions kept.
+ */
+export function spreadDemand(
+  trainees: Pick<TraineeProjection, 'remaining' | 'projectedAccreditationOn'>[],
+  asOf: CalendarDate,
+  window: CalendarDate[],
+): { months: { month: CalendarDate; share: number; byEndMinutes: number; atPaceMinutes: number }[]; atPaceAfterEndMinutes: number; unprojectedMinutes: number } {
+  const shares = monthShares(asOf, window)
+  const windowWeight = shares.reduce((a, b) => a + b, 0)
+  const byEnd = window.map(() => 0)
+  const atPace = new Map(window.map((m) => [m, 0]))
+  let atPaceAfterEndMinutes = 0
+  let unprojectedMinutes = 0
+  for (const t of trainees) {
+    const minutes = t.remaining.supervisionMinutes
+    shares.forEach((share, i) => (byEnd[i] += (minutes * share) / windowWeight))
+    if (t.projectedAccreditationOn === null) {
+      unprojectedMinutes += minutes
+      continue
+    }
+    const paceMonths = monthsFrom(asOf, t.projectedAccreditationOn)
+    const paceShares = monthShares(asOf, paceMonths)
+    const paceWeight = paceShares.reduce((a, b) => a + b, 0)
+    paceMonths.forEach((month, i) => {
+      const part = (minutes * paceShares[i]) / paceWeight
+      if (atPace.has(month)) atPace.set(month, atPace.get(month)! + part)
+      else atPaceAfterEndMinutes += part
+    })
+  }
+  return {
+    months: window.map((month, i) => ({ month, share: shares[i], byEndMinutes: byEnd[i], atPaceMinutes: atPace.get(month)! })),
+    atPaceAfterEndMinutes,
+    unprojectedMinutes,
+  }
+}
+
+/** Full months in the window: the as-of month's share plus every later month (2.5 from 16 Nov to 31 Jan). */
+export function windowMonths(asOf: CalendarDate, window: CalendarDate[]): number {
+  return monthShares(asOf, window).reduce((a, b) => a + b, 0)
+}
+
+/**
+ * Each supervisor's trainees in training, their demand by month against the supervisor's own
+ * capacity (pro rata in the as-of month). Supervisors on the programme with no trainee are listed
+ * too (their spare hours matter); trainees with no supervisor are grouped last as "No supervisor".
+ */
+function supervisorLoads(supervisors: SupervisorFacts[], facts: TraineeFacts[], trainees: TraineeProjection[], asOf: CalendarDate, window: CalendarDate[]): SupervisorLoad[] {
+  const full = windowMonths(asOf, window)
+  const byId = new Map(supervisors.map((s) => [s.id, s]))
+  const ids = [...new Set([...supervisors.map((s) => s.id), ...facts.map((f) => f.supervisorId)])]
+  const loads = ids.map((id): SupervisorLoad => {
+    const theirs = trainees.filter((_, i) => facts[i].supervisorId === id)
+    const supervisor = id === null ? null : byId.get(id)
+    const recorded = supervisor?.capacityMinutesPerMonth
+    const capacity = recorded && recorded > 0 ? recorded : null
+    const spread = spreadDemand(theirs, asOf, window)
+    const needed = theirs.reduce((sum, t) => sum + t.remaining.supervisionMinutes, 0) / full
+    return {
+      supervisorId: id,
+      name: id === null ? 'No supervisor' : (supervisor?.name ?? `Supervisor ${id}`),
+      trainees: theirs.map((t) => ({ name: t.name, minutesPerMonth: t.remaining.supervisionMinutes / full })),
+      capacityMinutesPerMonth: capacity,
+      neededMinutesPerMonth: needed,
+      shortMinutesPerMonth: capacity === null ? 0 : Math.max(needed - capacity, 0),
+      months: spread.months.map((m) => {
+        const capacityMinutes = capacity === null ? null : capacity * m.share
+        return {
+          month: m.month,
+          byEndMinutes: m.byEndMinutes,
+          atPaceMinutes: m.atPaceMinutes,
+          capacityMinutes,
+          overCapacity: capacityMinutes !== null && m.byEndMinutes > capacityMinutes + EPSILON,
+        }
+      }),
+    }
+  })
+  return loads.sort((a, b) => (a.supervisorId === null ? 1 : 0) - (b.supervisorId === null ? 1 : 0) || a.name.localeCompare(b.name))
 }
 
 /** Projected accreditations per calendar quarter, from the as-of quarter to the later of the end date and the last projection. */
@@ -300,6 +415,50 @@ function hoursText(minutes: number): string {
   return formatHours(Math.round(minutes))
 }
 
+/**
+ * Sentences from each supervisor's own figures: for a supervisor whose trainees need more than
+ * their capacity, move one trainee to a supervisor with enough spare hours when one fits (the
+ * smallest move that clears the shortfall), else add the missing hours; a supervisor with trainees
+ * and no capacity recorded, and trainees with no supervisor, are named so they can be put right.
+ */
+export function supervisorRecommendations(loads: SupervisorLoad[], end: string): string[] {
+  const found: string[] = []
+  const spare = new Map(loads.filter((l) => l.supervisorId !== null && l.capacityMinutesPerMonth !== null).map((l) => [l, l.capacityMinutesPerMonth! - l.neededMinutesPerMonth]))
+  const figures = (l: SupervisorLoad, needed = l.neededMinutesPerMonth) => `${hoursText(needed)} needed, ${hoursText(l.capacityMinutesPerMonth!)} available a month`
+  for (const load of loads) {
+    if (load.supervisorId === null || load.shortMinutesPerMonth <= EPSILON) continue
+    const moves = load.trainees
+      .filter((t) => t.minutesPerMonth + EPSILON >= load.shortMinutesPerMonth)
+      .flatMap((t) => [...spare].filter(([other, room]) => other !== load && room + EPSILON >= t.minutesPerMonth).map(([other, room]) => ({ trainee: t, to: other, room })))
+      .sort((a, b) => a.trainee.minutesPerMonth - b.trainee.minutesPerMonth || b.room - a.room)
+    const move = moves[0]
+    if (move) {
+      found.push(
+        `Move ${move.trainee.name} (${hoursText(move.trainee.minutesPerMonth)} a month) from ${load.name} (${figures(load)}) to ${move.to.name} (${figures(move.to, move.to.capacityMinutesPerMonth! - move.room)}): both then have enough time to finish their trainees by ${end}.`,
+      )
+      spare.set(move.to, move.room - move.trainee.minutesPerMonth)
+      spare.set(load, spare.get(load)! + move.trainee.minutesPerMonth)
+    } else {
+      found.push(
+        `Add ${hoursText(Math.max(Math.round(load.neededMinutesPerMonth) - load.capacityMinutesPerMonth!, 1))} a month for ${load.name} (${figures(load)}): their trainees (${load.trainees.map((t) => t.name).join(', ')}) cannot all finish by ${end} in the time they have, and no other supervisor has the spare hours to take one of them.`,
+      )
+    }
+  }
+  for (const load of loads) {
+    if (load.trainees.length === 0) continue
+    if (load.supervisorId === null) {
+      found.push(
+        `${plural(load.trainees.length, 'trainee has', 'trainees have')} no supervisor (${load.trainees.map((t) => t.name).join(', ')}), needing ${hoursText(load.neededMinutesPerMonth)} of supervision a month between them: assign one.`,
+      )
+    } else if (load.capacityMinutesPerMonth === null) {
+      found.push(
+        `No monthly capacity is recorded for ${load.name}, whose trainees (${load.trainees.map((t) => t.name).join(', ')}) need ${hoursText(load.neededMinutesPerMonth)} of supervision a month to finish by ${end}. Record it in the programme’s details.`,
+      )
+    }
+  }
+  return found
+}
+
 function recommendations(report: Omit<SustainabilityReport, 'recommendations'>, window: CalendarDate[]): string[] {
   const { asOf, endsOn, capacityMinutesPerMonth: capacity, demand, budget, trainees } = report
   const found: string[] = []
@@ -312,13 +471,14 @@ function recommendations(report: Omit<SustainabilityReport, 'recommendations'>, 
     )
   }
 
+  const full = windowMonths(asOf, window)
   const late = trainees.filter((t) => t.finishesByEnd === false)
   if (late.length > 0) {
     const who = late.map((t) => `${t.name} (projected ${formatDate(t.projectedAccreditationOn)})`).join(', ')
-    // Per late trainee: their minutes a month to finish by the end date, less their minutes a month at their pace.
+    // Per late trainee: their minutes a full month to finish by the end date, less their minutes a full month at their pace.
     const extra = late.reduce((sum, t) => {
-      const paceMonths = monthsFrom(asOf, t.projectedAccreditationOn!).length
-      return sum + t.remaining.supervisionMinutes / window.length - t.remaining.supervisionMinutes / paceMonths
+      const paceMonths = windowMonths(asOf, monthsFrom(asOf, t.projectedAccreditationOn!))
+      return sum + t.remaining.supervisionMinutes / full - t.remaining.supervisionMinutes / paceMonths
     }, 0)
     const cycles = late.reduce((sum, t) => sum + t.remaining.cycles, 0)
     const needs =
@@ -330,22 +490,26 @@ function recommendations(report: Omit<SustainabilityReport, 'recommendations'>, 
     found.push(`${plural(late.length, 'trainee')} cannot finish before ${end} at their current pace: ${who}.${needs}`)
   }
 
+  found.push(...supervisorRecommendations(demand.supervisors, end))
+
+  const total = trainees.reduce((sum, t) => sum + t.remaining.supervisionMinutes, 0)
   if (demand.monthsOverCapacity.length > 0) {
-    const needed = Math.max(...demand.months.map((m) => m.byEndMinutes))
-    const total = trainees.reduce((sum, t) => sum + t.remaining.supervisionMinutes, 0)
+    const needed = total / full
     if (capacity <= 0) {
       found.push(
         `No supervision capacity is recorded for this programme, and finishing everyone by ${end} needs ${hoursText(needed)} of supervision a month (${hoursText(total)} in all). Record each supervisor's monthly capacity.`,
       )
     } else {
-      const monthsAtCapacity = Math.ceil(total / capacity - EPSILON)
+      // The as-of month gives only its share of a month's capacity; whole months after it.
+      const firstMonth = capacity * demand.months[0].share
+      const monthsAtCapacity = 1 + Math.max(Math.ceil((total - firstMonth) / capacity - EPSILON), 0)
       found.push(
-        `Finishing everyone by ${end} needs ${hoursText(needed)} of supervision a month against the supervisors' capacity of ${hoursText(capacity)} a month: ${plural(hoursUp(needed - capacity), 'hour')} a month short in each of the ${span}. ` +
+        `Finishing everyone by ${end} needs ${hoursText(needed)} of supervision a month against the supervisors’ capacity of ${hoursText(capacity)} a month: ${plural(hoursUp(needed - capacity), 'hour')} a month short in each of the ${span}. ` +
           `Either add ${plural(hoursUp(needed - capacity), 'hour')} a month of supervisor time, or plan for ${plural(monthsAtCapacity, 'month')} of supervision at the present capacity, to ${formatMonth(addMonths(window[0], monthsAtCapacity - 1))}.`,
       )
     }
   } else {
-    const busy = demand.months.filter((m) => m.atPaceMinutes > capacity + EPSILON)
+    const busy = demand.months.filter((m) => m.atPaceMinutes > m.capacityMinutes + EPSILON)
     if (busy.length > 0) {
       const peak = Math.max(...busy.map((m) => m.atPaceMinutes))
       found.push(

@@ -22,7 +22,7 @@ export function invitationLetter(base: string, input: { name: string; invitedBy:
     greeting: hello(input.name),
     paragraphs: [
       `${input.invitedBy} has added you to Attune, where your VIG training and accreditation is tracked.`,
-      `Choose a password with the link below. It works once, for ${input.days} days. If it has expired, ask ${input.invitedBy} for a new one.`,
+      `Choose a password with the link below. It works once, for ${plural(input.days, 'day')}. If it has expired, ask ${input.invitedBy} for a new one.`,
     ],
     action: { label: 'Set your password', url },
     link: url,
@@ -132,12 +132,12 @@ export function readyForAccreditationLetter(
   const reminder = input.daysWaiting !== undefined
   return {
     subject: reminder
-      ? `Reminder: ${input.traineeName}'s ${input.stageName} has waited ${input.daysWaiting} days for accreditation`
+      ? `Reminder: ${input.traineeName}'s ${input.stageName} has waited ${plural(input.daysWaiting ?? 0, 'day')} for accreditation`
       : `${input.traineeName}'s ${input.stageName} is ready for accreditation`,
     greeting: hello(input.name),
     paragraphs: reminder
       ? [
-          `${input.traineeName}'s ${input.stageName} was signed off on ${formatDate(input.signedOffOn)} and has waited ${input.daysWaiting} days for your decision (the programme's rules allow ${input.thresholdDays}).`,
+          `${input.traineeName}'s ${input.stageName} was signed off on ${formatDate(input.signedOffOn)} and has waited ${plural(input.daysWaiting ?? 0, 'day')} for your decision (the programme's rules allow ${input.thresholdDays}).`,
         ]
       : [`${input.traineeName}'s ${input.stageName} was signed off on ${formatDate(input.signedOffOn)} and is waiting for your decision.`],
     action: { label: 'Accredit or return', url },

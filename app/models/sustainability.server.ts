@@ -24,7 +24,7 @@ export async function loadReportSettings(db: Db, programme: LedProgramme): Promi
 }
 
 export async function loadSustainabilityReport(db: Db, programme: LedProgramme, settings: ReportSettings & { asOf: string }): Promise<SustainabilityReport> {
-  const [enrolments, stageFees] = await Promise.all([
+  const [enrolments, stageFees, onProgramme] = await Promise.all([
     db
       .selectFrom('enrolments')
       .innerJoin('users', 'users.id', 'enrolments.trainee_id')
@@ -46,7 +46,17 @@ export async function loadSustainabilityReport(db: Db, programme: LedProgramme, 
       .orderBy('enrolments.id')
       .execute(),
     db.selectFrom('programme_stage_fees').select(['stage_number', 'fee_pence']).where('programme_id', '=', programme.id).execute(),
+    db
+      .selectFrom('programme_supervisors')
+      .innerJoin('users', 'users.id', 'programme_supervisors.user_id')
+      .select(['users.id', 'users.name', 'programme_supervisors.capacity_minutes_per_month'])
+      .where('programme_supervisors.programme_id', '=', programme.id)
+      .execute(),
   ])
+  // A trainee's supervisor may not be listed on the programme: named, with no capacity recorded.
+  const listed = new Set(onProgramme.map((s) => s.id))
+  const unlisted = [...new Set(enrolments.flatMap((e) => (e.supervisor_id !== null && !listed.has(e.supervisor_id) ? [e.supervisor_id] : [])))]
+  const others = unlisted.length ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unlisted).execute() : []
   // Flags judge the forecast against the end date being planned for, what-if or saved.
   const forProgress = enrolments.map((e) => ({ ...e, funding_ends_on: settings.endsOn }))
   const ids = enrolments.map((e) => e.id)
@@ -63,6 +73,7 @@ export async function loadSustainabilityReport(db: Db, programme: LedProgramme, 
       status: e.status,
       ruleSet: p.ruleSet,
       currentStage: e.current_stage,
+      supervisorId: e.supervisor_id,
       remaining: remainingWork(p.ruleSet, e.current_stage, p.evidence),
       projectedAccreditationOn: p.forecast?.accreditationOn ?? null,
       flags: p.flags.map((f) => ({ severity: f.severity, reason: f.reason })),
@@ -74,6 +85,11 @@ export async function loadSustainabilityReport(db: Db, programme: LedProgramme, 
     asOf: settings.asOf,
     endsOn: settings.endsOn,
     capacityMinutesPerMonth: settings.capacityMinutesPerMonth,
+    // 0 is the programme form's default: "not recorded" (docs/decisions/0021-per-supervisor-capacity.md).
+    supervisors: [
+      ...onProgramme.map((s) => ({ id: s.id, name: s.name, capacityMinutesPerMonth: s.capacity_minutes_per_month > 0 ? s.capacity_minutes_per_month : null })),
+      ...others.map((u) => ({ id: u.id, name: u.name, capacityMinutesPerMonth: null })),
+    ],
     budgetPence: settings.budgetPence,
     fees: {
       registrationFeePence: programme.registration_fee_pence,

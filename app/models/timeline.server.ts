@@ -7,6 +7,7 @@ import { formatDate, instantToCalendarDate, type CalendarDate } from '~/utils/da
 import type { Db } from './db-types'
 import { lockedStageReasons } from './stage-rules.server'
 import { ownClients, ownEnrolments } from './access.server'
+import type { TimelineFilter, TimelineKind } from '~/schemas/timeline'
 
 export type EntryStatus = 'in_progress' | 'completed' | 'pending' | 'confirmed' | 'returned' | 'draft' | 'submitted'
 
@@ -23,52 +24,69 @@ export interface TimelineEntry {
   lockedReason: string | null
 }
 
-export async function listTimeline(db: Db, traineeId: number): Promise<TimelineEntry[]> {
+/**
+ * The trainee's records, newest first; `filter` keeps one stage (clients belong to no stage, so a
+ * stage filter leaves them out) and one kind of record, in the queries' WHERE.
+ */
+export async function listTimeline(db: Db, traineeId: number, filter: TimelineFilter = { stage: null, kind: null }): Promise<TimelineEntry[]> {
+  const { stage, kind } = filter
+  const wanted = (k: TimelineKind) => kind === null || kind === k
   const [clients, cycles, sessions, reflections] = await Promise.all([
-    db.selectFrom('clients').select(['id', 'code', 'relationship', 'consent_given_on', 'created_at']).where(ownClients(traineeId)).execute(),
-    db
-      .selectFrom('cycles')
-      .innerJoin('enrolments', 'enrolments.id', 'cycles.enrolment_id')
-      .innerJoin('clients', 'clients.id', 'cycles.client_id')
-      .select(['cycles.id', 'cycles.enrolment_id', 'cycles.filmed_on', 'cycles.reviewed_on', 'cycles.stage_number', 'cycles.clip_count', 'cycles.created_at', 'clients.code'])
-      .where(ownEnrolments(traineeId))
-      .execute(),
-    db
-      .selectFrom('supervision_sessions')
-      .innerJoin('enrolments', 'enrolments.id', 'supervision_sessions.enrolment_id')
-      .innerJoin('users as supervisor', 'supervisor.id', 'supervision_sessions.supervisor_id')
-      .select([
-        'supervision_sessions.id',
-        'supervision_sessions.enrolment_id',
-        'supervision_sessions.held_on',
-        'supervision_sessions.minutes',
-        'supervision_sessions.format',
-        'supervision_sessions.status',
-        'supervision_sessions.stage_number',
-        'supervision_sessions.created_at',
-        'supervisor.name as supervisor_name',
-      ])
-      .where(ownEnrolments(traineeId))
-      .execute(),
-    db
-      .selectFrom('reflections')
-      .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
-      .innerJoin('rule_set_stages', (join) => join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'reflections.stage_number'))
-      .leftJoin('supervision_sessions', 'supervision_sessions.id', 'reflections.supervision_session_id')
-      .select([
-        'reflections.id',
-        'reflections.enrolment_id',
-        'reflections.kind',
-        'reflections.stage_number',
-        'reflections.status',
-        'reflections.submitted_at',
-        'reflections.created_at',
-        'reflections.feedback_at',
-        'rule_set_stages.name as stage_name',
-        'supervision_sessions.held_on as session_held_on',
-      ])
-      .where(ownEnrolments(traineeId))
-      .execute(),
+    wanted('client') && stage === null ? db.selectFrom('clients').select(['id', 'code', 'relationship', 'consent_given_on', 'created_at']).where(ownClients(traineeId)).execute() : [],
+    !wanted('cycle')
+      ? []
+      : db
+          .selectFrom('cycles')
+          .innerJoin('enrolments', 'enrolments.id', 'cycles.enrolment_id')
+          .innerJoin('clients', 'clients.id', 'cycles.client_id')
+          .select(['cycles.id', 'cycles.enrolment_id', 'cycles.filmed_on', 'cycles.reviewed_on', 'cycles.stage_number', 'cycles.clip_count', 'cycles.created_at', 'clients.code'])
+          .where(ownEnrolments(traineeId))
+          .$if(stage !== null, (qb) => qb.where('cycles.stage_number', '=', stage!))
+          .execute(),
+    !wanted('session')
+      ? []
+      : db
+          .selectFrom('supervision_sessions')
+          .innerJoin('enrolments', 'enrolments.id', 'supervision_sessions.enrolment_id')
+          .innerJoin('users as supervisor', 'supervisor.id', 'supervision_sessions.supervisor_id')
+          .select([
+            'supervision_sessions.id',
+            'supervision_sessions.enrolment_id',
+            'supervision_sessions.held_on',
+            'supervision_sessions.minutes',
+            'supervision_sessions.format',
+            'supervision_sessions.status',
+            'supervision_sessions.stage_number',
+            'supervision_sessions.created_at',
+            'supervisor.name as supervisor_name',
+          ])
+          .where(ownEnrolments(traineeId))
+          .$if(stage !== null, (qb) => qb.where('supervision_sessions.stage_number', '=', stage!))
+          .execute(),
+    !wanted('reflection')
+      ? []
+      : db
+          .selectFrom('reflections')
+          .innerJoin('enrolments', 'enrolments.id', 'reflections.enrolment_id')
+          .innerJoin('rule_set_stages', (join) =>
+            join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'reflections.stage_number'),
+          )
+          .leftJoin('supervision_sessions', 'supervision_sessions.id', 'reflections.supervision_session_id')
+          .select([
+            'reflections.id',
+            'reflections.enrolment_id',
+            'reflections.kind',
+            'reflections.stage_number',
+            'reflections.status',
+            'reflections.submitted_at',
+            'reflections.created_at',
+            'reflections.feedback_at',
+            'rule_set_stages.name as stage_name',
+            'supervision_sessions.held_on as session_held_on',
+          ])
+          .where(ownEnrolments(traineeId))
+          .$if(stage !== null, (qb) => qb.where('reflections.stage_number', '=', stage!))
+          .execute(),
   ])
 
   const locks = new Map<number, Map<number, string>>()
@@ -129,4 +147,16 @@ export async function listTimeline(db: Db, traineeId: number): Promise<TimelineE
     })),
   ]
   return entries.sort((a, b) => b.date.localeCompare(a.date) || b.loggedAt.localeCompare(a.loggedAt))
+}
+
+/** The stages of the trainee's enrolments, for the timeline's stage filter, in order. */
+export async function listTimelineStages(db: Db, traineeId: number): Promise<{ stageNumber: number; name: string }[]> {
+  const rows = await db
+    .selectFrom('rule_set_stages')
+    .innerJoin('enrolments', 'enrolments.rule_set_id', 'rule_set_stages.rule_set_id')
+    .select(['rule_set_stages.stage_number', 'rule_set_stages.name'])
+    .where(ownEnrolments(traineeId))
+    .orderBy('rule_set_stages.stage_number')
+    .execute()
+  return [...new Map(rows.map((r) => [r.stage_number, { stageNumber: r.stage_number, name: r.name }])).values()]
 }

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { TableScroll } from '~/components/table-scroll'
+import { plural } from '~/domain/wording'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TextField, ZodForm } from '~/components/form'
 import { formatHours } from '~/domain/readiness'
@@ -56,7 +57,7 @@ export default function RuleSetPage() {
       <h2>Stages</h2>
       <p>Requirements change only through a new version of the rule set, so no trainee’s record is judged by rules they did not train under.</p>
       <TableScroll label="Stage requirements">
-        <table className="nhsuk-table">
+        <table className="nhsuk-table app-table--compact">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               {['Stage', 'Cycles', 'New clients', 'Supervision', 'Introduction', 'Written reflection', 'Ends with', 'Expected', 'Fee'].map((h) => (
@@ -78,7 +79,7 @@ export default function RuleSetPage() {
                 <td className="nhsuk-table__cell">{s.requiresIntroductionSession ? 'Yes' : 'No'}</td>
                 <td className="nhsuk-table__cell">{s.requiresWrittenReflection ? 'Yes' : 'No'}</td>
                 <td className="nhsuk-table__cell">{END_MEETING[s.endMeeting]}</td>
-                <td className="nhsuk-table__cell app-nowrap">{s.expectedMonths} months</td>
+                <td className="nhsuk-table__cell app-nowrap">{plural(s.expectedMonths, 'month')}</td>
                 <td className="nhsuk-table__cell">{formatPence(s.feePence)}</td>
               </tr>
             ))}

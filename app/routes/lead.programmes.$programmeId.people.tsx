@@ -1,3 +1,4 @@
+import { plural } from '~/domain/wording'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { RadioGroup, TextField, ZodForm } from '~/components/form'
@@ -87,12 +88,12 @@ export default function People() {
             <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">Set-password link for {link.name}</h2>
             {link.url === null ? (
               <p>
-                We have e-mailed {link.name} a link to set their password, at <strong>{link.email}</strong>. It works once, for {link.days} days.
+                We have e-mailed {link.name} a link to set their password, at <strong>{link.email}</strong>. It works once, for {plural(link.days, 'day')}.
               </p>
             ) : (
               <>
                 <p>
-                  Attune has no e-mail relay set up, so pass this link on to {link.name} yourself. It works once, for {link.days} days, and this is the only time it is shown.
+                  Attune has no e-mail relay set up, so pass this link on to {link.name} yourself. It works once, for {plural(link.days, 'day')}, and this is the only time it is shown.
                 </p>
                 <div className="nhsuk-form-group">
                   <label className="nhsuk-label" htmlFor="set-password-link">

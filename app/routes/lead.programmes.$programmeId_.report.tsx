@@ -43,7 +43,12 @@ export default function SustainabilityReportPage() {
         >
           <TextField name="asOf" label="As of" type="date" hint="Projections start from this date. The records are as they stand now." />
           <TextField name="endsOn" label="Finish by (the funding end date)" type="date" />
-          <TextField name="capacityHours" label="Supervisors’ capacity, hours a month" hint="All the programme’s supervisors together, for example 14 or 7.5" width={5} />
+          <TextField
+            name="capacityHours"
+            label="Supervisors’ capacity, hours a month"
+            hint="All the programme’s supervisors together, for example 14 or 7.5. Each supervisor’s own hours stay as recorded."
+            width={5}
+          />
           <TextField name="budgetPounds" label="Total budget, in pounds" hint="Fees already incurred are taken off it, for example 24000" width={10} />
         </ZodForm>
         {changed ? (
@@ -68,6 +73,11 @@ export default function SustainabilityReportPage() {
         <li>
           <a href={`${base}/report/csv${query ? `${query}&` : '?'}table=months`} download>
             Download supervision by month (CSV)
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/report/csv${query ? `${query}&` : '?'}table=supervisors`} download>
+            Download each supervisor’s hours by month (CSV)
           </a>
         </li>
         <li>

@@ -12,6 +12,7 @@ import {
   differenceInCalendarMonths,
   format,
   formatISO,
+  getDaysInMonth,
   isValid,
   parseISO,
   startOfMonth,
@@ -124,6 +125,16 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 /** The first day of the date's month: 24 Nov 2026 → 1 Nov 2026. */
 export function monthStart(date: CalendarDate): CalendarDate {
   return toCalendarDate(startOfMonth(toDate(date)))
+}
+
+/**
+ * The share of the date's month still to come, the date itself included, counted in calendar days:
+ * 16 Nov 2026 → 15/30 = 0.5; 1 Nov → 1; 30 Nov → 1/30. Plans count the current month pro rata by it.
+ */
+export function monthShareLeft(date: CalendarDate): number {
+  const day = toDate(date)
+  const days = getDaysInMonth(day)
+  return (days - day.getDate() + 1) / days
 }
 
 /** The Monday of the date's week (UK weeks start on Monday): weekly e-mail is keyed by it. */

@@ -4,7 +4,7 @@ import type { SustainabilityReport } from '~/domain/sustainability'
 import type { CsvRow } from './csv.server'
 import { formatQuarter } from './dates'
 
-export const REPORT_TABLES = ['trainees', 'months', 'quarters'] as const
+export const REPORT_TABLES = ['trainees', 'months', 'supervisors', 'quarters'] as const
 export type ReportTable = (typeof REPORT_TABLES)[number]
 
 const hours = (minutes: number) => Number((minutes / 60).toFixed(2))
@@ -64,6 +64,22 @@ export function reportTable(report: SustainabilityReport, table: ReportTable): {
           capacity_hours: hours(m.capacityMinutes),
           over_capacity: m.overCapacity ? 'yes' : 'no',
         })),
+      }
+    case 'supervisors':
+      // One row per supervisor and month: the same figures as the page, capacity blank when not recorded.
+      return {
+        columns: ['supervisor', 'month_start', 'trainees', 'needed_by_end_date_hours', 'at_current_pace_hours', 'capacity_hours', 'over_capacity'],
+        rows: report.demand.supervisors.flatMap((l) =>
+          l.months.map((m) => ({
+            supervisor: l.name,
+            month_start: m.month,
+            trainees: l.trainees.map((t) => t.name).join('; '),
+            needed_by_end_date_hours: hours(m.byEndMinutes),
+            at_current_pace_hours: hours(m.atPaceMinutes),
+            capacity_hours: m.capacityMinutes === null ? '' : hours(m.capacityMinutes),
+            over_capacity: m.capacityMinutes === null ? 'no capacity recorded' : m.overCapacity ? 'yes' : 'no',
+          })),
+        ),
       }
     case 'quarters':
       return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths, daysBetween, formatDate, formatInstant, isCalendarDate, instantToCalendarDate } from '~/utils/dates'
+import { addMonths, daysBetween, formatDate, formatInstant, isCalendarDate, instantToCalendarDate, monthShareLeft } from '~/utils/dates'
 
 describe('dates', () => {
   it.each([
@@ -11,6 +11,17 @@ describe('dates', () => {
     ['', false],
   ])('%s is a calendar date: %s', (text, expected) => {
     expect(isCalendarDate(text)).toBe(expected)
+  })
+
+  it.each([
+    ['2026-11-16', 15 / 30],
+    ['2026-11-01', 1],
+    ['2026-11-30', 1 / 30],
+    ['2027-02-28', 1 / 28],
+    ['2028-02-29', 1 / 29],
+    ['2027-01-15', 17 / 31],
+  ])('the share of the month left from %s, the day included, is %d', (date, share) => {
+    expect(monthShareLeft(date)).toBe(share)
   })
 
   it('shows dates the en-GB way', () => {

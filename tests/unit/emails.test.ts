@@ -116,6 +116,20 @@ describe('what each message says and where it links', () => {
     expect(letter.paragraphs[0]).toBe("Grace Lin's Stage 2 was signed off on 4 Nov 2026 and has waited 25 days for your decision (the programme's rules allow 14).")
   })
 
+  it('a reminder after one day says "1 day"', () => {
+    const letter = readyForAccreditationLetter(BASE, {
+      name: 'Dr Helen Price',
+      traineeName: 'Grace Lin',
+      stageName: 'Stage 2',
+      signedOffOn: '2026-11-04',
+      enrolmentId: 7,
+      daysWaiting: 1,
+      thresholdDays: 1,
+    })
+    expect(letter.subject).toBe("Reminder: Grace Lin's Stage 2 has waited 1 day for accreditation")
+    expect(letter.paragraphs[0]).toContain('has waited 1 day for your decision')
+  })
+
   it('the supervisor digest is one message listing every item with its trainee link', () => {
     const letter = supervisorDigestLetter(BASE, {
       name: 'Sarah Thompson',

@@ -10,6 +10,10 @@ export interface BarCategory {
   label: string
   /** One value per series. */
   values: number[]
+  /** A dashed line drawn across the chart above this category, with this text (e.g. 'Funding ends 24 Mar 2027'). */
+  divider?: string
+  /** Drawn dotted with a dashed outline, not only in another colour: e.g. after the funding ends. */
+  after?: boolean
 }
 
 interface BarChartProps {
@@ -37,10 +41,12 @@ export function BarChart({ id, title, description, series, categories, format, r
   const legend = series.length > 1 || reference ? 28 : 0
   const top = legend + (reference ? 18 : 0)
   const rowHeight = LABEL + series.length * (BAR + GAP) + ROW_GAP
-  const height = top + categories.length * rowHeight
+  const DIVIDER = 22
+  const offsets = categories.reduce<number[]>((ys, c, i) => [...ys, (i ? ys[i - 1] + rowHeight : top) + (c.divider ? DIVIDER : 0)], [])
+  const height = categories.length ? offsets[offsets.length - 1] + rowHeight : top
   const max = Math.max(1, reference?.value ?? 0, ...categories.flatMap((c) => c.values))
   const scale = (value: number) => (Math.max(value, 0) / max) * (WIDTH - VALUE_ROOM)
-  const fill = (s: number) => (s === 0 ? COLOURS[0] : `url(#${id}-hatch)`)
+  const fill = (s: number, after = false) => (after ? `url(#${id}-dots)` : s === 0 ? COLOURS[0] : `url(#${id}-hatch)`)
 
   return (
     <figure className="app-chart">
@@ -51,6 +57,10 @@ export function BarChart({ id, title, description, series, categories, format, r
           <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="#fff" />
             <line x1="0" y1="0" x2="0" y2="6" stroke={COLOURS[1]} strokeWidth="3" />
+          </pattern>
+          <pattern id={`${id}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
+            <rect width="6" height="6" fill="#fff" />
+            <circle cx="3" cy="3" r="1.4" fill="#4c6272" />
           </pattern>
         </defs>
         {legend ? (
@@ -74,17 +84,36 @@ export function BarChart({ id, title, description, series, categories, format, r
           </g>
         ) : null}
         {categories.map((category, c) => {
-          const y = top + c * rowHeight
+          const y = offsets[c]
           return (
             <g key={category.label} transform={`translate(0, ${y})`}>
+              {category.divider ? (
+                <g>
+                  <line x1="0" x2={WIDTH} y1={-DIVIDER / 2 - 2} y2={-DIVIDER / 2 - 2} stroke="#d5281b" strokeWidth="2" strokeDasharray="6 3" />
+                  <text x={WIDTH} y={-DIVIDER / 2 - 6} fontSize="12" fontWeight="bold" fill="#d5281b" textAnchor="end">
+                    {category.divider}
+                  </text>
+                </g>
+              ) : null}
               <text x="0" y="14" fontSize="14" fontWeight="bold" fill="#212b32">
                 {category.label}
               </text>
               {category.values.map((value, s) => {
                 const barY = LABEL + s * (BAR + GAP)
+                // After the funding ends only some series have a value: the others are left blank, not "0".
+                if (category.after && value === 0) return null
                 return (
                   <g key={series[s]?.name ?? s}>
-                    <rect x="0" y={barY} width={scale(value)} height={BAR} fill={fill(s)} stroke={COLOURS[s === 0 ? 0 : 1]} strokeWidth={value > 0 ? 1 : 0} />
+                    <rect
+                      x="0"
+                      y={barY}
+                      width={scale(value)}
+                      height={BAR}
+                      fill={fill(s, category.after)}
+                      stroke={category.after ? '#4c6272' : COLOURS[s === 0 ? 0 : 1]}
+                      strokeWidth={value > 0 ? (category.after ? 2 : 1) : 0}
+                      strokeDasharray={category.after ? '4 2' : undefined}
+                    />
                     <text x={scale(value) + 6} y={barY + 13} fontSize="13" fill="#212b32">
                       {format(value)}
                     </text>

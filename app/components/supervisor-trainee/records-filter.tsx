@@ -1,7 +1,7 @@
 // The GET form that narrows the trainee's records on the supervisor's page (issue 12): client code,
 // date range, status. Its values land in the URL; the server filters in the query.
 import { Form, Link } from '@remix-run/react'
-import { FilterSelect } from '~/components/trainee-table'
+import { FilterSelect } from '~/components/filter-select'
 import { RECORD_STATUSES, RECORD_STATUS_LABEL, recordsFiltered, type RecordsQuery } from '~/schemas/records-filter'
 
 export function RecordsFilter({ query }: { query: RecordsQuery }) {

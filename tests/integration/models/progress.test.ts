@@ -38,7 +38,7 @@ describe('progress of the demo programme', () => {
     // Ben: stalled in the earlier model's 9-month Stage 1 for 13 months, nine weeks without supervision or a cycle.
     expect(codes('Ben Harper')).toEqual(expect.arrayContaining(['red:stage_overrun:lead', 'amber:supervision_gap:trainee', 'amber:cycle_gap:trainee', 'red:recordings_overdue:trainee']))
     const gap = p['Ben Harper'].flags.find((f) => f.code === 'supervision_gap')!
-    expect(gap.reason).toBe('No confirmed supervision for 9 weeks, since 17 Sep 2026 (amber from 8 weeks, red from 16)')
+    expect(gap.reason).toBe('No confirmed supervision for 9 weeks, since 17 Sep 2026 (a concern from 8 weeks, urgent from 16)')
 
     // Farah: cannot start Stage 1 for lack of a family who consented.
     expect(codes('Farah Ali')).toEqual(expect.arrayContaining(['amber:no_consenting_client:trainee', 'red:cycle_gap:trainee', 'amber:behind_pace:trainee']))

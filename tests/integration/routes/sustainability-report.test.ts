@@ -49,10 +49,23 @@ describe('the sustainability report of the demo programme', () => {
     expect(r.trainees.find((t) => t.name === 'Dan Okafor')!.finishesByEnd).toBe(true)
     expect(r.totals).toMatchObject({ cycles: 92, newClients: 26, supervisionMinutes: 69 * 60 })
 
-    // 69 h over Nov–Mar (5 months) = 13 h 48 min a month, within the 14 h (8 h + 6 h) of capacity.
-    expect(r.demand.months.map((m) => [m.month, m.byEndMinutes, m.capacityMinutes, m.overCapacity])).toEqual(
-      ['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01', '2027-03-01'].map((month) => [month, 828, 840, false]),
-    )
+    // 69 h (4140 min) from 24 Nov to the end of March: November counts for its 7 days left of 30, then
+    // four whole months, 127/30 months in all: 4140 × 30/127 = 978 min (16 h 18 min) a full month,
+    // over the 14 h (8 h + 6 h) of capacity; November 4140 × 7/127 = 228 against 840 × 7/30 = 196.
+    expect(r.demand.months.map((m) => [m.month, m.share, Math.round(m.byEndMinutes), Math.round(m.capacityMinutes), m.overCapacity])).toEqual([
+      ['2026-11-01', 7 / 30, 228, 196, true],
+      ...['2026-12-01', '2027-01-01', '2027-02-01', '2027-03-01'].map((month) => [month, 1, 978, 840, true]),
+    ])
+    // Per supervisor, the pool's story in two: Sarah Thompson (8 h) has Amira 11 h, Ben 12 h, Ella 16 h
+    // and Farah 21 h left, 60 h: 3600 × 30/127 = 850 min (14 h 10 min) a month; Mark Reid (6 h) has
+    // Dan 1 h and Grace 8 h, 9 h: 128 min (2 h 8 min) a month.
+    expect(
+      r.demand.supervisors.map((l) => [l.name, l.trainees.map((t) => t.name), Math.round(l.neededMinutesPerMonth), l.capacityMinutesPerMonth, Math.round(l.shortMinutesPerMonth)]),
+    ).toEqual([
+      ['Mark Reid', ['Dan Okafor', 'Grace Lin'], 128, 360, 0],
+      ['Sarah Thompson', ['Amira Khan', 'Ben Harper', 'Ella Morris', 'Farah Ali'], 850, 480, 370],
+    ])
+    expect(r.demand.supervisors[1].months.map((m) => m.overCapacity)).toEqual([true, true, true, true, true])
 
     // Fees incurred: every enrolment's started stages (ITC £425, Stage 1 £640, Stage 2 £800, Stage 3
     // £880) and 7 registrations of £60 = £13,715 of £24,000; Grace's Stage 3 has started while Stage 2
@@ -69,9 +82,14 @@ describe('the sustainability report of the demo programme', () => {
       ['Jan–Mar 2028', ['Ben Harper']],
       ['Apr–Jun 2028', ['Farah Ali']],
     ])
-    expect(r.recommendations).toHaveLength(1)
+    expect(r.recommendations).toHaveLength(3)
     expect(r.recommendations[0]).toMatch(/^5 trainees cannot finish before 24 Mar 2027 at their current pace: Amira Khan \(projected 31 Jul 2027\), Ben Harper/)
-    expect(r.recommendations[0]).toMatch(/needs 9 more supervision hours a month from Nov 2026 than at their current pace, and 90 cycles between them in 5 months\.$/)
+    expect(r.recommendations[0]).toMatch(/needs 11 more supervision hours a month from Nov 2026 than at their current pace, and 90 cycles between them in 5 months\.$/)
+    // Mark's 3 h 52 min spare cannot take any of Sarah's trainees (the smallest needs 2 h 36 min, but 6 h 10 min must go).
+    expect(r.recommendations[1]).toBe(
+      'Add 6 h 10 min a month for Sarah Thompson (14 h 10 min needed, 8 h available a month): their trainees (Amira Khan, Ben Harper, Ella Morris, Farah Ali) cannot all finish by 24 Mar 2027 in the time they have, and no other supervisor has the spare hours to take one of them.',
+    )
+    expect(r.recommendations[2]).toMatch(/^Finishing everyone by 24 Mar 2027 needs 16 h 18 min of supervision a month against the supervisors’ capacity of 14 h a month/)
   })
 
   it('changes the projections with the what-if values, and saves nothing', async () => {
@@ -79,9 +97,10 @@ describe('the sustainability report of the demo programme', () => {
     const lessCapacity = await report('&capacityHours=10')
     expect(lessCapacity.changed).toBe(true)
     expect(lessCapacity.report.demand.monthsOverCapacity).toHaveLength(5)
-    // 828 − 600 = 228 min short a month: 4 whole hours; 69 h at 10 h a month takes 7 months, Nov to May.
-    expect(lessCapacity.report.recommendations[1]).toBe(
-      "Finishing everyone by 24 Mar 2027 needs 13 h 48 min of supervision a month against the supervisors' capacity of 10 h a month: 4 hours a month short in each of the 5 months from Nov 2026 to Mar 2027. Either add 4 hours a month of supervisor time, or plan for 7 months of supervision at the present capacity, to May 2027.",
+    // 978 − 600 = 378 min short a month: 7 whole hours. At 10 h a month, November gives 600 × 7/30 =
+    // 140 min; the other 4000 take 7 more months: 8 months, Nov to Jun.
+    expect(lessCapacity.report.recommendations[2]).toBe(
+      'Finishing everyone by 24 Mar 2027 needs 16 h 18 min of supervision a month against the supervisors’ capacity of 10 h a month: 7 hours a month short in each of the 5 months from Nov 2026 to Mar 2027. Either add 7 hours a month of supervisor time, or plan for 8 months of supervision at the present capacity, to Jun 2027.',
     )
 
     const later = await report('&endsOn=2028-06-30')
@@ -134,7 +153,11 @@ describe('the sustainability report of the demo programme', () => {
       '5 trainees cannot finish before 24 Mar 2027',
       'Every trainee still in training',
       'Farah Ali',
+      'Why trainees are flagged',
       'Supervision needed against capacity',
+      'Enough time?',
+      'Add 6 h 10 min a month for Sarah Thompson (14 h 10 min needed, 8 h available a month)',
+      'Funding ends 24 Mar 2027',
       'Projected accreditations by quarter',
       'Cost to complete',
       '£5,040',
@@ -147,7 +170,7 @@ describe('the sustainability report of the demo programme', () => {
     expect(text).not.toContain('WHAT-IF')
     const whatIf = pdfText(new Uint8Array(await (await open(reportPdf, '&capacityHours=10')).arrayBuffer()))
     expect(whatIf).toContain('WHAT-IF FIGURES')
-    expect(whatIf.replace(/\s+/g, ' ')).toContain('4 hours a month short')
+    expect(whatIf.replace(/\s+/g, ' ')).toContain('7 hours a month short')
   }, 30_000)
 
   it('gives each table as CSV', async () => {
@@ -163,11 +186,17 @@ describe('the sustainability report of the demo programme', () => {
     const months = (await (await open(reportCsv, '&table=months')).text()).replace(/^\uFEFF/, '').split('\r\n')
     expect(months).toEqual([
       'month_start,needed_by_end_date_hours,at_current_pace_hours,capacity_hours,over_capacity',
-      ...['2026-11-01', '2026-12-01'].map((m) => expect.stringMatching(new RegExp(`^${m},13.8,5.95,14,no$`))),
+      expect.stringMatching(/^2026-11-01,3\.8,[\d.]+,3\.27,yes$/),
+      expect.stringMatching(/^2026-12-01,16\.3,[\d.]+,14,yes$/),
       expect.anything(),
       expect.anything(),
       expect.anything(),
     ])
+    const supervisors = (await (await open(reportCsv, '&table=supervisors')).text()).replace(/^\uFEFF/, '').split('\r\n')
+    expect(supervisors[0]).toBe('supervisor,month_start,trainees,needed_by_end_date_hours,at_current_pace_hours,capacity_hours,over_capacity')
+    expect(supervisors).toHaveLength(11)
+    expect(supervisors).toContainEqual(expect.stringMatching(/^Sarah Thompson,2026-12-01,Amira Khan; Ben Harper; Ella Morris; Farah Ali,14\.17,[\d.]+,8,yes$/))
+    expect(supervisors).toContainEqual(expect.stringMatching(/^Mark Reid,2026-11-01,Dan Okafor; Grace Lin,0\.5,[\d.]+,1\.4,no$/))
     const quarters = await (await open(reportCsv, '&table=quarters')).text()
     expect(quarters).toContain('2027-04-01,Apr–Jun 2027,1,Grace Lin,yes')
     expect((await open(reportCsv, '&table=secrets')).status).toBe(404)

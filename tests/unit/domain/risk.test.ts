@@ -78,7 +78,7 @@ describe('no confirmed supervision', () => {
       {
         code: 'supervision_gap',
         severity: 'amber',
-        reason: 'No confirmed supervision for 9 weeks, since 29 Dec 2025 (amber from 8 weeks, red from 16)',
+        reason: 'No confirmed supervision for 9 weeks, since 29 Dec 2025 (a concern from 8 weeks, urgent from 16)',
         nextStep: 'Book a supervision session: the last confirmed one was 9 weeks ago',
         actor: 'trainee',
       },
@@ -89,7 +89,7 @@ describe('no confirmed supervision', () => {
     const [flag] = flagged('supervision_gap', facts({ stageStartedOn: '2026-01-05', lastConfirmedSupervisionOn: '2025-06-01' }))
     expect(flag).toMatchObject({
       severity: 'amber',
-      reason: 'No confirmed supervision in the 8 weeks since Stage 1 started on 5 Jan 2026 (amber from 8 weeks, red from 16)',
+      reason: 'No confirmed supervision in the 8 weeks since Stage 1 started on 5 Jan 2026 (a concern from 8 weeks, urgent from 16)',
       nextStep: 'Book your first Stage 1 supervision session: Stage 1 started 8 weeks ago',
     })
   })
@@ -129,7 +129,7 @@ describe('no completed cycle', () => {
       {
         code: 'cycle_gap',
         severity: 'amber',
-        reason: 'No completed cycle for 13 weeks, since 1 Dec 2025 (amber from 8 weeks, red from 16)',
+        reason: 'No completed cycle for 13 weeks, since 1 Dec 2025 (a concern from 8 weeks, urgent from 16)',
         nextStep: 'Film a client and hold the shared review: your last cycle was completed 13 weeks ago',
         actor: 'trainee',
       },
@@ -170,7 +170,7 @@ describe('a trainee who joined part-way (earlier stages recognised)', () => {
       lastCompletedCycleOn: null,
       stageEvidence: evidence({ introductionSessionStages: [2] }),
     })
-    expect(flagged('supervision_gap', enrolment)[0].reason).toBe('No confirmed supervision in the 8 weeks since you joined on 5 Jan 2026 (amber from 8 weeks, red from 16)')
+    expect(flagged('supervision_gap', enrolment)[0].reason).toBe('No confirmed supervision in the 8 weeks since you joined on 5 Jan 2026 (a concern from 8 weeks, urgent from 16)')
   })
 })
 
@@ -196,7 +196,7 @@ describe('stage past its expected length', () => {
       {
         code: 'stage_overrun',
         severity: 'amber',
-        reason: 'Stage 1 (to mid-point) has been open 10 months, past its expected 9 months (amber from 9 months, red from 12)',
+        reason: 'Stage 1 (to mid-point) has been open 10 months, past its expected 9 months (a concern from 9 months, urgent from 12)',
         nextStep: 'Meet the trainee and their supervisor to agree protected time and a date to finish Stage 1 (to mid-point)',
         actor: 'lead',
       },
@@ -230,7 +230,7 @@ describe('behind pace', () => {
       {
         code: 'behind_pace',
         severity: 'amber',
-        reason: "22% of Stage 1's work done with 45% of its expected 6 months gone (amber below 50% of the expected pace)",
+        reason: "22% of Stage 1's work done with 45% of its expected 6 months gone (a concern below 50% of the expected pace)",
         nextStep: 'Plan the rest of Stage 1 with your supervisor: 5 more completed cycles, 1 more new client this stage, 7 more hours of confirmed supervision',
         actor: 'trainee',
       },
@@ -332,22 +332,22 @@ describe('waiting on someone else', () => {
   it.each([
     {
       field: 'oldestPendingSessionOn',
-      reason: 'A supervision session held on 16 Feb 2026 has waited 14 days to be confirmed (amber from 14 days, red from 28)',
+      reason: 'A supervision session held on 16 Feb 2026 has waited 14 days to be confirmed (a concern from 14 days, urgent from 28)',
       nextStep: 'Confirm the supervision session of 16 Feb 2026, or return it with a comment',
     },
     {
       field: 'oldestUnreadReflectionOn',
-      reason: 'A reflection submitted on 16 Feb 2026 has waited 14 days for feedback (amber from 14 days, red from 28)',
+      reason: 'A reflection submitted on 16 Feb 2026 has waited 14 days for feedback (a concern from 14 days, urgent from 28)',
       nextStep: 'Read the reflection submitted on 16 Feb 2026 and give feedback',
     },
     {
       field: 'readyForSignOffSince',
-      reason: 'Stage 1 has been ready for sign-off for 14 days, since 16 Feb 2026 (amber from 14 days, red from 28)',
+      reason: 'Stage 1 has been ready for sign-off for 14 days, since 16 Feb 2026 (a concern from 14 days, urgent from 28)',
       nextStep: 'Hold the transition meeting and sign off Stage 1',
     },
     {
       field: 'awaitingAccreditationSince',
-      reason: 'Stage 1 was signed off on 16 Feb 2026 and has waited 14 days for external accreditation (amber from 14 days, red from 28)',
+      reason: 'Stage 1 was signed off on 16 Feb 2026 and has waited 14 days for external accreditation (a concern from 14 days, urgent from 28)',
       nextStep: 'Review the sign-off and accredit Stage 1, or return it with reasons',
     },
   ] as const)('words the wait for $field', ({ field, reason, nextStep }) => {

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { costToComplete, feesIncurred, monthsFrom, sustainabilityReport, type ProgrammeFees, type SustainabilityInput, type TraineeFacts } from '~/domain/sustainability'
+import {
+  costToComplete,
+  feesIncurred,
+  monthsFrom,
+  sustainabilityReport,
+  type ProgrammeFees,
+  type SupervisorFacts,
+  type SustainabilityInput,
+  type TraineeFacts,
+} from '~/domain/sustainability'
 import { currentPathway, earlierPathway } from './fixtures'
 
 // Fees of the current model, as seeded: ITC £425, Stage 1 £640, Stage 2 £800, Stage 3 £880, registration £60.
 const current = currentPathway()
+// One supervisor with the whole pooled capacity of the worked examples: 10 h a month.
+const SARAH: SupervisorFacts = { id: 1, name: 'Sarah Thompson', capacityMinutesPerMonth: 600 }
 const noOverrides: ProgrammeFees = { registrationFeePence: null, stageFeePence: {} }
 
 function trainee(overrides: Partial<TraineeFacts> & Pick<TraineeFacts, 'name'>): TraineeFacts {
@@ -12,6 +23,7 @@ function trainee(overrides: Partial<TraineeFacts> & Pick<TraineeFacts, 'name'>):
     status: 'active',
     ruleSet: current,
     currentStage: 1,
+    supervisorId: SARAH.id,
     remaining: { cycles: 0, newClients: 0, supervisionMinutes: 0 },
     projectedAccreditationOn: null,
     flags: [],
@@ -94,16 +106,17 @@ describe('months', () => {
   })
 })
 
-// A programme worked by hand. As of 15 Jan 2027, funding ends 31 Mar 2027: three months (Jan, Feb,
-// Mar). Supervisors' capacity 10 h (600 min) a month. The programme pays £700 for Stage 2.
+// A programme worked by hand. As of 1 Jan 2027 (so January counts whole), funding ends 31 Mar 2027:
+// three months (Jan, Feb, Mar). Supervisors' capacity 10 h (600 min) a month. The programme pays £700 for Stage 2.
 //   Asha  Stage 2, 15 h supervision left, projected 10 Mar 2027 (Jan–Mar at her pace: 3 months)
 //   Ben   Stage 1, 20 h left, projected 20 Jun 2027 (Jan–Jun at his pace: 6 months), a red flag
 //   Cara  paused in Stage 1, 5 h left, her Initial Training Course recognised from earlier training
 //   Dev   accredited; Eve withdrawn after the course
 const handWorked: SustainabilityInput = {
-  asOf: '2027-01-15',
+  asOf: '2027-01-01',
   endsOn: '2027-03-31',
   capacityMinutesPerMonth: 600,
+  supervisors: [SARAH],
   budgetPence: 1_000_000,
   fees: { registrationFeePence: null, stageFeePence: { 2: 70_000 } },
   trainees: [
@@ -163,7 +176,7 @@ describe('the sustainability report, worked by hand', () => {
     // By the end date: Asha 900/3 + Ben 1200/3 + Cara 300/3 = 300 + 400 + 100 = 800 min a month.
     // At pace: Asha 900/3 = 300; Ben 1200/6 = 200 (Apr–Jun's 600 fall after the end); Cara none.
     expect(report.demand.months).toEqual(
-      ['2027-01-01', '2027-02-01', '2027-03-01'].map((month) => ({ month, byEndMinutes: 800, atPaceMinutes: 500, capacityMinutes: 600, overCapacity: true })),
+      ['2027-01-01', '2027-02-01', '2027-03-01'].map((month) => ({ month, share: 1, byEndMinutes: 800, atPaceMinutes: 500, capacityMinutes: 600, overCapacity: true })),
     )
     expect(report.demand.monthsOverCapacity).toEqual(['2027-01-01', '2027-02-01', '2027-03-01'])
     expect(report.demand.atPaceAfterEndMinutes).toBe(600)
@@ -192,11 +205,10 @@ describe('the sustainability report, worked by hand', () => {
     expect(report.recommendations).toEqual([
       // Ben: 1200/3 − 1200/6 = 200 min a month more than his pace, 3 h 20 min, rounded up to 4 hours.
       '1 trainee cannot finish before 31 Mar 2027 at their current pace: Ben (projected 20 Jun 2027). Finishing them by then needs 4 more supervision hours a month from Jan 2027 than at their current pace, and 24 cycles between them in 3 months.',
+      // Sarah Thompson, the only supervisor, holds the whole pool: her own figures say the same.
+      'Add 3 h 20 min a month for Sarah Thompson (13 h 20 min needed, 10 h available a month): their trainees (Asha, Ben, Cara) cannot all finish by 31 Mar 2027 in the time they have, and no other supervisor has the spare hours to take one of them.',
       // 800 − 600 = 200 min short, 4 whole hours; 2400 min at 600 a month is 4 months, Jan to Apr.
-      'Finishing everyone by 31 Mar 2027 needs 13 h 20 min of supervision a month against the supervisors’ capacity of 10 h a month: 4 hours a month short in each of the 3 months from Jan 2027 to Mar 2027. Either add 4 hours a month of supervisor time, or plan for 4 months of supervision at the present capacity, to Apr 2027.'.replace(
-        '’',
-        "'",
-      ),
+      'Finishing everyone by 31 Mar 2027 needs 13 h 20 min of supervision a month against the supervisors’ capacity of 10 h a month: 4 hours a month short in each of the 3 months from Jan 2027 to Mar 2027. Either add 4 hours a month of supervisor time, or plan for 4 months of supervision at the present capacity, to Apr 2027.',
       'Finishing costs £4,100 in fees (£4,040 stage fees, £60 registration) against £3,280 of budget left: £820 short.',
       '1 trainee is paused (Cara) with 5 h of supervision and 27 cycles still to do: they count in the demand to finish by 31 Mar 2027 but have no projected date. Agree a restart date with them.',
     ])
@@ -211,7 +223,15 @@ describe('recommendations', () => {
     remaining: { cycles: 4, newClients: 1, supervisionMinutes: 240 },
     projectedAccreditationOn: '2027-02-20',
   })
-  const base: SustainabilityInput = { asOf: '2027-01-15', endsOn: '2027-03-31', capacityMinutesPerMonth: 600, budgetPence: 500_000, fees: noOverrides, trainees: [onTrack] }
+  const base: SustainabilityInput = {
+    asOf: '2027-01-01',
+    endsOn: '2027-03-31',
+    capacityMinutesPerMonth: 600,
+    supervisors: [SARAH],
+    budgetPence: 500_000,
+    fees: noOverrides,
+    trainees: [onTrack],
+  }
 
   it('says nothing when every trainee finishes in time, within capacity and budget', () => {
     expect(sustainabilityReport(base).recommendations).toEqual([])
@@ -256,7 +276,7 @@ describe('recommendations', () => {
     {
       case: 'an end date already passed',
       input: { ...base, endsOn: '2026-12-31', trainees: [] },
-      expected: 'The end date, 31 Dec 2026, is before the as-of date, 15 Jan 2027: all the remaining work is counted in Jan 2027. Choose the date the training must now finish by.',
+      expected: 'The end date, 31 Dec 2026, is before the as-of date, 1 Jan 2027: all the remaining work is counted in Jan 2027. Choose the date the training must now finish by.',
     },
   ])('$case', ({ input, expected }) => {
     expect(sustainabilityReport(input).recommendations).toEqual([expected])
@@ -269,5 +289,101 @@ describe('recommendations', () => {
     expect(months[0]).toBeCloseTo(333.333, 3)
     expect(months.reduce((a, b) => a + b, 0)).toBeCloseTo(1000, 9)
     expect(report.demand.monthsOverCapacity).toEqual([])
+  })
+})
+
+// Per supervisor, with the current model's stage supervision (Stage 1 7 h, Stages 2 and 3 8 h each,
+// db/seed/rule-sets.ts). As of 16 Nov 2026, funding ends 31 Jan 2027: November counts for its 15
+// days left of 30 (half a month), then December and January whole: 2.5 months.
+//   Sarah Thompson, 8 h (480 min) a month: Amira, all of Stages 2 and 3 left (960 min), and Ben,
+//     2 h of Stage 2 and all of Stage 3 (600 min): 1560 / 2.5 = 624 min (10 h 24 min) a month.
+//   Mark Jones, 6 h (360 min) a month: Dev, 3 h of Stage 3 left (180 min): 72 min a month.
+// Pooled: 1740 / 2.5 = 696 min a month against 840: "not over capacity", while Sarah is 144 min short.
+describe('per-supervisor capacity, current month pro rata', () => {
+  const minutes = (stage: number) => current.stages.find((s) => s.stageNumber === stage)!.requiredSupervisionMinutes
+  const sarah: SupervisorFacts = { id: 1, name: 'Sarah Thompson', capacityMinutesPerMonth: 480 }
+  const mark: SupervisorFacts = { id: 2, name: 'Mark Jones', capacityMinutesPerMonth: 360 }
+  const left = (supervisionMinutes: number) => ({ cycles: 0, newClients: 0, supervisionMinutes })
+  const amira = trainee({ enrolmentId: 1, name: 'Amira Khan', currentStage: 2, supervisorId: 1, remaining: left(minutes(2) + minutes(3)), projectedAccreditationOn: '2027-01-20' })
+  const ben = trainee({ enrolmentId: 2, name: 'Ben Carter', currentStage: 2, supervisorId: 1, remaining: left(120 + minutes(3)), projectedAccreditationOn: '2027-01-25' })
+  const dev = trainee({ enrolmentId: 3, name: 'Dev Patel', currentStage: 3, supervisorId: 2, remaining: left(180), projectedAccreditationOn: '2027-01-10' })
+  const input: SustainabilityInput = {
+    asOf: '2026-11-16',
+    endsOn: '2027-01-31',
+    capacityMinutesPerMonth: 840,
+    supervisors: [sarah, mark],
+    budgetPence: 10_000_000,
+    fees: noOverrides,
+    trainees: [amira, ben, dev],
+  }
+
+  it('uses the pathway’s real stage minutes', () => {
+    expect([minutes(1), minutes(2), minutes(3)]).toEqual([420, 480, 480])
+  })
+
+  it('counts the current month only for its days left, demand and capacity alike', () => {
+    const report = sustainabilityReport(input)
+    expect(report.demand.months.map((m) => [m.month, m.share, m.byEndMinutes, m.capacityMinutes, m.overCapacity])).toEqual([
+      ['2026-11-01', 0.5, 348, 420, false],
+      ['2026-12-01', 1, 696, 840, false],
+      ['2027-01-01', 1, 696, 840, false],
+    ])
+    expect(report.demand.months.reduce((sum, m) => sum + m.byEndMinutes, 0)).toBeCloseTo(1740, 9)
+  })
+
+  it('shows each supervisor against their own capacity, month by month', () => {
+    const [markLoad, sarahLoad] = sustainabilityReport(input).demand.supervisors
+    expect(sarahLoad).toMatchObject({ name: 'Sarah Thompson', capacityMinutesPerMonth: 480, neededMinutesPerMonth: 624, shortMinutesPerMonth: 144 })
+    expect(sarahLoad.trainees).toEqual([
+      { name: 'Amira Khan', minutesPerMonth: 384 },
+      { name: 'Ben Carter', minutesPerMonth: 240 },
+    ])
+    expect(sarahLoad.months.map((m) => [m.month, m.byEndMinutes, m.capacityMinutes, m.overCapacity])).toEqual([
+      ['2026-11-01', 312, 240, true],
+      ['2026-12-01', 624, 480, true],
+      ['2027-01-01', 624, 480, true],
+    ])
+    expect(markLoad).toMatchObject({ name: 'Mark Jones', capacityMinutesPerMonth: 360, neededMinutesPerMonth: 72, shortMinutesPerMonth: 0 })
+    expect(markLoad.months.every((m) => !m.overCapacity)).toBe(true)
+  })
+
+  it('recommends moving the smallest trainee that clears the shortfall to a supervisor with room', () => {
+    // Sarah is 144 min short; Ben's 240 a month clears it and fits Mark's 288 spare (Amira's 384 would not).
+    expect(sustainabilityReport(input).recommendations).toEqual([
+      'Move Ben Carter (4 h a month) from Sarah Thompson (10 h 24 min needed, 8 h available a month) to Mark Jones (1 h 12 min needed, 6 h available a month): both then have enough time to finish their trainees by 31 Jan 2027.',
+    ])
+  })
+
+  it('recommends adding hours when no supervisor has room for a trainee', () => {
+    const tight = { ...input, supervisors: [sarah, { ...mark, capacityMinutesPerMonth: 120 }] }
+    expect(sustainabilityReport(tight).recommendations[0]).toBe(
+      'Add 2 h 24 min a month for Sarah Thompson (10 h 24 min needed, 8 h available a month): their trainees (Amira Khan, Ben Carter) cannot all finish by 31 Jan 2027 in the time they have, and no other supervisor has the spare hours to take one of them.',
+    )
+  })
+
+  it('shows a supervisor with no capacity recorded as such, not as over capacity', () => {
+    const report = sustainabilityReport({ ...input, supervisors: [sarah, { ...mark, capacityMinutesPerMonth: null }] })
+    const markLoad = report.demand.supervisors[0]
+    expect(markLoad).toMatchObject({ capacityMinutesPerMonth: null, shortMinutesPerMonth: 0 })
+    expect(markLoad.months.map((m) => [m.capacityMinutes, m.overCapacity])).toEqual([
+      [null, false],
+      [null, false],
+      [null, false],
+    ])
+    expect(report.recommendations).toContain(
+      'No monthly capacity is recorded for Mark Jones, whose trainees (Dev Patel) need 1 h 12 min of supervision a month to finish by 31 Jan 2027. Record it in the programme’s details.',
+    )
+    // Nowhere to move Ben: Sarah's shortfall becomes hours to add.
+    expect(report.recommendations[0]).toMatch(/^Add 2 h 24 min a month for Sarah Thompson/)
+  })
+
+  it('groups trainees with no supervisor last and says so', () => {
+    const report = sustainabilityReport({ ...input, trainees: [amira, ben, { ...dev, supervisorId: null }] })
+    expect(report.demand.supervisors.map((l) => [l.name, l.trainees.length])).toEqual([
+      ['Mark Jones', 0],
+      ['Sarah Thompson', 2],
+      ['No supervisor', 1],
+    ])
+    expect(report.recommendations).toContain('1 trainee has no supervisor (Dev Patel), needing 1 h 12 min of supervision a month between them: assign one.')
   })
 })
