@@ -94,6 +94,9 @@ export interface RuleSetsTable {
   behind_pace_ratio: number
   waiting_days: number
   erasure_warning_days: number
+  /** Migration 0101: warn (never refuse) above these on one day. */
+  max_supervision_minutes_per_day: Generated<number>
+  max_shared_reviews_per_day: Generated<number>
   created_at: CreatedAt
 }
 

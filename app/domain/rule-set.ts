@@ -31,6 +31,10 @@ export interface RiskThresholds {
   waitingDays: number
   /** Warn this many days before recordings must be erased. */
   erasureWarningDays: number
+  /** More supervision minutes than this on one day is implausible: a warning, never a refusal (app/domain/plausibility.ts). */
+  maxSupervisionMinutesPerDay: number
+  /** More shared reviews (cycles' shared-review sessions) than this on one day is implausible: a warning, never a refusal. */
+  maxSharedReviewsPerDay: number
 }
 
 export interface RuleSet {

@@ -1,5 +1,6 @@
 // An enrolment's evidence, in the shape the domain judges (app/domain/readiness.ts). Loads any
 // number of enrolments in a fixed number of queries, so dashboards never query per trainee.
+import { implausibleOn, type ImplausibleEvidence } from '~/domain/plausibility'
 import { stageReadiness, type StageEvidence } from '~/domain/readiness'
 import type { Db } from './db-types'
 import { getRuleSets } from './rule-set.server'
@@ -54,4 +55,18 @@ export async function loadReadiness(db: Db, enrolments: EnrolmentRef[]) {
       return [e.id, { ruleSet, evidence: stageEvidence, readiness: stageReadiness(ruleSet, e.current_stage, stageEvidence) }] as const
     }),
   )
+}
+
+/**
+ * Warnings (never refusals) about implausible evidence on the given calendar days of one enrolment:
+ * more supervision or shared reviews on a day than its rule set's plausibility limits
+ * (app/domain/plausibility.ts). The caller has already reached a record of this enrolment through
+ * its access scope; this reads only that enrolment's own evidence. `kind` keeps one kind of warning.
+ */
+export async function implausibleEvidenceOn(db: Db, enrolmentId: number, dates: (string | null)[], kind?: ImplausibleEvidence['kind']): Promise<ImplausibleEvidence[]> {
+  if (dates.every((d) => d === null)) return []
+  const enrolment = await db.selectFrom('enrolments').select(['id', 'rule_set_id', 'current_stage']).where('id', '=', enrolmentId).executeTakeFirst()
+  if (!enrolment) return []
+  const { ruleSet, evidence } = (await loadReadiness(db, [enrolment])).get(enrolment.id)!
+  return implausibleOn(ruleSet.thresholds, evidence, dates).filter((w) => !kind || w.kind === kind)
 }

@@ -30,6 +30,8 @@ export async function getRuleSets(db: Db, ids: number[]): Promise<Map<number, Ru
           behindPaceRatio: r.behind_pace_ratio,
           waitingDays: r.waiting_days,
           erasureWarningDays: r.erasure_warning_days,
+          maxSupervisionMinutesPerDay: r.max_supervision_minutes_per_day,
+          maxSharedReviewsPerDay: r.max_shared_reviews_per_day,
         },
         stages: stages
           .filter((s) => s.rule_set_id === r.id)
@@ -70,6 +72,9 @@ export interface ThresholdSettings {
   waitingDays: number
   erasureWarningDays: number
   recordingRetentionDays: number
+  /** Whole hours of supervision on one day above which the trainee and supervisor are warned. */
+  maxSupervisionHoursPerDay: number
+  maxSharedReviewsPerDay: number
 }
 
 /**
@@ -89,6 +94,8 @@ export async function updateThresholds(trx: Db, actorId: number, ruleSetId: numb
     waiting_days: settings.waitingDays,
     erasure_warning_days: settings.erasureWarningDays,
     recording_retention_days: settings.recordingRetentionDays,
+    max_supervision_minutes_per_day: settings.maxSupervisionHoursPerDay * 60,
+    max_shared_reviews_per_day: settings.maxSharedReviewsPerDay,
   }
   await trx.updateTable('rule_sets').set(after).where('id', '=', ruleSetId).execute()
   const { created_at: _c, ...beforeValues } = before

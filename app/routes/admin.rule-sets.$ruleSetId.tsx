@@ -99,6 +99,8 @@ export default function RuleSetPage() {
           waitingDays: t.waitingDays,
           erasureWarningDays: t.erasureWarningDays,
           recordingRetentionDays: ruleSet.recordingRetentionDays,
+          maxSupervisionHoursPerDay: Math.round(t.maxSupervisionMinutesPerDay / 60),
+          maxSharedReviewsPerDay: t.maxSharedReviewsPerDay,
         }}
       >
         <TextField name="supervisionGapWeeks" label="Weeks without confirmed supervision before an amber flag" hint="Red at double this." width={3} inputMode="numeric" />
@@ -114,6 +116,14 @@ export default function RuleSetPage() {
         <TextField name="waitingDays" label="Days a confirmation, feedback, sign-off or accreditation may wait" hint="Red at double this." width={3} inputMode="numeric" />
         <TextField name="recordingRetentionDays" label="Days recordings may be kept after work with a family ends" width={4} inputMode="numeric" />
         <TextField name="erasureWarningDays" label="Days of warning before recordings must be erased" width={3} inputMode="numeric" />
+        <TextField
+          name="maxSupervisionHoursPerDay"
+          label="Hours of supervision on one day above which to warn"
+          hint="The trainee and supervisor see a warning (never a refusal) when more is logged on one day."
+          width={3}
+          inputMode="numeric"
+        />
+        <TextField name="maxSharedReviewsPerDay" label="Shared reviews on one day above which to warn" width={3} inputMode="numeric" />
       </ZodForm>
     </>
   )

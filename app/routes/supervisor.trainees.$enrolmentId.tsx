@@ -11,6 +11,7 @@ import { MeetingsSection } from '~/components/supervisor-trainee/meetings-sectio
 import { ReflectionsToRead } from '~/components/supervisor-trainee/reflections-to-read'
 import { SessionsToConfirm } from '~/components/supervisor-trainee/sessions-to-confirm'
 import { SignOffSection } from '~/components/supervisor-trainee/sign-off-section'
+import { implausibleOn } from '~/domain/plausibility'
 import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, readinessForSignOff } from '~/domain/stage-end'
 import { listAuditForEnrolment } from '~/models/audit.server'
@@ -65,6 +66,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currentStage: stages.find((s) => s.stage_number === enrolment.current_stage)!,
     stages,
     sessions,
+    sessionWarnings: implausibleOn(
+      ruleSet.thresholds,
+      evidence,
+      sessions.map((s) => s.held_on),
+    ),
     reflections,
     meetings,
     audit,
@@ -157,7 +163,7 @@ async function signOff(form: SupervisorForm) {
 }
 
 export default function SupervisorTrainee() {
-  const { enrolment, readiness, signOff, currentStage, stages, sessions, reflections, meetings, audit, scores, today } = useLoaderData<typeof loader>()
+  const { enrolment, readiness, signOff, currentStage, stages, sessions, sessionWarnings, reflections, meetings, audit, scores, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const accredited = enrolment.status === 'accredited'
   const open = enrolment.status === 'active' && currentStage.status === 'in_progress' && currentStage.locked === 0
@@ -173,7 +179,7 @@ export default function SupervisorTrainee() {
       {accredited ? null : <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} />}
 
       <SignOffSection stageNumber={enrolment.current_stage} currentStage={currentStage} accredited={accredited} open={open} signOff={signOff} failure={failure} today={today} />
-      <SessionsToConfirm sessions={sessions} failure={failure} />
+      <SessionsToConfirm sessions={sessions} warnings={sessionWarnings} failure={failure} />
       <ReflectionsToRead reflections={reflections} lockedStages={stages.filter((s) => s.locked).map((s) => s.stage_number)} failure={failure} />
       <section id="scores" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Families’ outcome scores</h2>

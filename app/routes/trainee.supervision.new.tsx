@@ -5,6 +5,7 @@ import { useMemo } from 'react'
 import { SupervisionSessionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { listClientChoices } from '~/models/client.server'
+import { implausibleEvidenceOn } from '~/models/evidence.server'
 import { createSupervisionSession, listSupervisorChoices } from '~/models/supervision.server'
 import { supervisionSessionSchema } from '~/schemas/supervision-session'
 import { today } from '~/utils/dates'
@@ -31,7 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure)
   try {
     const id = await db.transaction().execute((trx) => createSupervisionSession(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input: parsed.data }))
-    return redirectWithFlash(request, `/trainee/supervision/${id}`, 'Session logged. It counts once your supervisor confirms it.')
+    // Saved either way; an implausible day is shown on the session's own page (where this leads).
+    const warned = (await implausibleEvidenceOn(db, enrolment.id, [parsed.data.held_on], 'supervision')).length > 0
+    return redirectWithFlash(
+      request,
+      `/trainee/supervision/${id}`,
+      warned ? 'Session logged. Please check the warning below.' : 'Session logged. It counts once your supervisor confirms it.',
+    )
   } catch (error) {
     return refusalAnswer(error, parsed.values)
   }

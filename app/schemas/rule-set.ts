@@ -9,6 +9,8 @@ export const ThresholdsSchema = z.object({
   waitingDays: wholeNumber('days something may wait', 1, 90),
   erasureWarningDays: wholeNumber('days of warning before erasure', 0, 90),
   recordingRetentionDays: wholeNumber('days recordings may be kept', 1, 730),
+  maxSupervisionHoursPerDay: wholeNumber('hours of supervision on one day', 1, 24),
+  maxSharedReviewsPerDay: wholeNumber('shared reviews on one day', 1, 20),
 })
 
 export const PrincipleSchema = z.object({

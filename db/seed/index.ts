@@ -38,6 +38,8 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
           behind_pace_ratio: seed.thresholds.behindPaceRatio,
           waiting_days: seed.thresholds.waitingDays,
           erasure_warning_days: seed.thresholds.erasureWarningDays,
+          max_supervision_minutes_per_day: seed.thresholds.maxSupervisionMinutesPerDay,
+          max_shared_reviews_per_day: seed.thresholds.maxSharedReviewsPerDay,
         })
         .returning('id')
         .executeTakeFirstOrThrow()

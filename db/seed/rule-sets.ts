@@ -24,6 +24,10 @@ const thresholds: RiskThresholds = {
   behindPaceRatio: 0.5,
   waitingDays: 14,
   erasureWarningDays: 14,
+  // Warnings, not limits (issue 11): a shared review takes about an hour with the family, and a
+  // supervision day rarely runs past two long sessions, so more than this on one day is probably a typo.
+  maxSupervisionMinutesPerDay: 5 * 60,
+  maxSharedReviewsPerDay: 4,
 }
 
 const initialTrainingCourse: StageRequirements = {

@@ -3,6 +3,8 @@
 import { Form } from '@remix-run/react'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextArea, ZodForm, type ServerFailure } from '~/components/form'
+import { ImplausibleEvidenceWarning } from '~/components/implausible-evidence'
+import type { ImplausibleEvidence } from '~/domain/plausibility'
 import { formatHours } from '~/domain/readiness'
 import type { listSessionsToConfirm } from '~/models/review.server'
 import { CONFIRM_SESSION, RETURN_SESSION, ReturnSessionSchema } from '~/schemas/review'
@@ -11,7 +13,8 @@ import { formatDate } from '~/utils/dates'
 
 type Session = Awaited<ReturnType<typeof listSessionsToConfirm>>[number]
 
-export function SessionsToConfirm({ sessions, failure }: { sessions: Session[]; failure: ServerFailure | null | undefined }) {
+/** `warnings`: implausible evidence on the sessions' days (app/domain/plausibility.ts), shown beside each session of that day. */
+export function SessionsToConfirm({ sessions, warnings, failure }: { sessions: Session[]; warnings: ImplausibleEvidence[]; failure: ServerFailure | null | undefined }) {
   const confirmError = failure?.intent === CONFIRM_SESSION ? failure.formError : null
   return (
     <section id="sessions" aria-labelledby="sessions-heading">
@@ -29,6 +32,11 @@ export function SessionsToConfirm({ sessions, failure }: { sessions: Session[]; 
               {formatDate(s.held_on)}: {formatHours(s.minutes)}, {formatLabel(s.format)}
             </h3>
             {s.notes ? <p className="app-wrap">{s.notes}</p> : null}
+            <ImplausibleEvidenceWarning
+              level={3}
+              warnings={warnings.filter((w) => w.date === s.held_on)}
+              advice="You can still confirm it if it is right, or return it with a comment asking the trainee to correct it."
+            />
             <Form method="post">
               <input type="hidden" name="intent" value={CONFIRM_SESSION} />
               <input type="hidden" name="sessionId" value={s.id} />
