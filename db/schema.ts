@@ -114,6 +114,8 @@ export interface RuleSetStagesTable {
   requires_external_accreditation: Generated<Flag>
   expected_months: number
   fee_pence: Generated<number>
+  /** Migration 0102: up to this many minutes of the stage's supervision may be met by training logged in place of it. */
+  supervision_by_training_minutes: Generated<number>
 }
 
 export interface PrinciplesTable {
@@ -235,6 +237,8 @@ export interface SupervisionSessionsTable {
   decided_by: number | null
   decided_at: Instant | null
   return_comment: string | null
+  /** Migration 0102: 'training' is training logged in place of supervision (a stage's substitution). */
+  kind: Generated<'supervision' | 'training'>
   created_at: CreatedAt
   updated_at: CreatedAt
 }

@@ -61,13 +61,14 @@ export function implausibleEvidence(limits: PlausibilityLimits, days: DayEvidenc
 
 /**
  * An enrolment's evidence totalled per calendar day: the minutes of supervision sessions that are
- * pending or confirmed (a returned session no longer claims its day) by the day held, and the cycles
+ * pending or confirmed (a returned session no longer claims its day; training logged in place of
+ * supervision is not supervision) by the day held, and the cycles
  * with a shared review by the day reviewed. Days with neither are left out.
  */
 export function evidenceByDay(evidence: Pick<StageEvidence, 'cycles' | 'supervision'>): DayEvidence[] {
   const days = new Map<CalendarDate, DayEvidence>()
   const day = (date: CalendarDate) => days.get(date) ?? days.set(date, { date, supervisionMinutes: 0, sharedReviews: 0 }).get(date)!
-  for (const s of evidence.supervision) if (s.status !== 'returned') day(s.heldOn).supervisionMinutes += s.minutes
+  for (const s of evidence.supervision) if (s.status !== 'returned' && s.kind !== 'training') day(s.heldOn).supervisionMinutes += s.minutes
   for (const c of evidence.cycles) if (c.reviewedOn) day(c.reviewedOn).sharedReviews += 1
   return [...days.values()]
 }

@@ -13,7 +13,7 @@ export async function loadEvidence(db: Db, enrolmentIds: number[]): Promise<Map<
   if (ids.length === 0) return evidence
   const [cycles, sessions, introductions, reflections, stages] = await Promise.all([
     db.selectFrom('cycles').select(['enrolment_id', 'client_id', 'filmed_on', 'reviewed_on', 'stage_number']).where('enrolment_id', 'in', ids).execute(),
-    db.selectFrom('supervision_sessions').select(['enrolment_id', 'held_on', 'minutes', 'status', 'stage_number']).where('enrolment_id', 'in', ids).execute(),
+    db.selectFrom('supervision_sessions').select(['enrolment_id', 'held_on', 'minutes', 'status', 'stage_number', 'kind']).where('enrolment_id', 'in', ids).execute(),
     db.selectFrom('stage_meetings').select(['enrolment_id', 'stage_number']).where('enrolment_id', 'in', ids).where('kind', '=', 'introduction').execute(),
     db.selectFrom('reflections').select(['enrolment_id', 'stage_number']).where('enrolment_id', 'in', ids).where('kind', '=', 'stage_end').where('status', '=', 'submitted').execute(),
     db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number']).where('enrolment_id', 'in', ids).where('status', '!=', 'in_progress').execute(),
@@ -22,7 +22,7 @@ export async function loadEvidence(db: Db, enrolmentIds: number[]): Promise<Map<
     evidence.get(c.enrolment_id)!.cycles.push({ clientId: c.client_id, filmedOn: c.filmed_on, reviewedOn: c.reviewed_on, stageNumber: c.stage_number })
   }
   for (const s of sessions) {
-    evidence.get(s.enrolment_id)!.supervision.push({ heldOn: s.held_on, minutes: s.minutes, status: s.status, stageNumber: s.stage_number })
+    evidence.get(s.enrolment_id)!.supervision.push({ heldOn: s.held_on, minutes: s.minutes, status: s.status, stageNumber: s.stage_number, kind: s.kind })
   }
   for (const m of introductions) evidence.get(m.enrolment_id)!.introductionSessionStages.push(m.stage_number)
   for (const r of reflections) evidence.get(r.enrolment_id)!.writtenReflectionStages.push(r.stage_number)

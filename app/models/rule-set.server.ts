@@ -1,8 +1,27 @@
 // Rule sets from the database into the domain's shape (app/domain/rule-set.ts).
-import type { RuleSet } from '~/domain/rule-set'
+import type { RuleSet, StageRequirements } from '~/domain/rule-set'
 import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
+
+/** A stage's requirements as a row of rule_set_stages (seeding, copying and editing a version). */
+export function stageColumns(ruleSetId: number, s: StageRequirements) {
+  return {
+    rule_set_id: ruleSetId,
+    stage_number: s.stageNumber,
+    name: s.name,
+    required_cycles: s.requiredCycles,
+    required_new_clients: s.requiredNewClients,
+    required_supervision_minutes: s.requiredSupervisionMinutes,
+    requires_introduction_session: s.requiresIntroductionSession ? (1 as const) : (0 as const),
+    end_meeting: s.endMeeting,
+    requires_written_reflection: s.requiresWrittenReflection ? (1 as const) : (0 as const),
+    requires_external_accreditation: s.requiresExternalAccreditation ? (1 as const) : (0 as const),
+    expected_months: s.expectedMonths,
+    fee_pence: s.feePence,
+    supervision_by_training_minutes: s.supervisionByTrainingMinutes,
+  }
+}
 
 /** Loads several rule sets in two queries. */
 export async function getRuleSets(db: Db, ids: number[]): Promise<Map<number, RuleSet>> {
@@ -47,6 +66,7 @@ export async function getRuleSets(db: Db, ids: number[]): Promise<Map<number, Ru
             requiresExternalAccreditation: s.requires_external_accreditation === 1,
             expectedMonths: s.expected_months,
             feePence: s.fee_pence,
+            supervisionByTrainingMinutes: s.supervision_by_training_minutes,
           })),
       } satisfies RuleSet,
     ]),

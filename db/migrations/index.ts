@@ -8,6 +8,7 @@ import * as programmeEvaluation from './2026-11-29-0016-programme-evaluation'
 import * as throttles from './2026-11-29-0017-throttles'
 import * as provisionalNextStages from './2026-11-29-0018-provisional-next-stages'
 import * as plausibility from './2026-11-30-0101-plausibility-limits'
+import * as supervisionByTraining from './2026-11-30-0102-supervision-by-training'
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-0001-initial-schema': initialSchema,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-0017-throttles': throttles,
   '2026-11-29-0018-provisional-next-stages': provisionalNextStages,
   '2026-11-30-0101-plausibility-limits': plausibility,
+  '2026-11-30-0102-supervision-by-training': supervisionByTraining,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ import { today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 
 const fields = {
+  intent: 'save-thresholds',
   supervisionGapWeeks: '8',
   cycleGapWeeks: '8',
   overrunRedMonths: '3',
