@@ -30,6 +30,7 @@ export function SessionsToConfirm({ sessions, warnings, failure }: { sessions: S
           <div className="nhsuk-card__content">
             <h3 className="nhsuk-card__heading nhsuk-heading-s">
               {formatDate(s.held_on)}: {formatHours(s.minutes)}, {formatLabel(s.format)}
+              {s.kind === 'training' ? ', training in place of supervision' : ''}
             </h3>
             {s.notes ? <p className="app-wrap">{s.notes}</p> : null}
             <ImplausibleEvidenceWarning
