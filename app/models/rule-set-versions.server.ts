@@ -148,3 +148,71 @@ export async function publishVersion(trx: Db, actorId: number, ruleSetId: number
   })
   return true
 }
+
+/** A pathway key from its name: 'VIG supervisor' → 'vig-supervisor'. */
+function pathwayKey(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'pathway'
+  )
+}
+
+/**
+ * A new pathway (the supervisor pathway: trainee supervisor → accredited supervisor, with numbers
+ * set locally) and its first version as a draft: an introductory course (stage 0), then `stageCount`
+ * stages, each asking only a written reflection until the admin sets its numbers, ending with a
+ * transition meeting and, for the last, the accreditation meeting; every stage externally
+ * accredited. Thresholds and limits are copied from the newest active version of any pathway.
+ * Returns the draft's id; a Refusal beside `name` when a pathway has that name.
+ */
+export async function createPathway(trx: Db, actorId: number, input: { name: string; description: string; awardTitle: string; stageCount: number }, today: CalendarDate): Promise<number> {
+  const key = pathwayKey(input.name)
+  const clash = await trx
+    .selectFrom('pathways')
+    .select('id')
+    .where((eb) => eb.or([eb('key', '=', key), eb('name', '=', input.name)]))
+    .executeTakeFirst()
+  if (clash) throw new Refusal('There is already a pathway with this name', 'name')
+  const { id: pathwayId } = await trx.insertInto('pathways').values({ key, name: input.name, description: input.description }).returning('id').executeTakeFirstOrThrow()
+  const template = await trx.selectFrom('rule_sets').selectAll().where('status', '=', 'active').orderBy('version', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+  const { id: _id, created_at: _created, ...settings } = template
+  const { id } = await trx
+    .insertInto('rule_sets')
+    .values({
+      ...settings,
+      pathway_id: pathwayId,
+      key: `${key}-v1`,
+      name: input.name,
+      version: 1,
+      status: 'draft',
+      effective_from: today,
+      source: 'Numbers set locally',
+      award_title: input.awardTitle,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const stages: StageRequirements[] = Array.from({ length: input.stageCount + 1 }, (_, n) => ({
+    stageNumber: n,
+    name: n === 0 ? 'Introductory course' : `Stage ${n}`,
+    requiredCycles: 0,
+    requiredNewClients: 0,
+    requiredSupervisionMinutes: 0,
+    requiresIntroductionSession: false,
+    endMeeting: n === 0 ? 'course_completion' : n === input.stageCount ? 'accreditation' : 'transition',
+    requiresWrittenReflection: n > 0,
+    requiresExternalAccreditation: n > 0,
+    expectedMonths: n === 0 ? 1 : 6,
+    feePence: 0,
+    supervisionByTrainingMinutes: 0,
+  }))
+  await trx
+    .insertInto('rule_set_stages')
+    .values(stages.map((s) => stageColumns(id, s)))
+    .execute()
+  await appendAudit(trx, { actorId, action: 'pathway.created', entityType: 'pathway', entityId: pathwayId, after: { key, name: input.name, draftRuleSet: `${key}-v1` } })
+  return id
+}

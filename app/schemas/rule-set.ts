@@ -101,3 +101,11 @@ export function draftStageFormValues(stage: StageRequirements) {
 function hoursText(minutes: number): string {
   return String(Math.round((minutes / 60) * 100) / 100)
 }
+
+/** A new pathway (the supervisor pathway, say): its first version starts as a draft whose numbers are set locally. */
+export const NewPathwaySchema = z.object({
+  name: requiredText('the pathway’s name', 80),
+  description: optionalText('the description', 300),
+  awardTitle: requiredText('the award title', 120),
+  stageCount: wholeNumber('the number of stages after the introductory course', 1, 6),
+})

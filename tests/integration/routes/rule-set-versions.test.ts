@@ -7,7 +7,8 @@ import { enrolmentFormOptions } from '~/models/enrolment.server'
 import { saveDraftStage } from '~/models/rule-set-versions.server'
 import { getRuleSet } from '~/models/rule-set.server'
 import { action, loader } from '~/routes/admin.rule-sets.$ruleSetId'
-import { loader as adminHome } from '~/routes/admin._index'
+import { action as addPathway, loader as adminHome } from '~/routes/admin._index'
+import { stageReadiness } from '~/domain/readiness'
 import { getDb } from '~/utils/db.server'
 import { Refusal } from '~/utils/refusal.server'
 
@@ -165,5 +166,57 @@ describe('rule-set versions', () => {
       expect((await run(adminHome, getRequest('/admin', cookie))).status).toBe(403)
     }
     expect(await db.selectFrom('rule_sets').select('status').where('id', '=', draftId).executeTakeFirstOrThrow()).toEqual({ status: 'draft' })
+  })
+
+  it('adds the supervisor pathway with a draft whose numbers are set locally, and the same readiness rules judge it once published', async () => {
+    const { db, cookie } = await adminWithDraft()
+    const fields = { name: 'VIG supervisor', description: 'Trainee supervisor to accredited supervisor.', awardTitle: 'Accredited VIG Supervisor', stageCount: '2' }
+    const added = await run(addPathway, formRequest('/admin', fields, cookie))
+    expect(added.status).toBe(302)
+    const id = added.headers.get('Location')!.split('/').pop()!
+    const draft = await getRuleSet(db, Number(id))
+    expect(draft).toMatchObject({ key: 'vig-supervisor-v1', version: 1, awardTitle: 'Accredited VIG Supervisor' })
+    expect(draft.stages.map((s) => [s.name, s.endMeeting, s.requiresWrittenReflection])).toEqual([
+      ['Introductory course', 'course_completion', false],
+      ['Stage 1', 'transition', true],
+      ['Stage 2', 'accreditation', true],
+    ])
+    expect((await (await run(addPathway, formRequest('/admin', fields, cookie))).json()).fieldErrors).toEqual({ name: 'There is already a pathway with this name' })
+
+    const post = (f: Record<string, string>) => run(action, formRequest('/x', f, cookie), { ruleSetId: id })
+    const stage1 = {
+      intent: 'save-stage',
+      stageNumber: '1',
+      name: 'Supervising with support',
+      requiredCycles: '0',
+      requiredNewClients: '0',
+      supervisionHours: '10',
+      supervisionByTrainingHours: '0',
+      endMeeting: 'transition',
+      requiresWrittenReflection: 'on',
+      requiresExternalAccreditation: 'on',
+      expectedMonths: '12',
+      fee: '0',
+    }
+    expect((await post(stage1)).status).toBe(302)
+    expect((await post({ intent: 'publish-version' })).status).toBe(302)
+    const published = await getRuleSet(db, Number(id))
+    const readiness = stageReadiness(published, 1, {
+      cycles: [],
+      supervision: [{ heldOn: '2026-11-02', minutes: 600, status: 'confirmed', stageNumber: 1 }],
+      introductionSessionStages: [],
+      writtenReflectionStages: [],
+      courseCompletedStages: [],
+    })
+    expect(readiness).toMatchObject({ stageName: 'Supervising with support', missing: ['Your stage-end written reflection'] })
+  })
+
+  it('lets only admins add a pathway', async () => {
+    const db = await getDb()
+    for (const role of ['trainee', 'supervisor', 'accreditor', 'lead'] as const) {
+      const cookie = await signInCookie((await createUser(db, role)).email)
+      expect((await run(addPathway, formRequest('/admin', { name: 'X', awardTitle: 'Y', stageCount: '1' }, cookie))).status).toBe(403)
+    }
+    expect(await db.selectFrom('pathways').select('key').orderBy('id').execute()).toEqual([{ key: 'practitioner' }, { key: 'verp' }])
   })
 })
