@@ -43,7 +43,13 @@ test('an admin copies the 2026 model into a draft, is told what is wrong by fiel
   await page.getByRole('button', { name: 'Publish this version' }).click()
   await expect(page.getByRole('status')).toContainText('Version published')
   await expect(page.getByText('In use for new enrolments')).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Stage requirements' }).getByRole('row', { name: /^Stage 3/ }).getByRole('cell').nth(1)).toHaveText('4')
+  await expect(
+    page
+      .getByRole('region', { name: 'Stage requirements' })
+      .getByRole('row', { name: /^Stage 3/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('4')
   await expect(page.getByRole('button', { name: 'Save Stage 3' })).toHaveCount(0)
   await expectAccessible(page)
   await signOut(page)
