@@ -94,6 +94,9 @@ export interface RuleSetsTable {
   behind_pace_ratio: number
   waiting_days: number
   erasure_warning_days: number
+  /** Migration 0101: warn (never refuse) above these on one day. */
+  max_supervision_minutes_per_day: Generated<number>
+  max_shared_reviews_per_day: Generated<number>
   created_at: CreatedAt
 }
 
@@ -111,6 +114,8 @@ export interface RuleSetStagesTable {
   requires_external_accreditation: Generated<Flag>
   expected_months: number
   fee_pence: Generated<number>
+  /** Migration 0102: up to this many minutes of the stage's supervision may be met by training logged in place of it. */
+  supervision_by_training_minutes: Generated<number>
 }
 
 export interface PrinciplesTable {
@@ -234,6 +239,8 @@ export interface SupervisionSessionsTable {
   decided_by: number | null
   decided_at: Instant | null
   return_comment: string | null
+  /** Migration 0102: 'training' is training logged in place of supervision (a stage's substitution). */
+  kind: Generated<'supervision' | 'training'>
   created_at: CreatedAt
   updated_at: CreatedAt
 }

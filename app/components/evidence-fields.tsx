@@ -1,5 +1,6 @@
 // The fields of the trainee's forms, shared by the pages that add a record and the pages that change
 // it, so both always ask the same questions in the same words.
+import { formatHours } from '~/domain/readiness'
 import { CLIENT_CODE_MAX_LENGTH } from '~/domain/client-code'
 import { CONSENT_SCOPES, RELATIONSHIPS } from '~/schemas/client'
 import { RATINGS, ratingField, type PrincipleRef } from '~/schemas/reflection'
@@ -59,9 +60,21 @@ export function CycleFields({ clients }: { clients: Option[] }) {
   )
 }
 
-export function SupervisionSessionFields({ supervisors, clients }: { supervisors: Option[]; clients: Option[] }) {
+/** `trainingAllowance`: minutes of the stage's supervision that training may replace (ADR 0017); the choice shows only when above 0. */
+export function SupervisionSessionFields({ supervisors, clients, trainingAllowance = 0 }: { supervisors: Option[]; clients: Option[]; trainingAllowance?: number }) {
   return (
     <>
+      {trainingAllowance > 0 ? (
+        <RadioGroup
+          name="kind"
+          label="What was it"
+          hint={`Your rule set lets training count in place of up to ${formatHours(trainingAllowance)} of this stage’s supervision, once your supervisor confirms it.`}
+          options={[
+            { value: 'supervision', label: 'Supervision' },
+            { value: 'training', label: 'Training in place of supervision' },
+          ]}
+        />
+      ) : null}
       <TextField name="held_on" label="Date of the session" type="date" />
       <TextField
         name="minutes"

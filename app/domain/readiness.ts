@@ -5,7 +5,9 @@
 // - clients count as NEW per stage, not cumulatively: new to stage N when they have cycles counted
 //   in stage N and none counted in an earlier stage;
 // - supervision is really hours: only confirmed minutes count; pending minutes are shown apart and
-//   returned sessions are ignored;
+//   returned sessions are ignored; training logged in place of supervision counts only where the
+//   stage allows it (a substitution, as data: StageRequirements.supervisionByTrainingMinutes), and
+//   only up to that many minutes;
 // - the Initial Training Course (a stage ending in 'course_completion') has no evidence to count:
 //   it is ready once its completion is recorded.
 // Every feature (trainee page, sign-off, risk flags, PDFs, reports) reads readiness from here.
@@ -27,6 +29,8 @@ export interface SupervisionEvidence {
   minutes: number
   status: 'pending' | 'confirmed' | 'returned'
   stageNumber: number
+  /** 'training': training logged in place of supervision (a stage's substitution). Absent: supervision. */
+  kind?: 'supervision' | 'training'
 }
 
 /** Everything recorded for one enrolment, across all its stages. */
@@ -86,7 +90,7 @@ export interface ReadinessVoice {
 export function stageReadiness(ruleSet: RuleSet, stageNumber: number, evidence: StageEvidence, voice: ReadinessVoice = {}): StageReadiness {
   const stage = stageOf(ruleSet, stageNumber)
   const whose = voice.traineeName ? `${voice.traineeName}’s` : 'Your'
-  const counted = countStageWork(stageNumber, evidence)
+  const counted = countStageWork(stage, evidence)
   const requirements: Requirement[] = []
 
   if (stage.endMeeting === 'course_completion') {
@@ -137,7 +141,7 @@ export function overallProgress(readiness: StageReadiness): number {
  * returned.
  */
 export function remainingWork(ruleSet: RuleSet, fromStage: number, evidence: StageEvidence): RemainingWork {
-  const current = countStageWork(fromStage, evidence)
+  const current = countStageWork(stageOf(ruleSet, fromStage), evidence)
   return ruleSet.stages
     .filter((stage) => stage.stageNumber >= fromStage)
     .reduce<RemainingWork>(
@@ -161,17 +165,24 @@ export function formatHours(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
 }
 
-function countStageWork(stageNumber: number, evidence: StageEvidence) {
+function countStageWork(stage: StageRequirements, evidence: StageEvidence) {
+  const { stageNumber } = stage
   const completed = evidence.cycles.filter((c) => c.reviewedOn !== null && c.stageNumber !== null)
   const thisStage = completed.filter((c) => c.stageNumber === stageNumber)
   const seenEarlier = new Set(completed.filter((c) => c.stageNumber! < stageNumber).map((c) => c.clientId))
   const newClients = new Set(thisStage.map((c) => c.clientId).filter((id) => !seenEarlier.has(id)))
   const sessions = evidence.supervision.filter((s) => s.stageNumber === stageNumber)
+  const supervision = sessions.filter((s) => s.kind !== 'training')
+  const training = sessions.filter((s) => s.kind === 'training')
+  // Training in place of supervision counts up to the stage's allowance, confirmed minutes first.
+  const allowance = stage.supervisionByTrainingMinutes
+  const confirmedTraining = Math.min(sumMinutes(training.filter((s) => s.status === 'confirmed')), allowance)
+  const pendingTraining = Math.min(sumMinutes(training.filter((s) => s.status === 'pending')), allowance - confirmedTraining)
   return {
     cycles: thisStage.length,
     newClients: newClients.size,
-    confirmedMinutes: sumMinutes(sessions.filter((s) => s.status === 'confirmed')),
-    pendingMinutes: sumMinutes(sessions.filter((s) => s.status === 'pending')),
+    confirmedMinutes: sumMinutes(supervision.filter((s) => s.status === 'confirmed')) + confirmedTraining,
+    pendingMinutes: sumMinutes(supervision.filter((s) => s.status === 'pending')) + pendingTraining,
   }
 }
 

@@ -22,6 +22,7 @@ export async function listSessionsToConfirm(db: Db, viewer: Viewer, enrolmentId:
       'supervision_sessions.format',
       'supervision_sessions.stage_number',
       'supervision_sessions.notes',
+      'supervision_sessions.kind',
     ])
     .where('supervision_sessions.enrolment_id', '=', enrolmentId)
     .where(supervisedBy(viewer))

@@ -1,8 +1,27 @@
 // Rule sets from the database into the domain's shape (app/domain/rule-set.ts).
-import type { RuleSet } from '~/domain/rule-set'
+import type { RuleSet, StageRequirements } from '~/domain/rule-set'
 import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import type { Db } from './db-types'
+
+/** A stage's requirements as a row of rule_set_stages (seeding, copying and editing a version). */
+export function stageColumns(ruleSetId: number, s: StageRequirements) {
+  return {
+    rule_set_id: ruleSetId,
+    stage_number: s.stageNumber,
+    name: s.name,
+    required_cycles: s.requiredCycles,
+    required_new_clients: s.requiredNewClients,
+    required_supervision_minutes: s.requiredSupervisionMinutes,
+    requires_introduction_session: s.requiresIntroductionSession ? (1 as const) : (0 as const),
+    end_meeting: s.endMeeting,
+    requires_written_reflection: s.requiresWrittenReflection ? (1 as const) : (0 as const),
+    requires_external_accreditation: s.requiresExternalAccreditation ? (1 as const) : (0 as const),
+    expected_months: s.expectedMonths,
+    fee_pence: s.feePence,
+    supervision_by_training_minutes: s.supervisionByTrainingMinutes,
+  }
+}
 
 /** Loads several rule sets in two queries. */
 export async function getRuleSets(db: Db, ids: number[]): Promise<Map<number, RuleSet>> {
@@ -30,6 +49,8 @@ export async function getRuleSets(db: Db, ids: number[]): Promise<Map<number, Ru
           behindPaceRatio: r.behind_pace_ratio,
           waitingDays: r.waiting_days,
           erasureWarningDays: r.erasure_warning_days,
+          maxSupervisionMinutesPerDay: r.max_supervision_minutes_per_day,
+          maxSharedReviewsPerDay: r.max_shared_reviews_per_day,
         },
         stages: stages
           .filter((s) => s.rule_set_id === r.id)
@@ -45,6 +66,7 @@ export async function getRuleSets(db: Db, ids: number[]): Promise<Map<number, Ru
             requiresExternalAccreditation: s.requires_external_accreditation === 1,
             expectedMonths: s.expected_months,
             feePence: s.fee_pence,
+            supervisionByTrainingMinutes: s.supervision_by_training_minutes,
           })),
       } satisfies RuleSet,
     ]),
@@ -70,6 +92,9 @@ export interface ThresholdSettings {
   waitingDays: number
   erasureWarningDays: number
   recordingRetentionDays: number
+  /** Whole hours of supervision on one day above which the trainee and supervisor are warned. */
+  maxSupervisionHoursPerDay: number
+  maxSharedReviewsPerDay: number
 }
 
 /**
@@ -89,6 +114,8 @@ export async function updateThresholds(trx: Db, actorId: number, ruleSetId: numb
     waiting_days: settings.waitingDays,
     erasure_warning_days: settings.erasureWarningDays,
     recording_retention_days: settings.recordingRetentionDays,
+    max_supervision_minutes_per_day: settings.maxSupervisionHoursPerDay * 60,
+    max_shared_reviews_per_day: settings.maxSharedReviewsPerDay,
   }
   await trx.updateTable('rule_sets').set(after).where('id', '=', ruleSetId).execute()
   const { created_at: _c, ...beforeValues } = before

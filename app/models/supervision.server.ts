@@ -76,7 +76,27 @@ async function checkSession(db: Db, enrolmentId: number, { traineeId, input }: S
     const problem = sessionConsentProblem(client.code, consentOf(client), input.held_on, input.format)
     if (problem) throw new Refusal(problem, 'client_ids')
   }
-  return writableStageOn(db, enrolmentId, input.held_on, 'A session', 'held_on')
+  const stageNumber = await writableStageOn(db, enrolmentId, input.held_on, 'A session', 'held_on')
+  if (input.kind === 'training' && (await trainingAllowance(db, enrolmentId, stageNumber)) === 0) {
+    throw new Refusal('Training does not count in place of supervision in this stage of your rule set. Log it as supervision only if it was supervision', 'kind')
+  }
+  return stageNumber
+}
+
+/**
+ * Minutes of stage `stageNumber`'s supervision that training logged in place of supervision may meet
+ * under the enrolment's rule set (rule_set_stages.supervision_by_training_minutes, ADR 0017); 0 when
+ * the stage allows none. The caller has reached the enrolment through its access scope.
+ */
+export async function trainingAllowance(db: Db, enrolmentId: number, stageNumber: number): Promise<number> {
+  const row = await db
+    .selectFrom('enrolments')
+    .innerJoin('rule_set_stages', 'rule_set_stages.rule_set_id', 'enrolments.rule_set_id')
+    .select('rule_set_stages.supervision_by_training_minutes')
+    .where('enrolments.id', '=', enrolmentId)
+    .where('rule_set_stages.stage_number', '=', stageNumber)
+    .executeTakeFirst()
+  return row?.supervision_by_training_minutes ?? 0
 }
 
 function columns(input: SupervisionSessionInput, stageNumber: number) {
@@ -87,6 +107,7 @@ function columns(input: SupervisionSessionInput, stageNumber: number) {
     format: input.format,
     stage_number: stageNumber,
     notes: input.notes,
+    kind: input.kind,
   }
 }
 

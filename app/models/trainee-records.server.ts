@@ -44,6 +44,7 @@ export async function listSupervisedSessions(db: Db, viewer: Viewer, enrolmentId
       'supervision_sessions.held_on',
       'supervision_sessions.minutes',
       'supervision_sessions.format',
+      'supervision_sessions.kind',
       'supervision_sessions.status',
       'supervision_sessions.stage_number',
       'supervision_sessions.notes',

@@ -4,11 +4,13 @@ import { AuditTrail } from '~/components/audit-trail'
 import { RadioGroup, SelectField, TextArea, TextField, ZodForm } from '~/components/form'
 import { ReadinessTable } from '~/components/readiness-summary'
 import { StageHistory } from '~/components/stage-history'
+import { VersionMove } from '~/components/version-move'
 import { listAuditForEnrolment } from '~/models/audit.server'
 import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked } from '~/models/enrolment.server'
+import { moveEnrolmentToVersion, previewVersionMove, versionMoveOptions } from '~/models/enrolment-version.server'
 import { loadReadiness } from '~/models/evidence.server'
 import { stageHistory } from '~/models/sign-off.server'
-import { REASSIGN, ReassignSchema, RELOCK_STAGE, RelockSchema, UNLOCK_STAGE, UnlockSchema } from '~/schemas/enrolment'
+import { MOVE_VERSION, MoveVersionSchema, REASSIGN, ReassignSchema, RELOCK_STAGE, RelockSchema, UNLOCK_STAGE, UnlockSchema } from '~/schemas/enrolment'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -26,13 +28,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
-  const [stages, assignments, audit, readiness] = await Promise.all([
+  // A version to compare with arrives in the URL (?ruleSet=id) from the preview form; anything else shows no preview.
+  const proposed = Number(new URL(request.url).searchParams.get('ruleSet'))
+  const [stages, assignments, audit, readiness, versions, proposal] = await Promise.all([
     stageHistory(db, enrolmentScope(user), enrolment.id),
     assignmentsOf(db, user, enrolment.id),
     listAuditForEnrolment(db, enrolment.id),
     loadReadiness(db, [enrolment]),
+    versionMoveOptions(db, user, enrolment.id),
+    Number.isSafeInteger(proposed) && proposed > 0 ? previewVersionMove(db, user, enrolment.id, proposed) : undefined,
   ])
-  return json({ enrolment, stages, assignments: found(assignments), audit, readiness: readiness.get(enrolment.id)!.readiness, today: today() })
+  const loaded = readiness.get(enrolment.id)!
+  return json({
+    enrolment,
+    stages,
+    assignments: found(assignments),
+    audit,
+    readiness: loaded.readiness,
+    version: {
+      current: { name: loaded.ruleSet.name, version: loaded.ruleSet.version },
+      inTraining: found(versions).inTraining,
+      choices: found(versions).choices,
+      proposal: proposal ?? null,
+    },
+    today: today(),
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const enrolmentId = idParam(params.enrolmentId)
   const db = await getDb()
   const values = await readFormValues(request)
-  const intent = intentOf(values, [REASSIGN, UNLOCK_STAGE, RELOCK_STAGE])
+  const intent = intentOf(values, [REASSIGN, UNLOCK_STAGE, RELOCK_STAGE, MOVE_VERSION])
   const form = { request, db, user, enrolmentId, values }
   try {
     switch (intent) {
@@ -50,6 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return await lockStage(form, false)
       case RELOCK_STAGE:
         return await lockStage(form, true)
+      case MOVE_VERSION:
+        return await moveVersion(form)
     }
   } catch (error) {
     return refusalAnswer(error, values, intent)
@@ -73,8 +95,16 @@ async function lockStage({ request, db, user, enrolmentId, values }: LeadEnrolme
   return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, locked ? 'Stage records locked again' : 'Stage records unlocked: every change is audited')
 }
 
+/** Moves the trainee to another published version of their pathway, with a reason (audited). */
+async function moveVersion({ request, db, user, enrolmentId, values }: LeadEnrolmentForm) {
+  const parsed = parseValues(values, MoveVersionSchema)
+  if (!parsed.ok) return invalid(parsed.failure, MOVE_VERSION)
+  found(await db.transaction().execute((trx) => moveEnrolmentToVersion(trx, user, { enrolmentId, ...parsed.data })))
+  return redirectWithFlash(request, `/lead/enrolments/${enrolmentId}`, 'Moved to the new version. Their readiness now follows it.')
+}
+
 export default function LeadEnrolment() {
-  const { enrolment, stages, assignments, audit, readiness, today } = useLoaderData<typeof loader>()
+  const { enrolment, stages, assignments, audit, readiness, version, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   return (
     <>
@@ -167,6 +197,8 @@ export default function LeadEnrolment() {
           </ZodForm>
         </div>
       </div>
+
+      <VersionMove {...version} failure={failure} />
 
       <AuditTrail rows={audit} enrolmentId={enrolment.id} />
     </>

@@ -17,6 +17,7 @@ import { ReflectionsToRead } from '~/components/supervisor-trainee/reflections-t
 import { SignOffSection, confirmingSignOff, type SignOffAnswer } from '~/components/supervisor-trainee/sign-off-section'
 import { SupervisionSection } from '~/components/supervisor-trainee/supervision-section'
 import { decisionSummary } from '~/domain/decision-summary'
+import { implausibleOn } from '~/domain/plausibility'
 import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, readinessForSignOff } from '~/domain/stage-end'
 import { plural } from '~/domain/wording'
@@ -93,6 +94,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filtered: recordsFiltered(query),
     cycles,
     sessions,
+    sessionWarnings: implausibleOn(
+      ruleSet.thresholds,
+      evidence,
+      sessions.map((s) => s.held_on),
+    ),
     reflections,
     meetings,
     audit,
@@ -193,7 +199,8 @@ async function signOff(form: SupervisorForm) {
 }
 
 export default function SupervisorTrainee() {
-  const { enrolment, readiness, todos, signOff, currentStage, stages, query, filtered, cycles, sessions, reflections, meetings, audit, scores, today } = useLoaderData<typeof loader>()
+  const { enrolment, readiness, todos, signOff, currentStage, stages, query, filtered, cycles, sessions, sessionWarnings, reflections, meetings, audit, scores, today } =
+    useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>() as SignOffAnswer
   const accredited = enrolment.status === 'accredited'
   const open = enrolment.status === 'active' && currentStage.status === 'in_progress' && currentStage.locked === 0
@@ -232,7 +239,7 @@ export default function SupervisorTrainee() {
         </p>
       ) : null}
       <CyclesSection cycles={cycles} stageNames={stageNames} filtered={filtered} />
-      <SupervisionSection sessions={sessions} lockedStages={lockedStages} filtered={filtered} failure={answer} />
+      <SupervisionSection sessions={sessions} warnings={sessionWarnings} lockedStages={lockedStages} filtered={filtered} failure={answer} />
       <ReflectionsToRead reflections={reflections} lockedStages={feedbackClosed} filtered={filtered} failure={answer} />
       <MeetingsSection
         meetings={meetings}

@@ -4,11 +4,13 @@ import { FormPage } from '~/components/page'
 import { useMemo } from 'react'
 import { CycleFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
+import { ImplausibleEvidenceWarning } from '~/components/implausible-evidence'
 import { DeleteRecord, ReadOnlyNotice } from '~/components/record-actions'
 import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
 import { listClientChoices } from '~/models/client.server'
 import { deleteCycle, getCycle, updateCycle } from '~/models/cycle.server'
+import { implausibleEvidenceOn } from '~/models/evidence.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
 import { cycleFormValues, cycleSchema } from '~/schemas/cycle'
 import { UPDATE_RECORD } from '~/schemas/record'
@@ -22,8 +24,12 @@ export const meta: MetaFunction = () => [{ title: 'Cycle – Attune' }]
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db } = await requireTrainee(request)
   const cycle = found(await getCycle(db, { id: idParam(params.cycleId), traineeId: user.id }))
-  const [clients, locks] = await Promise.all([listClientChoices(db, user.id), lockedStageReasons(db, cycle.enrolment_id, [cycle.stage_number])])
-  return json({ today: today(), cycle, clients, lockedReason: cycle.stage_number === null ? null : (locks.get(cycle.stage_number) ?? null) })
+  const [clients, locks, warnings] = await Promise.all([
+    listClientChoices(db, user.id),
+    lockedStageReasons(db, cycle.enrolment_id, [cycle.stage_number]),
+    implausibleEvidenceOn(db, cycle.enrolment_id, [cycle.reviewed_on], 'shared_reviews'),
+  ])
+  return json({ today: today(), cycle, clients, lockedReason: cycle.stage_number === null ? null : (locks.get(cycle.stage_number) ?? null), warnings })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CyclePage() {
-  const { today, cycle, clients, lockedReason } = useLoaderData<typeof loader>()
+  const { today, cycle, clients, lockedReason, warnings } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const schema = useMemo(() => cycleSchema(today), [today])
   return (
@@ -53,6 +59,7 @@ export default function CyclePage() {
         </>
       }
     >
+      <ImplausibleEvidenceWarning warnings={warnings} advice="It is saved. If the shared review date is wrong, correct it below; if it is right, there is nothing to do." />
       <SummaryList
         rows={[
           [

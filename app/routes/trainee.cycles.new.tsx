@@ -6,6 +6,7 @@ import { CycleFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { listClientChoices } from '~/models/client.server'
 import { createCycle } from '~/models/cycle.server'
+import { implausibleEvidenceOn } from '~/models/evidence.server'
 import { cycleSchema } from '~/schemas/cycle'
 import { today } from '~/utils/dates'
 import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
@@ -26,11 +27,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, cycleSchema(today()))
   if (!parsed.ok) return invalid(parsed.failure)
   const input = parsed.data
+  let id: number
   try {
-    await db.transaction().execute((trx) => createCycle(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input }))
+    id = await db.transaction().execute((trx) => createCycle(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input }))
   } catch (error) {
     return refusalAnswer(error, parsed.values)
   }
+  // Saved either way; an implausible day is shown on the cycle's own page, where it can be corrected.
+  const warnings = await implausibleEvidenceOn(db, enrolment.id, [input.reviewed_on], 'shared_reviews')
+  if (warnings.length > 0) return redirectWithFlash(request, `/trainee/cycles/${id}`, 'Cycle logged. Please check the warning below.')
   return redirectWithFlash(
     request,
     '/trainee',

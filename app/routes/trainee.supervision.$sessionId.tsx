@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormPage } from '~/components/page'
+import { ImplausibleEvidenceWarning } from '~/components/implausible-evidence'
 import { WarningCallout } from '~/components/warning-callout'
 import { useMemo } from 'react'
 import { SupervisionSessionFields } from '~/components/evidence-fields'
@@ -10,9 +11,10 @@ import { StatusTag } from '~/components/status-tag'
 import { SummaryList } from '~/components/summary-list'
 import { formatHours } from '~/domain/readiness'
 import { listClientChoices } from '~/models/client.server'
+import { implausibleEvidenceOn } from '~/models/evidence.server'
 import { findSessionReflection } from '~/models/reflection.server'
 import { lockedStageReasons } from '~/models/stage-rules.server'
-import { deleteSupervisionSession, getSupervisionSession, listSupervisorChoices, updateSupervisionSession } from '~/models/supervision.server'
+import { deleteSupervisionSession, getSupervisionSession, listSupervisorChoices, trainingAllowance, updateSupervisionSession } from '~/models/supervision.server'
 import { formatLabel, supervisionSessionFormValues, supervisionSessionSchema } from '~/schemas/supervision-session'
 import { UPDATE_RECORD } from '~/schemas/record'
 import { formatDate, formatInstant, today } from '~/utils/dates'
@@ -25,11 +27,13 @@ export const meta: MetaFunction = () => [{ title: 'Supervision session – Attun
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db } = await requireTrainee(request)
   const session = found(await getSupervisionSession(db, { id: idParam(params.sessionId), traineeId: user.id }))
-  const [supervisors, clients, locks, reflection] = await Promise.all([
+  const [supervisors, clients, locks, reflection, warnings, allowance] = await Promise.all([
     listSupervisorChoices(db, { enrolmentId: session.enrolment_id, traineeId: user.id }),
     listClientChoices(db, user.id),
     lockedStageReasons(db, session.enrolment_id, [session.stage_number]),
     findSessionReflection(db, { sessionId: session.id, traineeId: user.id }),
+    implausibleEvidenceOn(db, session.enrolment_id, [session.held_on], 'supervision'),
+    trainingAllowance(db, session.enrolment_id, session.stage_number),
   ])
   const stageLocked = locks.has(session.stage_number)
   const lockedReason =
@@ -43,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lockedReason,
     stageLocked,
     reflection: reflection ?? null,
+    warnings,
+    trainingAllowance: allowance,
   })
 }
 
@@ -61,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SupervisionSessionPage() {
-  const { today, session, supervisors, clients, lockedReason, stageLocked, reflection } = useLoaderData<typeof loader>()
+  const { today, session, supervisors, clients, lockedReason, stageLocked, reflection, warnings, trainingAllowance } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const schema = useMemo(() => supervisionSessionSchema(today), [today])
   return (
@@ -79,6 +85,10 @@ export default function SupervisionSessionPage() {
           <p>Correct the session below and save it: it goes back to your supervisor to confirm.</p>
         </WarningCallout>
       ) : null}
+      <ImplausibleEvidenceWarning
+        warnings={warnings}
+        advice="It is saved. If the date or length is wrong, correct it below; if it is right, there is nothing to do: your supervisor sees this note too."
+      />
       <SummaryList
         rows={[
           [
@@ -89,6 +99,7 @@ export default function SupervisionSessionPage() {
                 ? 'Waiting for your supervisor to confirm it: it counts once confirmed'
                 : 'Returned to you: it does not count until corrected and confirmed',
           ],
+          ['What it was', session.kind === 'training' ? 'Training in place of supervision' : 'Supervision'],
           ['Length', formatHours(session.minutes)],
           ['How it was held', formatLabel(session.format)],
           ['Supervisor', session.supervisor_name],
@@ -121,7 +132,7 @@ export default function SupervisionSessionPage() {
             intent={UPDATE_RECORD}
             submitLabel={session.status === 'returned' ? 'Save and send back to your supervisor' : 'Save changes'}
           >
-            <SupervisionSessionFields supervisors={supervisors} clients={clients} />
+            <SupervisionSessionFields supervisors={supervisors} clients={clients} trainingAllowance={trainingAllowance} />
           </ZodForm>
           <DeleteRecord what="session" error={answer && 'deleteError' in answer ? answer.deleteError : null} warning="A draft reflection on this session is deleted with it." />
         </>

@@ -5,7 +5,8 @@ import { useMemo } from 'react'
 import { SupervisionSessionFields } from '~/components/evidence-fields'
 import { ZodForm } from '~/components/form'
 import { listClientChoices } from '~/models/client.server'
-import { createSupervisionSession, listSupervisorChoices } from '~/models/supervision.server'
+import { implausibleEvidenceOn } from '~/models/evidence.server'
+import { createSupervisionSession, listSupervisorChoices, trainingAllowance } from '~/models/supervision.server'
 import { supervisionSessionSchema } from '~/schemas/supervision-session'
 import { today } from '~/utils/dates'
 import { invalid, parseForm, refusalAnswer } from '~/utils/forms.server'
@@ -16,12 +17,17 @@ export const meta: MetaFunction = () => [{ title: 'Log supervision – Attune' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db, enrolment } = await requireTraineeEnrolment(request)
-  const [supervisors, clients] = await Promise.all([listSupervisorChoices(db, { enrolmentId: enrolment.id, traineeId: user.id }), listClientChoices(db, user.id)])
+  const [supervisors, clients, allowance] = await Promise.all([
+    listSupervisorChoices(db, { enrolmentId: enrolment.id, traineeId: user.id }),
+    listClientChoices(db, user.id),
+    trainingAllowance(db, enrolment.id, enrolment.current_stage),
+  ])
   return json({
     today: today(),
     supervisors: supervisors.map((s) => ({ value: String(s.id), label: s.name })),
     defaultSupervisor: enrolment.supervisor_id ? String(enrolment.supervisor_id) : supervisors[0] ? String(supervisors[0].id) : '',
     clients,
+    trainingAllowance: allowance,
   })
 }
 
@@ -31,14 +37,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure)
   try {
     const id = await db.transaction().execute((trx) => createSupervisionSession(trx, { traineeId: user.id, enrolmentId: enrolment.id, actorId: user.id, input: parsed.data }))
-    return redirectWithFlash(request, `/trainee/supervision/${id}`, 'Session logged. It counts once your supervisor confirms it.')
+    // Saved either way; an implausible day is shown on the session's own page (where this leads).
+    const warned = (await implausibleEvidenceOn(db, enrolment.id, [parsed.data.held_on], 'supervision')).length > 0
+    return redirectWithFlash(
+      request,
+      `/trainee/supervision/${id}`,
+      warned ? 'Session logged. Please check the warning below.' : 'Session logged. It counts once your supervisor confirms it.',
+    )
   } catch (error) {
     return refusalAnswer(error, parsed.values)
   }
 }
 
 export default function NewSupervisionSession() {
-  const { today, supervisors, defaultSupervisor, clients } = useLoaderData<typeof loader>()
+  const { today, supervisors, defaultSupervisor, clients, trainingAllowance } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const schema = useMemo(() => supervisionSessionSchema(today), [today])
   return (
@@ -48,11 +60,11 @@ export default function NewSupervisionSession() {
       ) : (
         <ZodForm
           schema={schema}
-          defaultValues={{ held_on: '', minutes: '60', format: 'one_to_one', supervisor_id: defaultSupervisor, client_ids: [], notes: '' }}
+          defaultValues={{ kind: 'supervision', held_on: '', minutes: '60', format: 'one_to_one', supervisor_id: defaultSupervisor, client_ids: [], notes: '' }}
           failure={failure}
           submitLabel="Save session"
         >
-          <SupervisionSessionFields supervisors={supervisors} clients={clients} />
+          <SupervisionSessionFields supervisors={supervisors} clients={clients} trainingAllowance={trainingAllowance} />
         </ZodForm>
       )}
     </FormPage>

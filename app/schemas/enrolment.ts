@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { calendarDate, chosenId, optionalText, requiredText, wholeNumber } from './fields'
+import { calendarDate, chosenId, id, optionalText, requiredText, wholeNumber } from './fields'
 
 export const NOT_OWN_SUPERVISOR = 'The external accreditor cannot be the trainee’s own supervisor. Choose someone else.'
 
@@ -42,4 +42,15 @@ export const RELOCK_STAGE = 'relock'
 export const RelockSchema = z.object({
   stageNumber: wholeNumber('the stage', 0, 9),
   reason: optionalText('a note', 1000),
+})
+
+/** Previewing a move to another rule-set version: a GET form, its choice lands in the URL. */
+export const PreviewVersionSchema = z.object({
+  ruleSet: chosenId('Choose the version to compare'),
+})
+
+export const MOVE_VERSION = 'move-version'
+export const MoveVersionSchema = z.object({
+  ruleSetId: id(),
+  reason: requiredText('the reason for the move', 1000),
 })

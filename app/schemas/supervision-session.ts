@@ -16,6 +16,9 @@ export function formatLabel(format: string): string {
   return SESSION_FORMATS.find((f) => f.value === format)?.label ?? format
 }
 
+/** What a session was: supervision, or training logged in place of supervision (where the stage allows it, ADR 0017). */
+export const SESSION_KIND_VALUES = ['supervision', 'training'] as const
+
 const minutesMessage = `Enter the length as a whole number of minutes from ${MIN_SESSION_MINUTES} to ${MAX_SESSION_MINUTES} (sessions are usually 60, 90 or 120)`
 
 export function supervisionSessionSchema(today: string) {
@@ -30,6 +33,7 @@ export function supervisionSessionSchema(today: string) {
       supervisor_id: z.coerce.number({ error: 'Choose your supervisor' }).int().positive('Choose your supervisor'),
       client_ids: manyIds(),
       notes: optionalText('notes', 2000),
+      kind: z.preprocess((v) => (v === undefined || v === null || v === '' ? 'supervision' : v), z.enum(SESSION_KIND_VALUES, { error: 'Choose what the session was' })),
     })
     .superRefine((v, ctx) => {
       refuseFutureDate(ctx, 'held_on', v.held_on, today, 'The session cannot be in the future. Log it once it has happened')
@@ -38,8 +42,9 @@ export function supervisionSessionSchema(today: string) {
 
 export type SupervisionSessionInput = z.output<ReturnType<typeof supervisionSessionSchema>>
 
-export function supervisionSessionFormValues(session: Pick<SupervisionSession, 'held_on' | 'minutes' | 'format' | 'supervisor_id' | 'notes'>, clientIds: number[]) {
+export function supervisionSessionFormValues(session: Pick<SupervisionSession, 'held_on' | 'minutes' | 'format' | 'supervisor_id' | 'notes' | 'kind'>, clientIds: number[]) {
   return {
+    kind: session.kind,
     held_on: session.held_on,
     minutes: String(session.minutes),
     format: session.format,

@@ -7,6 +7,8 @@ import * as outbox from './2026-11-29-0013-outbox'
 import * as programmeEvaluation from './2026-11-29-0016-programme-evaluation'
 import * as throttles from './2026-11-29-0017-throttles'
 import * as provisionalNextStages from './2026-11-29-0018-provisional-next-stages'
+import * as plausibilityLimits from './2026-11-30-0101-plausibility-limits'
+import * as supervisionByTraining from './2026-11-30-0102-supervision-by-training'
 import * as progressCache from './2026-11-30-0151-progress-cache'
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-0016-programme-evaluation': programmeEvaluation,
   '2026-11-29-0017-throttles': throttles,
   '2026-11-29-0018-provisional-next-stages': provisionalNextStages,
+  '2026-11-30-0101-plausibility-limits': plausibilityLimits,
+  '2026-11-30-0102-supervision-by-training': supervisionByTraining,
   '2026-11-30-0151-progress-cache': progressCache,
 }
 

@@ -2,6 +2,7 @@
 // it is safe to run on every start. The demo programme is seeded only into a database with no users.
 import type { Kysely } from 'kysely'
 import type { DB } from '~db/schema'
+import { stageColumns } from '~/models/rule-set.server'
 import { seedDemoProgramme } from './demo'
 import { outcomeMeasureSeeds } from './outcome-measures'
 import { pathwaySeeds, principleSeeds, ruleSetSeeds } from './rule-sets'
@@ -38,27 +39,14 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
           behind_pace_ratio: seed.thresholds.behindPaceRatio,
           waiting_days: seed.thresholds.waitingDays,
           erasure_warning_days: seed.thresholds.erasureWarningDays,
+          max_supervision_minutes_per_day: seed.thresholds.maxSupervisionMinutesPerDay,
+          max_shared_reviews_per_day: seed.thresholds.maxSharedReviewsPerDay,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
       await trx
         .insertInto('rule_set_stages')
-        .values(
-          seed.stages.map((s) => ({
-            rule_set_id: ruleSetId,
-            stage_number: s.stageNumber,
-            name: s.name,
-            required_cycles: s.requiredCycles,
-            required_new_clients: s.requiredNewClients,
-            required_supervision_minutes: s.requiredSupervisionMinutes,
-            requires_introduction_session: s.requiresIntroductionSession ? 1 : 0,
-            end_meeting: s.endMeeting,
-            requires_written_reflection: s.requiresWrittenReflection ? 1 : 0,
-            requires_external_accreditation: s.requiresExternalAccreditation ? 1 : 0,
-            expected_months: s.expectedMonths,
-            fee_pence: s.feePence,
-          })),
-        )
+        .values(seed.stages.map((s) => stageColumns(ruleSetId, s)))
         .execute()
       for (const corrected of seed.corrects ?? []) await moveToCorrectedVersion(trx, corrected, ruleSetId, seed.key)
     }

@@ -24,6 +24,10 @@ const thresholds: RiskThresholds = {
   behindPaceRatio: 0.5,
   waitingDays: 14,
   erasureWarningDays: 14,
+  // Warnings, not limits (issue 11): a shared review takes about an hour with the family, and a
+  // supervision day rarely runs past two long sessions, so more than this on one day is probably a typo.
+  maxSupervisionMinutesPerDay: 5 * 60,
+  maxSharedReviewsPerDay: 4,
 }
 
 const initialTrainingCourse: StageRequirements = {
@@ -38,6 +42,7 @@ const initialTrainingCourse: StageRequirements = {
   requiresExternalAccreditation: false,
   expectedMonths: 1,
   feePence: 42500,
+  supervisionByTrainingMinutes: 0,
 }
 
 /**
@@ -77,6 +82,7 @@ export const currentPractitionerRuleSet: RuleSetSeed = {
       requiresWrittenReflection: false,
       requiresExternalAccreditation: true,
       expectedMonths: 6,
+      supervisionByTrainingMinutes: 0,
       feePence: 64000,
     },
     {
@@ -90,6 +96,7 @@ export const currentPractitionerRuleSet: RuleSetSeed = {
       requiresWrittenReflection: false,
       requiresExternalAccreditation: true,
       expectedMonths: 6,
+      supervisionByTrainingMinutes: 0,
       feePence: 80000,
     },
     {
@@ -103,6 +110,7 @@ export const currentPractitionerRuleSet: RuleSetSeed = {
       requiresWrittenReflection: true,
       requiresExternalAccreditation: true,
       expectedMonths: 6,
+      supervisionByTrainingMinutes: 0,
       feePence: 88000,
     },
   ],
@@ -135,6 +143,7 @@ export const practitionerRuleSet2024: RuleSetSeed = {
       requiresWrittenReflection: true,
       requiresExternalAccreditation: true,
       expectedMonths: 6,
+      supervisionByTrainingMinutes: 0,
       feePence: 64000,
     },
     {
@@ -148,6 +157,7 @@ export const practitionerRuleSet2024: RuleSetSeed = {
       requiresWrittenReflection: true,
       requiresExternalAccreditation: true,
       expectedMonths: 6,
+      supervisionByTrainingMinutes: 0,
       feePence: 80000,
     },
     {
@@ -161,6 +171,7 @@ export const practitionerRuleSet2024: RuleSetSeed = {
       requiresWrittenReflection: true,
       requiresExternalAccreditation: true,
       expectedMonths: 6,
+      supervisionByTrainingMinutes: 0,
       feePence: 88000,
     },
   ],
@@ -193,6 +204,7 @@ export const earlierPractitionerRuleSet: RuleSetSeed = {
       requiresWrittenReflection: true,
       requiresExternalAccreditation: true,
       expectedMonths: 9,
+      supervisionByTrainingMinutes: 0,
       feePence: 64000,
     },
     {
@@ -206,7 +218,58 @@ export const earlierPractitionerRuleSet: RuleSetSeed = {
       requiresWrittenReflection: true,
       requiresExternalAccreditation: true,
       expectedMonths: 9,
+      supervisionByTrainingMinutes: 0,
       feePence: 80000,
+    },
+  ],
+}
+
+// VERP (Video Enhanced Reflective Practice): the same method for staff reflecting on their own
+// practice in small groups, about 3 cycles (DOMAIN.md). A second pathway on the same machinery: an
+// introductory course, then one stage of 3 cycles with 3 hours of (group) supervision, ending with an
+// accreditation meeting for which a supervisor from outside the group reads the written reflection
+// (the award certificate is issued on accreditation). Numbers other than the 3 cycles are local
+// choices an admin can change by publishing a new version.
+export const verpRuleSet: RuleSetSeed = {
+  pathwayKey: 'verp',
+  key: 'verp-2026',
+  name: 'VERP: Video Enhanced Reflective Practice',
+  version: 1,
+  status: 'active',
+  effectiveFrom: '2026-11-30',
+  source: 'VERP: the VIG method for staff reflecting on their own practice, in small groups, about 3 cycles (../shared/DOMAIN.md)',
+  awardTitle: 'VERP practitioner',
+  registrationFeePence: 0,
+  recordingRetentionDays: 60,
+  thresholds,
+  stages: [
+    {
+      stageNumber: 0,
+      name: 'VERP introductory training',
+      requiredCycles: 0,
+      requiredNewClients: 0,
+      requiredSupervisionMinutes: 0,
+      requiresIntroductionSession: false,
+      endMeeting: 'course_completion',
+      requiresWrittenReflection: false,
+      requiresExternalAccreditation: false,
+      expectedMonths: 1,
+      feePence: 15000,
+      supervisionByTrainingMinutes: 0,
+    },
+    {
+      stageNumber: 1,
+      name: 'VERP practice',
+      requiredCycles: 3,
+      requiredNewClients: 1,
+      requiredSupervisionMinutes: 3 * 60,
+      requiresIntroductionSession: false,
+      endMeeting: 'accreditation',
+      requiresWrittenReflection: true,
+      requiresExternalAccreditation: true,
+      expectedMonths: 6,
+      feePence: 30000,
+      supervisionByTrainingMinutes: 0,
     },
   ],
 }
@@ -217,9 +280,14 @@ export const pathwaySeeds = [
     name: 'VIG practitioner',
     description: 'From the Initial Training Course to Accredited VIG Practitioner.',
   },
+  {
+    key: 'verp',
+    name: 'VERP',
+    description: 'Video Enhanced Reflective Practice: staff reflecting on their own practice in small groups, about 3 cycles.',
+  },
 ]
 
-export const ruleSetSeeds: RuleSetSeed[] = [practitionerRuleSet2024, currentPractitionerRuleSet, earlierPractitionerRuleSet]
+export const ruleSetSeeds: RuleSetSeed[] = [practitionerRuleSet2024, currentPractitionerRuleSet, earlierPractitionerRuleSet, verpRuleSet]
 
 // Principles of attuned interaction and guidance. The first three are confirmed in public
 // sources; the list is seed data that an admin can edit.

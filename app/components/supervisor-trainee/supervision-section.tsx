@@ -5,7 +5,10 @@
 import { Form } from '@remix-run/react'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextArea, ZodForm, type ServerFailure } from '~/components/form'
+import { ImplausibleEvidenceWarning } from '~/components/implausible-evidence'
+import { Tag, type TagColour } from '~/components/status-tag'
 import { TableScroll } from '~/components/table-scroll'
+import type { ImplausibleEvidence } from '~/domain/plausibility'
 import { formatHours } from '~/domain/readiness'
 import type { listSupervisedSessions } from '~/models/trainee-records.server'
 import { CONFIRM_SESSIONS, RETURN_SESSION, ReturnSessionSchema } from '~/schemas/review'
@@ -14,20 +17,26 @@ import { formatDate, formatInstant } from '~/utils/dates'
 
 type Session = Awaited<ReturnType<typeof listSupervisedSessions>>[number]
 
-const STATUS_TAG: Record<Session['status'], { label: string; colour: string }> = {
+const STATUS_TAG: Record<Session['status'], { label: string; colour: TagColour }> = {
   pending: { label: 'To confirm', colour: 'yellow' },
   confirmed: { label: 'Confirmed', colour: 'green' },
   returned: { label: 'Returned', colour: 'orange' },
 }
 
-/** The supervision section; `lockedStages` are stage numbers whose sessions cannot be decided now. */
+/**
+ * The supervision section; `lockedStages` are stage numbers whose sessions cannot be decided now;
+ * `warnings`: implausible evidence on the sessions' days (app/domain/plausibility.ts), shown beside
+ * each session still to confirm on that day.
+ */
 export function SupervisionSection({
   sessions,
+  warnings,
   lockedStages,
   filtered,
   failure,
 }: {
   sessions: Session[]
+  warnings: ImplausibleEvidence[]
   lockedStages: number[]
   filtered: boolean
   failure: ServerFailure | null | undefined
@@ -81,9 +90,10 @@ export function SupervisionSection({
                     <td className="app-nowrap">{formatDate(s.held_on)}</td>
                     <td className="app-nowrap">
                       {formatHours(s.minutes)}, {formatLabel(s.format)}
+                      {s.kind === 'training' ? ', training in place of supervision' : ''}
                     </td>
                     <td>
-                      <strong className={`nhsuk-tag nhsuk-tag--${STATUS_TAG[s.status].colour}`}>{STATUS_TAG[s.status].label}</strong>
+                      <Tag colour={STATUS_TAG[s.status].colour}>{STATUS_TAG[s.status].label}</Tag>
                       {s.decided_by_name && s.decided_at ? (
                         <span className="nhsuk-body-s">
                           {' '}
@@ -94,7 +104,16 @@ export function SupervisionSection({
                     <td className="app-wrap">
                       {s.notes}
                       {s.return_comment ? <p className="nhsuk-body-s">Returned: {s.return_comment}</p> : null}
-                      {decidable.includes(s) ? <ReturnSession session={s} failure={failure} /> : null}
+                      {decidable.includes(s) ? (
+                        <>
+                          <ImplausibleEvidenceWarning
+                            level={3}
+                            warnings={warnings.filter((w) => w.date === s.held_on)}
+                            advice="You can still confirm it if it is right, or return it with a comment asking the trainee to correct it."
+                          />
+                          <ReturnSession session={s} failure={failure} />
+                        </>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

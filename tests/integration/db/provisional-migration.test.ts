@@ -5,8 +5,52 @@ import { Migrator } from 'kysely'
 import { describe, expect, inject, it } from 'vitest'
 import { openDatabase } from '~db/connection'
 import { migrationProvider } from '~db/migrations'
-import { seedReferenceData } from '~db/seed'
+import type { Kysely } from 'kysely'
+import type { DB } from '~db/schema'
+import { currentPractitionerRuleSet as seed } from '~db/seed/rule-sets'
 import { createEnrolment, createUser } from '../../factories'
+
+/**
+ * The 2026 practitioner rule set as the schema stood at migration 0017: only the columns that existed
+ * then (today's seed writes later columns too, from migrations 0101 and 0102).
+ */
+async function ruleSetAsOf0017(db: Kysely<DB>) {
+  const pathway = await db.insertInto('pathways').values({ key: 'practitioner', name: 'VIG practitioner' }).returning('id').executeTakeFirstOrThrow()
+  const t = seed.thresholds
+  const { id } = await db
+    .insertInto('rule_sets')
+    .values({
+      pathway_id: pathway.id,
+      key: seed.key,
+      name: seed.name,
+      version: seed.version,
+      status: 'active',
+      effective_from: seed.effectiveFrom,
+      award_title: seed.awardTitle,
+      recording_retention_days: seed.recordingRetentionDays,
+      supervision_gap_weeks: t.supervisionGapWeeks,
+      cycle_gap_weeks: t.cycleGapWeeks,
+      overrun_red_months: t.overrunRedMonths,
+      behind_pace_ratio: t.behindPaceRatio,
+      waiting_days: t.waitingDays,
+      erasure_warning_days: t.erasureWarningDays,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  for (const s of seed.stages) {
+    await db
+      .insertInto('rule_set_stages')
+      .values({
+        rule_set_id: id,
+        stage_number: s.stageNumber,
+        name: s.name,
+        end_meeting: s.endMeeting,
+        requires_external_accreditation: s.requiresExternalAccreditation ? 1 : 0,
+        expected_months: s.expectedMonths,
+      })
+      .execute()
+  }
+}
 
 describe('migration 0018: provisional next stages', () => {
   it('opens Stage 2 on the day after a waiting Stage 1 sign-off, and nothing after a waiting final stage', async () => {
@@ -14,7 +58,7 @@ describe('migration 0018: provisional next stages', () => {
     try {
       const migrator = new Migrator({ db, provider: migrationProvider })
       expect((await migrator.migrateTo('2026-11-29-0017-throttles')).error).toBeUndefined()
-      await seedReferenceData(db)
+      await ruleSetAsOf0017(db)
       const supervisor = await createUser(db, 'supervisor')
       const waiting = await createEnrolment(db, { supervisorId: supervisor.id, stage: 1 })
       const final = await createEnrolment(db, { supervisorId: supervisor.id, stage: 3 })

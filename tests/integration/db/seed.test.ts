@@ -32,6 +32,7 @@ describe('seeding', () => {
       { key: 'aviguk-practitioner-2015', status: 'retired' },
       { key: 'aviguk-practitioner-2024', status: 'retired' },
       { key: 'aviguk-practitioner-2026', status: 'active' },
+      { key: 'verp-2026', status: 'active' },
     ])
     const earlier = stages.filter((s) => s.key === 'aviguk-practitioner-2015')
     expect(earlier.reduce((n, s) => n + s.required_cycles, 0)).toBe(18)
@@ -45,7 +46,7 @@ describe('seeding', () => {
   it('is idempotent: reference data twice adds nothing, demo data only into an empty database', async () => {
     const db = await getDb()
     await seedReferenceData(db)
-    expect(await db.selectFrom('rule_sets').select('id').execute()).toHaveLength(3)
+    expect(await db.selectFrom('rule_sets').select('id').execute()).toHaveLength(4)
     expect(await seedDemoData(db, '2026-11-24')).toBe(true)
     const users = await db.selectFrom('users').select(['email', 'role']).execute()
     expect(await seedDemoData(db, '2026-11-24')).toBe(false)

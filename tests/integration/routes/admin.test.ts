@@ -8,7 +8,18 @@ import { loadProgress } from '~/models/progress.server'
 import { today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 
-const fields = { supervisionGapWeeks: '8', cycleGapWeeks: '8', overrunRedMonths: '3', behindPacePercent: '50', waitingDays: '14', erasureWarningDays: '14', recordingRetentionDays: '60' }
+const fields = {
+  intent: 'save-thresholds',
+  supervisionGapWeeks: '8',
+  cycleGapWeeks: '8',
+  overrunRedMonths: '3',
+  behindPacePercent: '50',
+  waitingDays: '14',
+  erasureWarningDays: '14',
+  recordingRetentionDays: '60',
+  maxSupervisionHoursPerDay: '5',
+  maxSharedReviewsPerDay: '4',
+}
 
 async function benFlags() {
   const db = await getDb()

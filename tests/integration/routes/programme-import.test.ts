@@ -159,7 +159,7 @@ describe('importing a spreadsheet', () => {
     {
       case: 'an unknown rule set',
       change: (rows) => edit(rows, 0, { rule_set: 'aviguk-2030' }),
-      problem: 'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2026, aviguk-practitioner-2024, aviguk-practitioner-2015)',
+      problem: 'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2026, verp-2026, aviguk-practitioner-2024, aviguk-practitioner-2015)',
     },
     {
       case: 'an unknown kind of row',

@@ -215,7 +215,7 @@ describe('dates and durations as Excel rewrites them', () => {
       supervision('nobody@example.org', 'yesterday', '60')
     const { preview: checked } = await preview(file)
     expect(checked.problems.map(describeProblem)).toEqual([
-      'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2026, aviguk-practitioner-2024, aviguk-practitioner-2015)',
+      'Row 2, column rule_set: “aviguk-2030” is not a rule set in Attune (use one of aviguk-practitioner-2026, verp-2026, aviguk-practitioner-2024, aviguk-practitioner-2015)',
       'Row 2, column enrolled_on: “31/09/2025” is not a date Attune can read: write a real date, day first, like 24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26',
       'Row 3, column started_on: “6th Oct” is not a date Attune can read: write a real date, day first, like 24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26',
       'Row 4, column filmed_on: “11/03/2025 09:00” is not a date Attune can read: write a real date, day first, like 24/11/2026, 24/11/26, 2026-11-24 or 24-Nov-26',

@@ -2,7 +2,7 @@
 // data db/seed puts in the database) and small factories for an enrolment's evidence.
 import type { CycleEvidence, StageEvidence, SupervisionEvidence } from '~/domain/readiness'
 import type { RuleSet } from '~/domain/rule-set'
-import { currentPractitionerRuleSet, earlierPractitionerRuleSet, type RuleSetSeed } from '~db/seed/rule-sets'
+import { currentPractitionerRuleSet, earlierPractitionerRuleSet, verpRuleSet, type RuleSetSeed } from '~db/seed/rule-sets'
 
 /** The current model: ITC then three stages (27 cycles, 8 new clients, 23 hours), as seeded. */
 export function currentPathway(overrides: Partial<RuleSet> = {}): RuleSet {
@@ -12,6 +12,11 @@ export function currentPathway(overrides: Partial<RuleSet> = {}): RuleSet {
 /** The earlier model: ITC then two 9-month halves either side of a mid-point (18 cycles, 6 clients, 15 hours). */
 export function earlierPathway(overrides: Partial<RuleSet> = {}): RuleSet {
   return { ...fromSeed(2, earlierPractitionerRuleSet), ...overrides }
+}
+
+/** VERP: an introductory course, then one stage of 3 cycles, 1 new client and 3 hours, as seeded. */
+export function verpPathway(overrides: Partial<RuleSet> = {}): RuleSet {
+  return { ...fromSeed(3, verpRuleSet), ...overrides }
 }
 
 // A deep copy, so a test that edits its rule set never changes the seed data for the next test.
@@ -38,12 +43,17 @@ export function completedCycles(
   })
 }
 
-/** One session per entry of `minutes`, all with the same status and stage. */
+/** One session per entry of `minutes`, all with the same status, stage and kind (supervision unless 'training'). */
 export function sessions(
   minutes: number[],
-  { stageNumber, status = 'confirmed', heldOn = '2026-03-02' }: { stageNumber: number; status?: SupervisionEvidence['status']; heldOn?: string | string[] },
+  {
+    stageNumber,
+    status = 'confirmed',
+    heldOn = '2026-03-02',
+    kind = 'supervision',
+  }: { stageNumber: number; status?: SupervisionEvidence['status']; heldOn?: string | string[]; kind?: SupervisionEvidence['kind'] },
 ): SupervisionEvidence[] {
-  return minutes.map((m, i) => ({ heldOn: Array.isArray(heldOn) ? heldOn[i] : heldOn, minutes: m, status, stageNumber }))
+  return minutes.map((m, i) => ({ heldOn: Array.isArray(heldOn) ? heldOn[i] : heldOn, minutes: m, status, stageNumber, kind }))
 }
 
 /** `count` of the same value: repeat(7, 60) = seven one-hour sessions. */
