@@ -22,6 +22,7 @@ import { issueCertificates } from './certificate.server'
 import { accreditedBy, programmeEnrolmentScope, supervisedBy, type EnrolmentScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { loadReadiness } from './evidence.server'
+import { loadPortfolio } from './portfolio.server'
 import { addMeeting, endMeetingPassed } from './meeting.server'
 import { notifyStageAccredited, notifyStageReturned, notifyStageSignedOff } from './notifications.server'
 import { getRuleSet, getRuleSets } from './rule-set.server'
@@ -468,9 +469,11 @@ export async function listAccreditorTrainees(db: Db, viewer: Viewer) {
 }
 
 /**
- * What the accreditor reads before deciding: the enrolment, the stage awaiting accreditation (if
- * any) with its sign-off, the evidence judged now, the end-of-stage meeting and the written
- * reflection in full. Undefined when the enrolment is not allocated to `viewer`.
+ * What the accreditor reads before deciding: the enrolment, its stage history, the stage awaiting
+ * accreditation (if any) with its sign-off, the evidence judged now, the end-of-stage meeting and
+ * the written reflection in full, and `pack`: the portfolio's record of that stage (or, with none
+ * waiting, of the current stage) for the evidence pack. Read through loadPortfolio, so the pack and
+ * the portfolio PDF show the same evidence. Undefined when the enrolment is not allocated to `viewer`.
  */
 export async function findAccreditationCase(db: Db, viewer: Viewer, enrolmentId: number) {
   const enrolment = await db
@@ -492,34 +495,17 @@ export async function findAccreditationCase(db: Db, viewer: Viewer, enrolmentId:
     .where(accreditedBy(viewer))
     .executeTakeFirst()
   if (!enrolment) return undefined
-  const stages = await stageHistory(db, accreditedBy(viewer), enrolmentId)
+  const [stages, portfolio] = await Promise.all([stageHistory(db, accreditedBy(viewer), enrolmentId), loadPortfolio(db, viewer, enrolmentId, accreditedBy(viewer))])
+  if (!portfolio) return undefined
   const waiting = stages.find((s) => s.status === 'signed_off' && s.completed_on === null) ?? null
-  if (!waiting) return { enrolment, stages, waiting: null }
-  const [readiness, meeting, reflection] = await Promise.all([
-    loadReadiness(db, [{ ...enrolment, current_stage: waiting.stage_number }]),
-    db
-      .selectFrom('stage_meetings')
-      .innerJoin('users', 'users.id', 'stage_meetings.recorded_by')
-      .select(['stage_meetings.kind', 'stage_meetings.held_on', 'stage_meetings.outcome', 'stage_meetings.notes', 'users.name as recorded_by_name'])
-      .where('stage_meetings.enrolment_id', '=', enrolmentId)
-      .where('stage_meetings.stage_number', '=', waiting.stage_number)
-      .where('stage_meetings.kind', '!=', 'introduction')
-      .orderBy('stage_meetings.held_on', 'desc')
-      .orderBy('stage_meetings.id', 'desc')
-      .executeTakeFirst(),
-    db
-      .selectFrom('reflections')
-      .select(['body', 'submitted_at'])
-      .where('enrolment_id', '=', enrolmentId)
-      .where('stage_number', '=', waiting.stage_number)
-      .where('kind', '=', 'stage_end')
-      .where('status', '=', 'submitted')
-      .orderBy('submitted_at', 'desc')
-      .executeTakeFirst(),
-  ])
+  const packStage = waiting?.stage_number ?? enrolment.current_stage
+  const pack = portfolio.stages.find((s) => s.stageNumber === packStage) ?? null
+  if (!waiting || !pack) return { enrolment, stages, pack, waiting: null }
+  const endMeetings = pack.meetings.filter((m) => m.kind !== 'introduction')
   return {
     enrolment,
     stages,
-    waiting: { ...waiting, readiness: readiness.get(enrolmentId)!.readiness, meeting: meeting ?? null, reflection: reflection ?? null },
+    pack,
+    waiting: { ...waiting, readiness: pack.readiness, meeting: endMeetings.at(-1) ?? null, reflection: pack.writtenReflection },
   }
 }

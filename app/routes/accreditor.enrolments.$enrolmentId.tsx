@@ -1,14 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TextArea, TextField, ZodForm } from '~/components/form'
-import { ReadinessTable } from '~/components/readiness-summary'
+import { EvidencePack } from '~/components/evidence-pack'
 import { StageHistory } from '~/components/stage-history'
-import { OverrideTag } from '~/components/stage-tags'
-import { meetingKindLabel } from '~/domain/stage-end'
 import { accreditStage, findAccreditationCase, returnStage } from '~/models/sign-off.server'
 import { ACCREDIT, AccreditSchema, RETURN_STAGE, ReturnStageSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
-import { formatDate, formatInstant, today } from '~/utils/dates'
+import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
 import { found } from '~/utils/http.server'
@@ -61,7 +59,7 @@ async function returnToTrainee({ request, db, user, enrolmentId, values }: Accre
 }
 
 export default function AccreditationCase() {
-  const { enrolment, stages, waiting, today } = useLoaderData<typeof loader>()
+  const { enrolment, stages, waiting, pack, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   return (
     <>
@@ -75,37 +73,7 @@ export default function AccreditationCase() {
       {waiting ? (
         <>
           <h2>{waiting.name}: waiting for your decision</h2>
-          <div className="nhsuk-inset-text">
-            <p>
-              Signed off by {waiting.signed_off_by_name} on {formatInstant(waiting.signed_off_at)}.
-            </p>
-            <OverrideTag reason={waiting.override_reason} />
-          </div>
-          <ReadinessTable readiness={waiting.readiness} caption={`${waiting.name}: evidence summary`} />
-          <h3>{waiting.meeting ? meetingKindLabel(waiting.meeting.kind) : 'End-of-stage meeting'}</h3>
-          {waiting.meeting ? (
-            <p className="app-wrap">
-              Held {formatDate(waiting.meeting.held_on)} with {waiting.meeting.recorded_by_name}: {waiting.meeting.outcome === 'passed' ? 'passed' : 'not yet passed'}.{' '}
-              {waiting.meeting.notes}
-            </p>
-          ) : (
-            <p>No end-of-stage meeting is recorded.</p>
-          )}
-          <h3>Written reflection</h3>
-          {waiting.reflection ? (
-            <div className="nhsuk-card">
-              <div className="nhsuk-card__content">
-                <p className="nhsuk-body-s">Submitted {formatInstant(waiting.reflection.submitted_at)}</p>
-                {waiting.reflection.body.split(/\n{2,}/).map((paragraph, i) => (
-                  <p key={i} className="app-wrap">
-                    {paragraph}
-                  </p>
-                ))}
-              </div>
-            </div>
-          ) : (
-            <p>No written reflection was submitted for this stage.</p>
-          )}
+          {pack ? <EvidencePack stage={pack} enrolmentId={enrolment.id} /> : null}
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-two-thirds">
               <h3>Accredit</h3>
@@ -135,7 +103,15 @@ export default function AccreditationCase() {
           </div>
         </>
       ) : (
-        <p>{enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}.` : 'No stage is waiting for accreditation.'}</p>
+        <>
+          <p>{enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}.` : 'No stage is waiting for accreditation.'}</p>
+          {pack ? (
+            <>
+              <h2>{pack.name}: the evidence so far</h2>
+              <EvidencePack stage={pack} enrolmentId={enrolment.id} />
+            </>
+          ) : null}
+        </>
       )}
       <h2>Stages</h2>
       <StageHistory stages={stages} />
