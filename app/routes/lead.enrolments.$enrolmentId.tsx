@@ -4,7 +4,8 @@ import { AuditTrail } from '~/components/audit-trail'
 import { RadioGroup, SelectField, TextArea, TextField, ZodForm } from '~/components/form'
 import { ReadinessTable } from '~/components/readiness-summary'
 import { StageHistory } from '~/components/stage-history'
-import { listAuditForEnrolment } from '~/models/audit.server'
+import { loadAuditTrail } from '~/models/audit.server'
+import { auditFilterOf } from '~/schemas/audit'
 import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked } from '~/models/enrolment.server'
 import { loadReadiness } from '~/models/evidence.server'
 import { stageHistory } from '~/models/sign-off.server'
@@ -29,10 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [stages, assignments, audit, readiness] = await Promise.all([
     stageHistory(db, enrolmentScope(user), enrolment.id),
     assignmentsOf(db, user, enrolment.id),
-    listAuditForEnrolment(db, enrolment.id),
+    loadAuditTrail(db, user, enrolment.id, auditFilterOf(request)),
     loadReadiness(db, [enrolment]),
   ])
-  return json({ enrolment, stages, assignments: found(assignments), audit, readiness: readiness.get(enrolment.id)!.readiness, today: today() })
+  return json({ enrolment, stages, assignments: found(assignments), audit: found(audit), readiness: readiness.get(enrolment.id)!.readiness, today: today() })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -168,7 +169,7 @@ export default function LeadEnrolment() {
         </div>
       </div>
 
-      <AuditTrail rows={audit} enrolmentId={enrolment.id} />
+      <AuditTrail trail={audit} />
     </>
   )
 }

@@ -13,7 +13,8 @@ import { SessionsToConfirm } from '~/components/supervisor-trainee/sessions-to-c
 import { SignOffSection } from '~/components/supervisor-trainee/sign-off-section'
 import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, readinessForSignOff } from '~/domain/stage-end'
-import { listAuditForEnrolment } from '~/models/audit.server'
+import { loadAuditTrail } from '~/models/audit.server'
+import { auditFilterOf } from '~/schemas/audit'
 import { findVisibleEnrolment } from '~/models/enrolment.server'
 import { listTraineeScores } from '~/models/evaluation.server'
 import { loadReadiness } from '~/models/evidence.server'
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listSessionsToConfirm(db, user, enrolment.id),
     listReflectionsToRead(db, user, enrolment.id),
     listMeetings(db, user, enrolment.id),
-    listAuditForEnrolment(db, enrolment.id),
+    loadAuditTrail(db, user, enrolment.id, auditFilterOf(request)),
     endMeetingPassed(db, enrolment.id, enrolment.current_stage),
   ])
   const scores = await listTraineeScores(db, user, enrolment.trainee_id)
@@ -67,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions,
     reflections,
     meetings,
-    audit,
+    audit: found(audit),
     scores,
     today: today(),
   })
@@ -193,7 +194,7 @@ export default function SupervisorTrainee() {
       <h2>Stages</h2>
       <StageHistory stages={stages} />
 
-      <AuditTrail rows={audit} enrolmentId={enrolment.id} />
+      <AuditTrail trail={audit} />
     </>
   )
 }
