@@ -7,7 +7,11 @@ import { StageHistory } from '~/components/stage-history'
 import { loadAuditTrail } from '~/models/audit.server'
 import { auditFilterOf } from '~/schemas/audit'
 import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked } from '~/models/enrolment.server'
-import { loadReadiness } from '~/models/evidence.server'
+import { loadProgress } from '~/models/progress.server'
+import { listConcerns } from '~/models/concern.server'
+import { concernsNeedingAttention } from '~/domain/concerns'
+import { FlagList } from '~/components/flag-list'
+import { ForecastLine } from '~/components/forecast-line'
 import { stageHistory } from '~/models/sign-off.server'
 import { REASSIGN, ReassignSchema, RELOCK_STAGE, RelockSchema, UNLOCK_STAGE, UnlockSchema } from '~/schemas/enrolment'
 import { requireRole } from '~/utils/auth.server'
@@ -27,13 +31,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
-  const [stages, assignments, audit, readiness] = await Promise.all([
+  const date = today()
+  const [stages, assignments, audit, progress, concerns] = await Promise.all([
     stageHistory(db, enrolmentScope(user), enrolment.id),
     assignmentsOf(db, user, enrolment.id),
     loadAuditTrail(db, user, enrolment.id, auditFilterOf(request)),
-    loadReadiness(db, [enrolment]),
+    loadProgress(db, [enrolment], date),
+    listConcerns(db, [enrolment.id]),
   ])
-  return json({ enrolment, stages, assignments: found(assignments), audit: found(audit), readiness: readiness.get(enrolment.id)!.readiness, today: today() })
+  const { readiness, flags, forecast } = progress.get(enrolment.id)!
+  return json({
+    enrolment,
+    stages,
+    assignments: found(assignments),
+    audit: found(audit),
+    readiness,
+    flags,
+    forecast,
+    openConcerns: concernsNeedingAttention(
+      concerns.map((c) => ({ flagCode: c.flag_code, reviewOn: c.review_on, clearedAt: c.cleared_at })),
+      new Set(flags.map((f) => f.code)),
+      date,
+    ),
+    today: date,
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,7 +96,7 @@ async function lockStage({ request, db, user, enrolmentId, values }: LeadEnrolme
 }
 
 export default function LeadEnrolment() {
-  const { enrolment, stages, assignments, audit, readiness, today } = useLoaderData<typeof loader>()
+  const { enrolment, stages, assignments, audit, readiness, flags, forecast, openConcerns, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   return (
     <>
@@ -87,6 +108,22 @@ export default function LeadEnrolment() {
         {enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}` : `${readiness.stageName}, enrolled ${formatDate(enrolment.started_on)}`}
       </p>
       {enrolment.status !== 'accredited' ? <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} /> : null}
+
+      <section aria-labelledby="flags-heading">
+        <h2 id="flags-heading">Flags and projected dates</h2>
+        {forecast ? (
+          <p>
+            <ForecastLine stageName={readiness.stageName} forecast={forecast} fundingEndsOn={enrolment.funding_ends_on} />
+          </p>
+        ) : null}
+        <FlagList flags={flags} />
+        <p>
+          <Link to={`/enrolments/${enrolment.id}/flags`}>
+            Concerns and action plans{openConcerns > 0 ? ` (${openConcerns} open)` : ''}
+            <span className="nhsuk-u-visually-hidden">: {enrolment.trainee_name}</span>
+          </Link>
+        </p>
+      </section>
 
       <h2>Stages and locking</h2>
       <p>Signed-off and accredited stages are locked. Unlock one only to correct its records, with a reason; every change is audited.</p>
