@@ -118,7 +118,7 @@ interface Facts {
 
 const personOf = (ctx: AuditContext, id: unknown) => (id === null || id === undefined ? 'no one' : (ctx.people[String(id)] ?? 'someone no longer listed'))
 const clientOf = (ctx: AuditContext, id: unknown) => ctx.clients[String(id)] ?? 'a client no longer listed'
-const stageOf = (ctx: AuditContext, n: unknown) => (n === null || n === undefined ? 'the stage' : (ctx.stages[String(n)] ?? `stage ${String(n)}`))
+const stageOf = (ctx: AuditContext, n: unknown) => (n === null || n === undefined ? 'stage' : (ctx.stages[String(n)] ?? `stage ${String(n)}`))
 
 function reflectionWhat(f: Facts, v: Values): string {
   return v.kind === 'stage_end' ? `the written reflection for ${stageOf(f.ctx, v.stage_number)}` : 'a reflection after supervision'
