@@ -36,7 +36,8 @@ export function AuditTrail({ trail }: { trail: AuditTrailData }) {
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
       <p>Every change to this trainee’s record: who did what, when, and why.</p>
-      <Form method="get" className="app-filters" aria-label="Filter the audit trail" preventScrollReset>
+      {/* Keyed by the filter, so the choices show what the page shows after a link clears them. */}
+      <Form key={query.toString()} method="get" className="app-filters" aria-label="Filter the audit trail" preventScrollReset>
         <Choice name="auditBy" label="Person" value={filter.auditBy === null ? '' : String(filter.auditBy)} options={people} all="Everyone" />
         <Choice name="auditAction" label="Action" value={filter.auditAction ?? ''} options={actions} all="All actions" />
         <button type="submit" className="nhsuk-button nhsuk-button--secondary">

@@ -84,7 +84,7 @@ export function EvidencePack({ stage, enrolmentId }: { stage: PackStage; enrolme
         {stage.cycles.length === 0 ? (
           <p>No cycles are recorded for this stage.</p>
         ) : (
-          <TableScroll label="Cycles">
+          <TableScroll label="Every cycle of the stage">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">{plural(stage.cycles.length, 'cycle')}, in the order they were reviewed</caption>
               <thead className="nhsuk-table__head">
@@ -114,7 +114,7 @@ export function EvidencePack({ stage, enrolmentId }: { stage: PackStage; enrolme
         {stage.sessions.length === 0 ? (
           <p>No supervision is recorded for this stage.</p>
         ) : (
-          <TableScroll label="Supervision log">
+          <TableScroll label="Every supervision session of the stage">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">{plural(stage.sessions.length, 'session')}, oldest first</caption>
               <thead className="nhsuk-table__head">
