@@ -235,7 +235,7 @@ export function EvidencePack({ stage, enrolmentId }: { stage: PackStage; enrolme
         <p>
           <a href={`/enrolments/${enrolmentId}/portfolio`} download>
             Download the whole portfolio (PDF)
-          </a>{' '}
+          </a>
           <span className="nhsuk-body-s">: every stage, for your records.</span>
         </p>
       </Section>

@@ -119,6 +119,8 @@ test('the lead reads the audit trail as sentences and filters it by action and b
   await expect(page.getByRole('link', { name: 'Download the audit trail (CSV)' })).toHaveAttribute('href', /audit\.csv\?auditAction=stage\.unlocked/)
 
   await page.getByRole('link', { name: 'Show the whole trail' }).click()
+  await expect(page.getByRole('link', { name: 'Show the whole trail' })).toHaveCount(0)
+  await expect(page.getByLabel('Action', { exact: true })).toHaveValue('')
   await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Priya Patel' })
   await page.getByRole('button', { name: 'Show', exact: true }).click()
   await expect(page).toHaveURL(/auditBy=\d+/)
@@ -128,10 +130,10 @@ test('the lead reads the audit trail as sentences and filters it by action and b
   await expectAccessible(page)
 
   await page.setViewportSize({ width: 1280, height: 900 })
-  await page.locator('#audit-heading').scrollIntoViewIfNeeded()
+  await page.locator('#audit-heading').evaluate((heading) => heading.scrollIntoView())
   await page.screenshot({ path: 'test-results/audit-trail-1280.png', fullPage: false })
   await page.setViewportSize({ width: 390, height: 844 })
-  await page.locator('#audit-heading').scrollIntoViewIfNeeded()
+  await page.locator('#audit-heading').evaluate((heading) => heading.scrollIntoView())
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
   await page.screenshot({ path: 'test-results/audit-trail-390.png', fullPage: false })
