@@ -102,7 +102,8 @@ function parse(json: string | null): Values {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Values) : {}
 }
 
-const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`)
+// GOV.UK style: ’s after every name, including those ending in s (Ella Morris’s).
+const possessive = (name: string) => `${name}’s`
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
 const dateOf = (v: unknown) => (isDate(v) ? formatDate(v) : 'an unknown date')
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v))

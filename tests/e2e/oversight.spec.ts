@@ -60,7 +60,7 @@ test('the lead enrols the new trainee; their supervisor cannot also be their acc
   const history = page.getByRole('table', { name: 'Assignment history' })
   await expect(history).toContainText('Sarah Thompson')
   await expect(history).toContainText('Dr Helen Price')
-  await expect(page.getByRole('table', { name: /Audit trail/ })).toContainText('Enrolled')
+  await expect(page.getByRole('table', { name: /Audit trail/ })).toContainText('Priya Patel enrolled Zoe Quinn, starting')
   await expectAccessible(page)
 })
 
@@ -142,7 +142,7 @@ test('the accreditor reads and accredits Ella’s Stage 1 and Grace’s Stage 2;
   await expect(waiting).toContainText('Grace Lin')
   await expectAccessible(page)
   await waiting.getByRole('link', { name: 'Ella Morris', exact: true }).click()
-  await expect(page.getByRole('table', { name: 'Stage 1: evidence summary' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Stage 1: what the pathway asks and what is done' })).toBeVisible()
   await expect(page.getByText('the biggest change in my guiding')).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Accredit Stage 1' }).click()

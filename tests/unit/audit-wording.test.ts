@@ -226,6 +226,12 @@ describe('audit trail in words', () => {
     expect(line.when).toBe('12 Nov 2026, 19:00')
   })
 
+  it('writes ’s after a name ending in s', () => {
+    expect(auditLine(row('stage.relocked', {}, { stageNumber: 0 }), { ...ctx, traineeName: 'Ella Morris' }).sentence).toBe(
+      'Sarah Thompson locked the records of Ella Morris’s Initial Training Course again',
+    )
+  })
+
   it('shows the time in UK summer time in summer', () => {
     expect(auditLine({ ...row('stage.relocked', {}, { stageNumber: 0 }), at: '2026-06-30T23:30:00.000Z' }, ctx).when).toBe('1 Jul 2026, 00:30')
   })
