@@ -231,7 +231,7 @@ test('Dan goes all the way: signed off with a requirement unmet (marked everywhe
   await expect(row).toContainText('Signed off with a requirement unmet')
   await row.getByRole('link', { name: 'Dan Okafor', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Dan Okafor' })).toBeVisible()
-  await expect(page.locator('.nhsuk-inset-text')).toContainText('Signed off with a requirement unmet Two cycles recognised from his earlier VERP work')
+  await expect(page.getByRole('region', { name: 'Sign-off', exact: true })).toContainText('Signed off with a requirement unmet Two cycles recognised from his earlier VERP work')
   await expect(page.getByRole('table', { name: 'Stages' })).toContainText('Two cycles recognised from his earlier VERP work')
   await page.getByRole('button', { name: 'Accredit Stage 3' }).click()
   await expect(page.getByRole('status')).toContainText('Dan Okafor is now an Accredited VIG Practitioner')
