@@ -107,8 +107,6 @@ export default function LeadEnrolment() {
       <p className="nhsuk-lede-text">
         {enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}` : `${readiness.stageName}, enrolled ${formatDate(enrolment.started_on)}`}
       </p>
-      {enrolment.status !== 'accredited' ? <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} /> : null}
-
       <section aria-labelledby="flags-heading">
         <h2 id="flags-heading">Flags and projected dates</h2>
         {forecast ? (
@@ -124,6 +122,7 @@ export default function LeadEnrolment() {
           </Link>
         </p>
       </section>
+      {enrolment.status !== 'accredited' ? <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} /> : null}
 
       <h2>Stages and locking</h2>
       <p>Signed-off and accredited stages are locked. Unlock one only to correct its records, with a reason; every change is audited.</p>
