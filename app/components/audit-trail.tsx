@@ -1,54 +1,79 @@
-import { auditActionLabel, describeChange } from '~/utils/audit-wording'
-import { formatInstant } from '~/utils/dates'
+import { Form, Link } from '@remix-run/react'
+import type { AuditTrailData } from '~/models/audit.server'
 import { TableScroll } from './table-scroll'
 
-export interface AuditRow {
-  id: number
-  at: string
-  action: string
-  actor_name: string | null
-  before_json: string | null
-  after_json: string | null
-  reason: string | null
+function Choice({ name, label, value, options, all }: { name: string; label: string; value: string; options: { value: string; label: string }[]; all: string }) {
+  return (
+    <div className="nhsuk-form-group">
+      <label className="nhsuk-label" htmlFor={`audit-${name}`}>
+        {label}
+      </label>
+      <select className="nhsuk-select" id={`audit-${name}`} name={name} defaultValue={value}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
 }
 
-/** The enrolment's audit trail, newest first, with a link to download all of it as CSV. */
-export function AuditTrail({ rows, enrolmentId }: { rows: AuditRow[]; enrolmentId: number }) {
+/**
+ * The enrolment's audit trail, newest first, as sentences a person reads (when, who did what, what
+ * changed, why), filtered on the server by person and action through a plain GET form, with a link to
+ * download the exact stored values as CSV (with the same filters).
+ */
+export function AuditTrail({ trail }: { trail: AuditTrailData }) {
+  const { filter, lines, people, actions, enrolmentId } = trail
+  const filtered = filter.auditBy !== null || filter.auditAction !== null
+  const query = new URLSearchParams()
+  if (filter.auditBy !== null) query.set('auditBy', String(filter.auditBy))
+  if (filter.auditAction !== null) query.set('auditAction', filter.auditAction)
+  const csvHref = `/enrolments/${enrolmentId}/audit.csv${filtered ? `?${query}` : ''}`
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
-      <p>
-        Every decision on this trainee’s record: who, what, when, and what changed.{' '}
-        <a href={`/enrolments/${enrolmentId}/audit.csv`} download>
-          Download the audit trail (CSV)
-        </a>
-      </p>
-      {rows.length === 0 ? (
-        <p>Nothing recorded yet.</p>
+      <p>Every change to this trainee’s record: who did what, when, and why.</p>
+      {/* Keyed by the filter, so the choices show what the page shows after a link clears them. */}
+      <Form key={query.toString()} method="get" className="app-filters" aria-label="Filter the audit trail" preventScrollReset>
+        <Choice name="auditBy" label="Person" value={filter.auditBy === null ? '' : String(filter.auditBy)} options={people} all="Everyone" />
+        <Choice name="auditAction" label="Action" value={filter.auditAction ?? ''} options={actions} all="All actions" />
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+          Show
+        </button>
+      </Form>
+      {filtered ? (
+        <p>
+          <Link to="?#audit-heading" preventScrollReset>
+            Show the whole trail
+          </Link>
+        </p>
+      ) : null}
+      {lines.length === 0 ? (
+        <p>{filtered ? 'Nothing matches these filters.' : 'Nothing recorded yet.'}</p>
       ) : (
         <TableScroll label="Audit trail">
           <table className="nhsuk-table">
-            <caption className="nhsuk-u-visually-hidden">Audit trail, newest first</caption>
+            <caption className="nhsuk-u-visually-hidden">Audit trail, newest first{filtered ? ', filtered' : ''}</caption>
             <thead className="nhsuk-table__head">
               <tr>
                 <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Change and reason</th>
+                <th scope="col">What happened</th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="app-nowrap">{formatInstant(row.at)}</td>
-                  <td>{row.actor_name ?? 'System'}</td>
-                  <td>{auditActionLabel(row.action)}</td>
+              {lines.map((line) => (
+                <tr key={line.id}>
+                  <td className="app-nowrap">{line.when}</td>
                   <td className="app-wrap">
-                    {describeChange(row.before_json, row.after_json)}
-                    {row.reason ? (
+                    {line.sentence}
+                    {line.changes.length > 0 ? <span className="nhsuk-body-s">: {line.changes.join('; ')}</span> : null}
+                    {line.reason ? (
                       <>
                         <br />
-                        <span className="nhsuk-body-s">Reason: {row.reason}</span>
+                        <span className="nhsuk-body-s">Reason: {line.reason}</span>
                       </>
                     ) : null}
                   </td>
@@ -58,6 +83,12 @@ export function AuditTrail({ rows, enrolmentId }: { rows: AuditRow[]; enrolmentI
           </table>
         </TableScroll>
       )}
+      <p>
+        <a href={csvHref} download>
+          Download the audit trail (CSV)
+        </a>{' '}
+        <span className="nhsuk-body-s">with the exact stored values{filtered ? ', as filtered' : ''}</span>
+      </p>
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { stageStatusLabel, type StageStatus } from '~/domain/stage-end'
+import { plural } from '~/domain/wording'
 
 const COLOUR: Record<StageStatus, string> = {
   in_progress: 'nhsuk-tag--blue',
@@ -24,4 +25,14 @@ export function OverrideTag({ reason }: { reason: string | null }) {
 
 export function LockTag({ locked }: { locked: number }) {
   return locked ? <strong className="nhsuk-tag nhsuk-tag--grey">Records locked</strong> : <strong className="nhsuk-tag nhsuk-tag--white">Records open</strong>
+}
+
+/** How long a signed-off stage has waited for accreditation; past the rule set's threshold, a red "Overdue" tag with the days. */
+export function AccreditationWaitTag({ daysWaiting, overdue, waitingDays }: { daysWaiting: number; overdue: boolean; waitingDays: number }) {
+  if (!overdue) return <>{plural(daysWaiting, 'day')}</>
+  return (
+    <strong className="nhsuk-tag nhsuk-tag--red" title={`Waiting more than ${plural(waitingDays, 'day')}`}>
+      Overdue: {plural(daysWaiting, 'day')}
+    </strong>
+  )
 }

@@ -24,3 +24,11 @@ export const CONCERN_STATE_LABEL: Record<ConcernState, string> = {
   resolved: 'Resolved: the flag no longer applies',
   closed: 'Closed',
 }
+
+/** How many concerns still need attention (being handled, or due for review), given the flags firing now. */
+export function concernsNeedingAttention(concerns: ConcernLike[], firing: ReadonlySet<FlagCode | string>, today: CalendarDate): number {
+  return concerns.filter((c) => {
+    const state = concernState(c, firing, today)
+    return state === 'open' || state === 'review_due'
+  }).length
+}

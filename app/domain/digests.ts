@@ -6,7 +6,8 @@
 // - A lead's weekly digest lists flags that are new since last week's digest, or worse (amber
 //   to red); flags already reported at the same severity are left out.
 // - Periods: daily digests are keyed by the calendar date, weekly ones by the Monday of the week.
-import { daysBetween, weekStart, type CalendarDate } from '~/utils/dates'
+import { weekStart, type CalendarDate } from '~/utils/dates'
+import { accreditationWait } from './accreditation-wait'
 import type { Flag, Severity } from './risk'
 
 export type DigestFrequency = 'daily' | 'weekly'
@@ -31,7 +32,10 @@ export interface AwaitingDecision {
 
 /** Stages waiting for accreditation past the threshold, with how long they have waited. */
 export function overdueForAccreditation<T extends AwaitingDecision>(items: T[], today: CalendarDate): (T & { daysWaiting: number })[] {
-  return items.map((i) => ({ ...i, daysWaiting: daysBetween(i.signedOffOn, today) })).filter((i) => i.daysWaiting > i.waitingDays)
+  return items.flatMap((i) => {
+    const wait = accreditationWait(i.signedOffOn, today, i.waitingDays)
+    return wait.overdue ? [{ ...i, daysWaiting: wait.daysWaiting }] : []
+  })
 }
 
 /** Each enrolment's flags as last reported: flag code → severity. */

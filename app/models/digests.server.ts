@@ -15,6 +15,7 @@ import type { Db } from './db-types'
 import { enqueueMessage, listHeldMessages, markBundled, type OutgoingMessage } from './outbox.server'
 import { listProgrammeEnrolments } from './programme.server'
 import { getRuleSets } from './rule-set.server'
+import { awaitingAccreditationQuery } from './sign-off.server'
 
 const base = () => env.PUBLIC_BASE_URL
 
@@ -85,20 +86,8 @@ async function supervisorDigests(db: Db, today: string, period: 'daily' | 'weekl
 
 /** Stages waiting for accreditation longer than their rule set's threshold, with their accreditor. */
 export async function overdueAccreditations(db: Db, today: string) {
-  const waiting = await db
-    .selectFrom('enrolment_stages')
-    .innerJoin('enrolments', 'enrolments.id', 'enrolment_stages.enrolment_id')
-    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+  const waiting = await awaitingAccreditationQuery(db)
     .innerJoin('users as accreditor', 'accreditor.id', 'enrolments.external_accreditor_id')
-    .innerJoin('rule_set_stages', (join) =>
-      join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
-    )
-    .innerJoin('sign_offs', (join) =>
-      join
-        .onRef('sign_offs.enrolment_id', '=', 'enrolment_stages.enrolment_id')
-        .onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number')
-        .on('sign_offs.superseded_at', 'is', null),
-    )
     .select([
       'enrolments.id as enrolment_id',
       'enrolments.rule_set_id',
@@ -109,8 +98,6 @@ export async function overdueAccreditations(db: Db, today: string) {
       'accreditor.name as accreditor_name',
       'sign_offs.signed_off_at',
     ])
-    .where('enrolment_stages.status', '=', 'signed_off')
-    .where('enrolment_stages.completed_on', 'is', null)
     .where('accreditor.deactivated_at', 'is', null)
     .orderBy('sign_offs.signed_off_at')
     .execute()

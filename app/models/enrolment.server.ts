@@ -4,7 +4,7 @@
 import { NOT_OWN_SUPERVISOR, type EnrolInput, type ReassignInput } from '~/schemas/enrolment'
 import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
-import { enrolmentScope, ownEnrolments, programmeEnrolmentScope, programmeScope, type Viewer } from './access.server'
+import { enrolmentScope, ownEnrolments, programmeEnrolmentScope, programmeScope, type EnrolmentScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
 
 const enrolmentColumns = [
@@ -23,13 +23,18 @@ const enrolmentColumns = [
 
 /** One enrolment, only if `viewer` may see it (else undefined: callers answer 404). */
 export async function findVisibleEnrolment(db: Db, viewer: Viewer, enrolmentId: number) {
+  return findEnrolmentInScope(db, enrolmentScope(viewer), enrolmentId)
+}
+
+/** One enrolment with its trainee's and programme's names, if it lies within `scope` (an access rule from access.server.ts); else undefined. */
+export async function findEnrolmentInScope(db: Db, scope: EnrolmentScope, enrolmentId: number) {
   return db
     .selectFrom('enrolments')
     .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select([...enrolmentColumns, 'trainee.name as trainee_name', 'programmes.name as programme_name', 'programmes.funding_ends_on'])
     .where('enrolments.id', '=', enrolmentId)
-    .where(enrolmentScope(viewer))
+    .where(scope)
     .executeTakeFirst()
 }
 

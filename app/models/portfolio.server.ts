@@ -1,16 +1,24 @@
 // The accreditation portfolio: a trainee's whole evidence record, stage by stage. Only the
 // trainee's own records are read (everything is filtered by this enrolment), so no other trainee's
 // free text can appear; clients are codes, never names.
-import { stageReadiness, type StageReadiness } from '~/domain/readiness'
+import { stageReadiness, type ReadinessVoice, type StageReadiness } from '~/domain/readiness'
 import { stageOf } from '~/domain/rule-set'
 import type { Db } from './db-types'
-import type { Viewer } from './access.server'
-import { findVisibleEnrolment } from './enrolment.server'
+import { enrolmentScope, type EnrolmentScope, type Viewer } from './access.server'
+import { findEnrolmentInScope } from './enrolment.server'
 import { loadEvidence } from './evidence.server'
 import { getRuleSet } from './rule-set.server'
 
-export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number) {
-  const enrolment = await findVisibleEnrolment(db, viewer, enrolmentId)
+/**
+ * The portfolio of one enrolment, stage by stage (readiness, cycles, supervision with who confirmed
+ * it, session reflections with the supervisor's feedback but not the trainee's text, meetings,
+ * sign-offs, accreditation decisions, the submitted written reflection). `scope` narrows who may
+ * read it (default: anyone who may see the enrolment; the accreditor's evidence pack passes
+ * `accreditedBy`); readiness is spoken in `voice` (the pack speaks of the trainee by name).
+ * Undefined when the enrolment lies outside it.
+ */
+export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number, scope: EnrolmentScope = enrolmentScope(viewer), voice: ReadinessVoice = {}) {
+  const enrolment = await findEnrolmentInScope(db, scope, enrolmentId)
   if (!enrolment) return undefined
   const id = enrolment.id
   const [ruleSet, evidence, stages, cycles, sessions, reflections, meetings, signOffs, accreditations, people] = await Promise.all([
@@ -45,9 +53,24 @@ export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number)
       .execute(),
     db
       .selectFrom('reflections')
-      .select(['id', 'stage_number', 'kind', 'status', 'body', 'submitted_at', 'created_at', 'feedback_at'])
-      .where('enrolment_id', '=', id)
-      .orderBy('created_at')
+      .leftJoin('supervision_sessions as session', 'session.id', 'reflections.supervision_session_id')
+      .leftJoin('users as feedback_author', 'feedback_author.id', 'reflections.feedback_by')
+      .select([
+        'reflections.id',
+        'reflections.stage_number',
+        'reflections.kind',
+        'reflections.status',
+        'reflections.body',
+        'reflections.submitted_at',
+        'reflections.created_at',
+        'reflections.feedback',
+        'reflections.feedback_at',
+        'feedback_author.name as feedback_by_name',
+        'session.held_on as session_held_on',
+      ])
+      .where('reflections.enrolment_id', '=', id)
+      .orderBy('reflections.created_at')
+      .orderBy('reflections.id')
       .execute(),
     db
       .selectFrom('stage_meetings')
@@ -63,6 +86,7 @@ export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number)
       ])
       .where('stage_meetings.enrolment_id', '=', id)
       .orderBy('stage_meetings.held_on')
+      .orderBy('stage_meetings.id')
       .execute(),
     db
       .selectFrom('sign_offs')
@@ -89,6 +113,7 @@ export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number)
   const stageEvidence = evidence.get(id)!
   const byStage = <T extends { stage_number: number | null }>(rows: T[], stage: number) => rows.filter((r) => r.stage_number === stage)
   return {
+    enrolmentId: id,
     traineeName: enrolment.trainee_name,
     programmeName: enrolment.programme_name,
     ruleSetName: ruleSet.name,
@@ -100,7 +125,7 @@ export async function loadPortfolio(db: Db, viewer: Viewer, enrolmentId: number)
     accreditorName: people.accreditor_name,
     inProgressCycles: cycles.filter((c) => c.reviewed_on === null).length,
     stages: stages.map((stage) => {
-      const readiness: StageReadiness = stageReadiness(ruleSet, stage.stage_number, stageEvidence)
+      const readiness: StageReadiness = stageReadiness(ruleSet, stage.stage_number, stageEvidence, voice)
       return {
         stageNumber: stage.stage_number,
         name: readiness.stageName,

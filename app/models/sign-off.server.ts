@@ -9,6 +9,7 @@
 // Two people acting at once cannot both succeed: the second re-reads the stage inside its own
 // transaction and is refused, and the partial unique index on live sign-offs (and the unique
 // accreditation per sign-off) backs that up in the database.
+import { accreditationWait } from '~/domain/accreditation-wait'
 import type { RuleSet } from '~/domain/rule-set'
 import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, afterStage, completesOnSignOff, provisionalNextStage, readinessForSignOff } from '~/domain/stage-end'
@@ -18,12 +19,13 @@ import { unlessDuplicate } from '~db/portable'
 import { Refusal, isUniqueViolation } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { issueCertificates } from './certificate.server'
-import { accreditedBy, supervisedBy, type EnrolmentScope, type Viewer } from './access.server'
+import { accreditedBy, programmeEnrolmentScope, supervisedBy, type EnrolmentScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { loadReadiness } from './evidence.server'
+import { loadPortfolio } from './portfolio.server'
 import { addMeeting, endMeetingPassed } from './meeting.server'
 import { notifyStageAccredited, notifyStageReturned, notifyStageSignedOff } from './notifications.server'
-import { getRuleSet } from './rule-set.server'
+import { getRuleSet, getRuleSets } from './rule-set.server'
 
 async function findScopedEnrolment(db: Db, scope: EnrolmentScope, enrolmentId: number) {
   return db
@@ -409,13 +411,17 @@ export async function stageHistory(db: Db, scope: EnrolmentScope, enrolmentId: n
   return stages.map((s) => ({ ...s, latestDecision: decisions.find((d) => d.stage_number === s.stage_number) ?? null }))
 }
 
-/** Stages waiting for `viewer`'s accreditation, the longest waiting first. */
-export async function listAwaitingAccreditation(db: Db, viewer: Viewer) {
+/**
+ * The stages waiting for an external accreditor's decision: signed off (a live sign-off) and not yet
+ * completed, joined to their enrolment, trainee, stage name and sign-off. The one query behind the
+ * accreditor's queue, the lead's programme page and the reminder e-mails; each caller adds its
+ * scope, further joins, columns and order.
+ */
+export function awaitingAccreditationQuery(db: Db) {
   return db
     .selectFrom('enrolment_stages')
     .innerJoin('enrolments', 'enrolments.id', 'enrolment_stages.enrolment_id')
     .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
-    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .innerJoin('rule_set_stages', (join) =>
       join.onRef('rule_set_stages.rule_set_id', '=', 'enrolments.rule_set_id').onRef('rule_set_stages.stage_number', '=', 'enrolment_stages.stage_number'),
     )
@@ -425,9 +431,30 @@ export async function listAwaitingAccreditation(db: Db, viewer: Viewer) {
         .onRef('sign_offs.stage_number', '=', 'enrolment_stages.stage_number')
         .on('sign_offs.superseded_at', 'is', null),
     )
+    .where('enrolment_stages.status', '=', 'signed_off')
+    .where('enrolment_stages.completed_on', 'is', null)
+}
+
+/** Each waiting row with its wait in days and whether that is overdue by its rule set's `waitingDays` (app/domain/accreditation-wait.ts). */
+async function withWait<T extends { rule_set_id: number; signed_off_at: string }>(db: Db, rows: T[], today: string) {
+  const ruleSets = await getRuleSets(db, [...new Set(rows.map((r) => r.rule_set_id))])
+  return rows.map((r) => {
+    const waitingDays = ruleSets.get(r.rule_set_id)!.thresholds.waitingDays
+    return { ...r, waitingDays, ...accreditationWait(instantToCalendarDate(r.signed_off_at), today, waitingDays) }
+  })
+}
+
+/**
+ * Stages waiting for `viewer`'s accreditation, the longest waiting first, each with `daysWaiting`
+ * (calendar days since sign-off, up to `today`) and `overdue` (longer than the rule set's `waitingDays`).
+ */
+export async function listAwaitingAccreditation(db: Db, viewer: Viewer, today: string) {
+  const rows = await awaitingAccreditationQuery(db)
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .innerJoin('users as signer', 'signer.id', 'sign_offs.signed_off_by')
     .select([
       'enrolments.id as enrolment_id',
+      'enrolments.rule_set_id',
       'trainee.name as trainee_name',
       'programmes.name as programme_name',
       'enrolment_stages.stage_number',
@@ -436,11 +463,33 @@ export async function listAwaitingAccreditation(db: Db, viewer: Viewer) {
       'sign_offs.override_reason',
       'signer.name as signed_off_by_name',
     ])
-    .where('enrolment_stages.status', '=', 'signed_off')
-    .where('enrolment_stages.completed_on', 'is', null)
     .where(accreditedBy(viewer))
     .orderBy('sign_offs.signed_off_at')
     .execute()
+  return withWait(db, rows, today)
+}
+
+/**
+ * Stages on one programme waiting for accreditation, the longest waiting first, for its lead (or an
+ * admin): who waits, for which accreditor, how many days and whether overdue (as listAwaitingAccreditation).
+ * Empty when the programme is not the viewer's.
+ */
+export async function listProgrammeAwaitingAccreditation(db: Db, viewer: Viewer, programmeId: number, today: string) {
+  const rows = await awaitingAccreditationQuery(db)
+    .leftJoin('users as accreditor', 'accreditor.id', 'enrolments.external_accreditor_id')
+    .select([
+      'enrolments.id as enrolment_id',
+      'enrolments.rule_set_id',
+      'trainee.name as trainee_name',
+      'rule_set_stages.name as stage_name',
+      'sign_offs.signed_off_at',
+      'accreditor.name as accreditor_name',
+    ])
+    .where('enrolments.programme_id', '=', programmeId)
+    .where(programmeEnrolmentScope(viewer))
+    .orderBy('sign_offs.signed_off_at')
+    .execute()
+  return withWait(db, rows, today)
 }
 
 /** Everyone allocated to `viewer` as external accreditor. */
@@ -465,9 +514,11 @@ export async function listAccreditorTrainees(db: Db, viewer: Viewer) {
 }
 
 /**
- * What the accreditor reads before deciding: the enrolment, the stage awaiting accreditation (if
- * any) with its sign-off, the evidence judged now, the end-of-stage meeting and the written
- * reflection in full. Undefined when the enrolment is not allocated to `viewer`.
+ * What the accreditor reads before deciding: the enrolment, its stage history, the stage awaiting
+ * accreditation (if any) with its sign-off, the evidence judged now, the end-of-stage meeting and
+ * the written reflection in full, and `pack`: the portfolio's record of that stage (or, with none
+ * waiting, of the current stage) for the evidence pack. Read through loadPortfolio, so the pack and
+ * the portfolio PDF show the same evidence. Undefined when the enrolment is not allocated to `viewer`.
  */
 export async function findAccreditationCase(db: Db, viewer: Viewer, enrolmentId: number) {
   const enrolment = await db
@@ -489,40 +540,20 @@ export async function findAccreditationCase(db: Db, viewer: Viewer, enrolmentId:
     .where(accreditedBy(viewer))
     .executeTakeFirst()
   if (!enrolment) return undefined
-  const stages = await stageHistory(db, accreditedBy(viewer), enrolmentId)
-  const waiting = stages.find((s) => s.status === 'signed_off' && s.completed_on === null) ?? null
-  if (!waiting) return { enrolment, stages, waiting: null }
-  const [readiness, meeting, reflection] = await Promise.all([
-    loadReadiness(db, [{ ...enrolment, current_stage: waiting.stage_number }]),
-    db
-      .selectFrom('stage_meetings')
-      .innerJoin('users', 'users.id', 'stage_meetings.recorded_by')
-      .select(['stage_meetings.kind', 'stage_meetings.held_on', 'stage_meetings.outcome', 'stage_meetings.notes', 'users.name as recorded_by_name'])
-      .where('stage_meetings.enrolment_id', '=', enrolmentId)
-      .where('stage_meetings.stage_number', '=', waiting.stage_number)
-      .where('stage_meetings.kind', '!=', 'introduction')
-      .orderBy('stage_meetings.held_on', 'desc')
-      .orderBy('stage_meetings.id', 'desc')
-      .executeTakeFirst(),
-    db
-      .selectFrom('reflections')
-      .select(['body', 'submitted_at'])
-      .where('enrolment_id', '=', enrolmentId)
-      .where('stage_number', '=', waiting.stage_number)
-      .where('kind', '=', 'stage_end')
-      .where('status', '=', 'submitted')
-      .orderBy('submitted_at', 'desc')
-      .executeTakeFirst(),
+  const [stages, portfolio] = await Promise.all([
+    stageHistory(db, accreditedBy(viewer), enrolmentId),
+    loadPortfolio(db, viewer, enrolmentId, accreditedBy(viewer), { traineeName: enrolment.trainee_name }),
   ])
+  if (!portfolio) return undefined
+  const waiting = stages.find((s) => s.status === 'signed_off' && s.completed_on === null) ?? null
+  const packStage = waiting?.stage_number ?? enrolment.current_stage
+  const pack = portfolio.stages.find((s) => s.stageNumber === packStage) ?? null
+  if (!waiting || !pack) return { enrolment, stages, pack, waiting: null }
+  const endMeetings = pack.meetings.filter((m) => m.kind !== 'introduction')
   return {
     enrolment,
     stages,
-    waiting: {
-      ...waiting,
-      // Spoken to the accreditor, about the trainee by name.
-      readiness: readinessForSignOff(readiness.get(enrolmentId)!.ruleSet, waiting.stage_number, readiness.get(enrolmentId)!.evidence, { traineeName: enrolment.trainee_name }),
-      meeting: meeting ?? null,
-      reflection: reflection ?? null,
-    },
+    pack,
+    waiting: { ...waiting, readiness: pack.readiness, meeting: endMeetings.at(-1) ?? null, reflection: pack.writtenReflection },
   }
 }

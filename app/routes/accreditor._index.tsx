@@ -1,10 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { OverrideTag } from '~/components/stage-tags'
-import { plural } from '~/domain/wording'
+import { AccreditationWaitTag, OverrideTag } from '~/components/stage-tags'
 import { listAccreditorTrainees, listAwaitingAccreditation } from '~/models/sign-off.server'
 import { requireRole } from '~/utils/auth.server'
-import { daysBetween, formatInstant, instantToCalendarDate, today } from '~/utils/dates'
+import { formatInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { TableScroll } from '~/components/table-scroll'
 
@@ -15,13 +14,8 @@ export const meta: MetaFunction = () => [{ title: 'Stages to accredit – Attune
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'accreditor', 'supervisor')
   const db = await getDb()
-  const [waiting, trainees] = await Promise.all([listAwaitingAccreditation(db, user), listAccreditorTrainees(db, user)])
-  const now = today()
-  return json({
-    name: user.name,
-    waiting: waiting.map((w) => ({ ...w, daysWaiting: Math.max(daysBetween(instantToCalendarDate(w.signed_off_at), now), 0) })),
-    trainees,
-  })
+  const [waiting, trainees] = await Promise.all([listAwaitingAccreditation(db, user, today()), listAccreditorTrainees(db, user)])
+  return json({ name: user.name, waiting, trainees })
 }
 
 export default function AccreditorHome() {
@@ -56,7 +50,9 @@ export default function AccreditorHome() {
                     {w.signed_off_by_name}, {formatInstant(w.signed_off_at)}
                     <OverrideTag reason={w.override_reason} />
                   </td>
-                  <td className="app-nowrap">{plural(w.daysWaiting, 'day')}</td>
+                  <td className="app-nowrap">
+                    <AccreditationWaitTag daysWaiting={w.daysWaiting} overdue={w.overdue} waitingDays={w.waitingDays} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,16 +2,14 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DecisionSummary } from '~/components/decision-summary'
 import { TextArea, TextField, ZodForm, type ServerFailure } from '~/components/form'
-import { ReadinessTable } from '~/components/readiness-summary'
+import { EvidencePack } from '~/components/evidence-pack'
 import { StageHistory } from '~/components/stage-history'
-import { OverrideTag } from '~/components/stage-tags'
 import { decisionSummary } from '~/domain/decision-summary'
-import { meetingKindLabel } from '~/domain/stage-end'
 import { listVisibleCertificates } from '~/models/certificate.server'
 import { accreditStage, checkStageDecision, findAccreditationCase, returnStage } from '~/models/sign-off.server'
 import { ACCREDIT, AccreditSchema, RETURN_STAGE, ReturnStageSchema } from '~/schemas/sign-off'
 import { requireRole } from '~/utils/auth.server'
-import { formatDate, formatInstant, today } from '~/utils/dates'
+import { formatDate, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
 import { found } from '~/utils/http.server'
@@ -92,7 +90,7 @@ function confirming(answer: DecisionAnswer): typeof ACCREDIT | typeof RETURN_STA
 }
 
 export default function AccreditationCase() {
-  const { enrolment, stages, waiting, summary, certificates, today } = useLoaderData<typeof loader>()
+  const { enrolment, stages, waiting, pack, summary, certificates, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>() as DecisionAnswer
   const deciding = confirming(failure)
   const sent = (name: string) => (typeof failure?.values?.[name] === 'string' ? (failure.values[name] as string) : '')
@@ -108,37 +106,7 @@ export default function AccreditationCase() {
       {waiting ? (
         <>
           <h2>{waiting.name}: waiting for your decision</h2>
-          <div className="nhsuk-inset-text">
-            <p>
-              Signed off by {waiting.signed_off_by_name} on {formatInstant(waiting.signed_off_at)}.
-            </p>
-            <OverrideTag reason={waiting.override_reason} />
-          </div>
-          <ReadinessTable readiness={waiting.readiness} caption={`${waiting.name}: evidence summary`} />
-          <h3>{waiting.meeting ? meetingKindLabel(waiting.meeting.kind) : 'End-of-stage meeting'}</h3>
-          {waiting.meeting ? (
-            <p className="app-wrap">
-              Held {formatDate(waiting.meeting.held_on)} with {waiting.meeting.recorded_by_name}: {waiting.meeting.outcome === 'passed' ? 'passed' : 'not yet passed'}.{' '}
-              {waiting.meeting.notes}
-            </p>
-          ) : (
-            <p>No end-of-stage meeting is recorded.</p>
-          )}
-          <h3>Written reflection</h3>
-          {waiting.reflection ? (
-            <div className="nhsuk-card">
-              <div className="nhsuk-card__content">
-                <p className="nhsuk-body-s">Submitted {formatInstant(waiting.reflection.submitted_at)}</p>
-                {waiting.reflection.body.split(/\n{2,}/).map((paragraph, i) => (
-                  <p key={i} className="app-wrap">
-                    {paragraph}
-                  </p>
-                ))}
-              </div>
-            </div>
-          ) : (
-            <p>No written reflection was submitted for this stage.</p>
-          )}
+          {pack ? <EvidencePack stage={pack} enrolmentId={enrolment.id} /> : null}
           <section id="decision" aria-labelledby="decision-heading">
             <h2 id="decision-heading">Your decision on {waiting.name}</h2>
             <div className="nhsuk-grid-row">
@@ -222,7 +190,15 @@ export default function AccreditationCase() {
           </section>
         </>
       ) : (
-        <p>{enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}.` : 'No stage is waiting for accreditation.'}</p>
+        <>
+          <p>{enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}.` : 'No stage is waiting for accreditation.'}</p>
+          {pack ? (
+            <>
+              <h2>{pack.name}: the evidence so far</h2>
+              <EvidencePack stage={pack} enrolmentId={enrolment.id} />
+            </>
+          ) : null}
+        </>
       )}
       {certificates.length ? (
         <section id="certificates" aria-labelledby="certificates-heading">

@@ -1,4 +1,5 @@
-// The audit trail of one trainee as CSV, for their supervisor and programme lead (and admins).
+// The audit trail of one trainee as CSV, for their supervisor and programme lead (and admins), with
+// the exact stored values; the same person and action filters as the page.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { listAuditForEnrolment } from '~/models/audit.server'
 import { findVisibleEnrolment } from '~/models/enrolment.server'
@@ -9,12 +10,13 @@ import { getDb } from '~/utils/db.server'
 import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
 import { OVERSIGHT_ROLES } from '~/models/access.server'
+import { auditFilterOf } from '~/schemas/audit'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...OVERSIGHT_ROLES)
   const db = await getDb()
   const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
-  const rows = await listAuditForEnrolment(db, enrolment.id)
+  const rows = await listAuditForEnrolment(db, user, enrolment.id, auditFilterOf(request))
   const columns = ['When (UTC)', 'Who', 'Action', 'What', 'Record', 'Record id', 'Before', 'After', 'Reason'] as const
   const csv = toCsv(
     columns,

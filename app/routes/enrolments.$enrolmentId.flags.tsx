@@ -1,7 +1,7 @@
 // One trainee's risk flags, projected dates and the concerns raised on them.
 import { TableScroll } from '~/components/table-scroll'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FlagList } from '~/components/flag-list'
 import { TextArea, TextField, ZodForm } from '~/components/form'
 import { CONCERN_STATE_LABEL, concernState } from '~/domain/concerns'
@@ -17,7 +17,8 @@ import { badRequest, intentOf, type PostedForm } from '~/utils/intent.server'
 import { idParam } from '~/utils/params'
 import { redirectWithFlash } from '~/utils/session.server'
 import { found, notFound } from '~/utils/http.server'
-import { OVERSIGHT_ROLES, hasRole } from '~/models/access.server'
+import { OVERSIGHT_ROLES, PROGRAMME_ROLES, hasRole, type Viewer } from '~/models/access.server'
+import { ForecastLine } from '~/components/forecast-line'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Flags and concerns: ${data?.traineeName ?? ''} – Attune` }]
 
@@ -36,8 +37,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     forecast,
     fundingEndsOn: enrolment.funding_ends_on,
     canManage: hasRole(user, ...OVERSIGHT_ROLES),
+    backTo: backLink(user, enrolment.id, enrolment.trainee_name),
     concerns: concerns.map((c) => ({ ...c, state: concernState({ flagCode: c.flag_code, reviewOn: c.review_on, clearedAt: c.cleared_at }, firing, date) })),
   })
+}
+
+/** Back to the page this viewer keeps the trainee on: a lead's (or admin's) trainee page, a supervisor's, an accreditor's, or the trainee's home. */
+function backLink(user: Viewer, enrolmentId: number, traineeName: string) {
+  if (hasRole(user, ...PROGRAMME_ROLES)) return { href: `/lead/enrolments/${enrolmentId}`, label: traineeName }
+  if (hasRole(user, 'supervisor')) return { href: `/supervisor/trainees/${enrolmentId}`, label: traineeName }
+  if (hasRole(user, 'accreditor')) return { href: `/accreditor/enrolments/${enrolmentId}`, label: traineeName }
+  return { href: '/trainee', label: 'Your training' }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,12 +85,13 @@ export default function FlagsAndConcerns() {
   const failure = useActionData<typeof action>()
   return (
     <>
+      <Link to={data.backTo.href} className="nhsuk-back-link">
+        {data.backTo.label}
+      </Link>
       <h1>Flags and concerns: {data.traineeName}</h1>
       {data.forecast ? (
         <p className="nhsuk-lede-text">
-          {data.stageName} projected to finish by {formatDate(data.forecast.stageCompletesOn)}; accreditation by <strong>{formatDate(data.forecast.accreditationOn)}</strong> (
-          {data.forecast.basisText}).
-          {data.fundingEndsOn ? ` Funding ends ${formatDate(data.fundingEndsOn)}.` : ''}
+          <ForecastLine stageName={data.stageName} forecast={data.forecast} fundingEndsOn={data.fundingEndsOn} />
         </p>
       ) : null}
       <h2>Flags now</h2>

@@ -5,10 +5,15 @@ import { RadioGroup, SelectField, TextArea, TextField, ZodForm } from '~/compone
 import { ReadinessTable } from '~/components/readiness-summary'
 import { StageHistory } from '~/components/stage-history'
 import { VersionMove } from '~/components/version-move'
-import { listAuditForEnrolment } from '~/models/audit.server'
-import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked } from '~/models/enrolment.server'
 import { moveEnrolmentToVersion, previewVersionMove, versionMoveOptions } from '~/models/enrolment-version.server'
-import { loadReadiness } from '~/models/evidence.server'
+import { loadAuditTrail } from '~/models/audit.server'
+import { auditFilterOf } from '~/schemas/audit'
+import { assignmentsOf, findVisibleEnrolment, reassign, setStageLocked } from '~/models/enrolment.server'
+import { loadProgress } from '~/models/progress.server'
+import { listConcerns } from '~/models/concern.server'
+import { concernsNeedingAttention } from '~/domain/concerns'
+import { FlagList } from '~/components/flag-list'
+import { ForecastLine } from '~/components/forecast-line'
 import { stageHistory } from '~/models/sign-off.server'
 import { MOVE_VERSION, MoveVersionSchema, REASSIGN, ReassignSchema, RELOCK_STAGE, RelockSchema, UNLOCK_STAGE, UnlockSchema } from '~/schemas/enrolment'
 import { requireRole } from '~/utils/auth.server'
@@ -28,30 +33,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const enrolment = found(await findVisibleEnrolment(db, user, idParam(params.enrolmentId)))
+  const date = today()
   // A version to compare with arrives in the URL (?ruleSet=id) from the preview form; anything else shows no preview.
   const proposed = Number(new URL(request.url).searchParams.get('ruleSet'))
-  const [stages, assignments, audit, readiness, versions, proposal] = await Promise.all([
+  const [stages, assignments, audit, progress, concerns, versions, proposal] = await Promise.all([
     stageHistory(db, enrolmentScope(user), enrolment.id),
     assignmentsOf(db, user, enrolment.id),
-    listAuditForEnrolment(db, enrolment.id),
-    loadReadiness(db, [enrolment]),
+    loadAuditTrail(db, user, enrolment.id, auditFilterOf(request)),
+    loadProgress(db, [enrolment], date),
+    listConcerns(db, [enrolment.id]),
     versionMoveOptions(db, user, enrolment.id),
     Number.isSafeInteger(proposed) && proposed > 0 ? previewVersionMove(db, user, enrolment.id, proposed) : undefined,
   ])
-  const loaded = readiness.get(enrolment.id)!
+  const { ruleSet, readiness, flags, forecast } = progress.get(enrolment.id)!
   return json({
     enrolment,
     stages,
     assignments: found(assignments),
-    audit,
-    readiness: loaded.readiness,
+    audit: found(audit),
+    readiness,
+    flags,
+    forecast,
+    openConcerns: concernsNeedingAttention(
+      concerns.map((c) => ({ flagCode: c.flag_code, reviewOn: c.review_on, clearedAt: c.cleared_at })),
+      new Set(flags.map((f) => f.code)),
+      date,
+    ),
     version: {
-      current: { name: loaded.ruleSet.name, version: loaded.ruleSet.version },
+      current: { name: ruleSet.name, version: ruleSet.version },
       inTraining: found(versions).inTraining,
       choices: found(versions).choices,
       proposal: proposal ?? null,
     },
-    today: today(),
+    today: date,
   })
 }
 
@@ -104,7 +118,7 @@ async function moveVersion({ request, db, user, enrolmentId, values }: LeadEnrol
 }
 
 export default function LeadEnrolment() {
-  const { enrolment, stages, assignments, audit, readiness, version, today } = useLoaderData<typeof loader>()
+  const { enrolment, stages, assignments, audit, readiness, flags, forecast, openConcerns, version, today } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   return (
     <>
@@ -115,6 +129,21 @@ export default function LeadEnrolment() {
       <p className="nhsuk-lede-text">
         {enrolment.status === 'accredited' ? `Accredited on ${formatDate(enrolment.completed_on)}` : `${readiness.stageName}, enrolled ${formatDate(enrolment.started_on)}`}
       </p>
+      <section aria-labelledby="flags-heading">
+        <h2 id="flags-heading">Flags and projected dates</h2>
+        {forecast ? (
+          <p>
+            <ForecastLine stageName={readiness.stageName} forecast={forecast} fundingEndsOn={enrolment.funding_ends_on} />
+          </p>
+        ) : null}
+        <FlagList flags={flags} />
+        <p>
+          <Link to={`/enrolments/${enrolment.id}/flags`}>
+            Concerns and action plans{openConcerns > 0 ? ` (${openConcerns} open)` : ''}
+            <span className="nhsuk-u-visually-hidden">: {enrolment.trainee_name}</span>
+          </Link>
+        </p>
+      </section>
       {enrolment.status !== 'accredited' ? <ReadinessTable readiness={readiness} caption={`${readiness.stageName}: evidence so far`} /> : null}
 
       <h2>Stages and locking</h2>
@@ -200,7 +229,7 @@ export default function LeadEnrolment() {
 
       <VersionMove {...version} failure={failure} />
 
-      <AuditTrail rows={audit} enrolmentId={enrolment.id} />
+      <AuditTrail trail={audit} />
     </>
   )
 }

@@ -3,13 +3,16 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
 import { TablePages, TraineeTable } from '~/components/trainee-table'
+import { TableScroll } from '~/components/table-scroll'
 import { HeadlineList } from '~/components/sustainability-report'
 import { accreditationsByMonth, filterAndSort, headlineCounts, pageOf, pipeline, stagesPresent } from '~/domain/dashboard'
 import { TableQuerySchema } from '~/schemas/dashboard'
 import { formatHours } from '~/domain/readiness'
 import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
+import { listProgrammeAwaitingAccreditation } from '~/models/sign-off.server'
+import { AccreditationWaitTag } from '~/components/stage-tags'
 import { requireRole } from '~/utils/auth.server'
-import { formatDate, today } from '~/utils/dates'
+import { formatDate, formatInstant, today } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { found } from '~/utils/http.server'
 import { idParam } from '~/utils/params'
@@ -23,13 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb()
   const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
   const date = today()
-  const trainees = await listProgrammeEnrolments(db, user, programme.id, date)
+  const [trainees, awaitingAccreditation] = await Promise.all([listProgrammeEnrolments(db, user, programme.id, date), listProgrammeAwaitingAccreditation(db, user, programme.id, date)])
   const query = TableQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const stages = stagesPresent(trainees.map((t) => ({ stageNumber: t.current_stage, stageName: t.readiness.stageName })))
   // The headline and charts count every trainee; the table sends one page of rows.
   const { rows, ...table } = pageOf(filterAndSort(trainees, query), query.page)
   return json({
     programme,
+    awaitingAccreditation,
     query,
     stages,
     table,
@@ -60,6 +64,58 @@ const SORT_OPTIONS = [
   { value: 'last_activity', label: 'Longest without activity' },
   { value: 'accreditation', label: 'Projected accreditation' },
 ]
+
+/** Stages signed off and waiting for their accreditor, the longest waiting first; overdue ones tagged. Nothing when none waits. */
+function AwaitingAccreditation({
+  rows,
+}: {
+  rows: {
+    enrolment_id: number
+    trainee_name: string
+    stage_name: string
+    accreditor_name: string | null
+    signed_off_at: string
+    daysWaiting: number
+    overdue: boolean
+    waitingDays: number
+  }[]
+}) {
+  if (rows.length === 0) return null
+  return (
+    <section aria-labelledby="awaiting-accreditation">
+      <h2 id="awaiting-accreditation">Waiting for accreditation</h2>
+      <TableScroll label="Stages waiting for accreditation">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-u-visually-hidden">Stages waiting for accreditation, the longest waiting first</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Trainee</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Accreditor</th>
+              <th scope="col">Waiting since sign-off</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {rows.map((w) => (
+              <tr key={`${w.enrolment_id}-${w.stage_name}`}>
+                <td>
+                  <Link to={`/lead/enrolments/${w.enrolment_id}`}>{w.trainee_name}</Link>
+                </td>
+                <td>{w.stage_name}</td>
+                <td>{w.accreditor_name ?? 'None allocated'}</td>
+                <td className="app-nowrap">
+                  <AccreditationWaitTag daysWaiting={w.daysWaiting} overdue={w.overdue} waitingDays={w.waitingDays} />
+                  <br />
+                  <span className="nhsuk-body-s">since {formatInstant(w.signed_off_at)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  )
+}
 
 export default function ProgrammeOverview() {
   const data = useLoaderData<typeof loader>()
@@ -102,7 +158,11 @@ export default function ProgrammeOverview() {
         <Link to={`/lead/programmes/${programme.id}/edit`} className="nhsuk-button nhsuk-button--secondary">
           Edit programme
         </Link>
+        <Link to={`/lead/programmes/${programme.id}/report`} className="nhsuk-button nhsuk-button--secondary">
+          Sustainability plan
+        </Link>
       </div>
+      <AwaitingAccreditation rows={data.awaitingAccreditation} />
       <HeadlineList
         items={[
           ['enrolled', data.headline.enrolled],

@@ -22,9 +22,10 @@ import { stageOf } from '~/domain/rule-set'
 import { END_MEETING_LABEL, readinessForSignOff } from '~/domain/stage-end'
 import { plural } from '~/domain/wording'
 import { enrolmentScope } from '~/models/access.server'
-import { listAuditForEnrolment } from '~/models/audit.server'
+import { loadAuditTrail } from '~/models/audit.server'
 import { supervisorCaseload } from '~/models/caseload.server'
 import type { Db } from '~/models/db-types'
+import { auditFilterOf } from '~/schemas/audit'
 import { findVisibleEnrolment } from '~/models/enrolment.server'
 import { listTraineeScores } from '~/models/evaluation.server'
 import { loadReadiness } from '~/models/evidence.server'
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listSupervisedCycles(db, user, enrolment.id, query),
     listSupervisedSessions(db, user, enrolment.id, query),
     listMeetings(db, user, enrolment.id),
-    listAuditForEnrolment(db, enrolment.id),
+    loadAuditTrail(db, user, enrolment.id, auditFilterOf(request)),
     endMeetingPassed(db, enrolment.id, enrolment.current_stage),
     supervisorCaseload(db, user, date, { enrolmentId: enrolment.id }),
   ])
@@ -101,7 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     reflections,
     meetings,
-    audit,
+    audit: found(audit),
     scores,
     today: date,
   })
@@ -258,7 +259,7 @@ export default function SupervisorTrainee() {
 
       <h2>Stages</h2>
       <StageHistory stages={stages} />
-      <AuditTrail rows={audit} enrolmentId={enrolment.id} />
+      <AuditTrail trail={audit} />
 
       <SignOffSection stageNumber={enrolment.current_stage} currentStage={currentStage} accredited={accredited} open={open} signOff={signOff} answer={answer} today={today} />
     </>

@@ -212,7 +212,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
         { enrolment_id: enrolmentId, kind: 'accreditor', user_id: accreditorId, from_on: enrolledOn, assigned_by: leadId },
       ])
       .execute()
-    await audit(db, { at: enrolledOn, actor: leadId, action: 'enrolment.created', type: 'enrolment', id: enrolmentId, enrolmentId })
+    await audit(db, { at: enrolledOn, actor: leadId, action: 'enrolment.created', type: 'enrolment', id: enrolmentId, enrolmentId, after: { startedOn: enrolledOn } })
 
     let clientNumber = 0
     for (const stagePlan of plan.stages) {
@@ -434,7 +434,15 @@ async function signOffAndAccredit(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await audit(db, { at: signedOn, actor: supervisorId, action: 'stage.signed_off', type: 'sign_off', id: signOffId, enrolmentId })
+  await audit(db, {
+    at: signedOn,
+    actor: supervisorId,
+    action: 'stage.signed_off',
+    type: 'sign_off',
+    id: signOffId,
+    enrolmentId,
+    after: { stageNumber: rule.stageNumber, status: 'signed_off', locked: 1 },
+  })
   if (stagePlan.accreditedAgo === undefined || !rule.requiresExternalAccreditation) return
 
   const accreditedOn = ago(stagePlan.accreditedAgo)
@@ -444,11 +452,20 @@ async function signOffAndAccredit(
     .values({ enrolment_id: enrolmentId, stage_number: rule.stageNumber, sign_off_id: signOffId, accreditor_id: accreditorId, decision: 'accredited', decided_at: issuedAt, reasons: '' })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await audit(db, { at: accreditedOn, actor: accreditorId, action: 'stage.accredited', type: 'accreditation', id: accreditationId, enrolmentId })
+  await audit(db, {
+    at: accreditedOn,
+    actor: accreditorId,
+    action: 'stage.accredited',
+    type: 'accreditation',
+    id: accreditationId,
+    enrolmentId,
+    after: { stageNumber: rule.stageNumber, status: 'accredited', accreditedOn },
+  })
   await issueCertificates(db, { enrolmentId, accreditationId, stageNumber: rule.stageNumber, accreditedOn, issuedAt })
 }
 
-async function audit(db: Db, entry: { at: string; actor: number; action: string; type: string; id: number; enrolmentId: number }): Promise<void> {
+/** An audit row as the app would write it, with the facts its sentence names (app/utils/audit-wording.ts). */
+async function audit(db: Db, entry: { at: string; actor: number; action: string; type: string; id: number; enrolmentId: number; after: Record<string, unknown> }): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -458,6 +475,7 @@ async function audit(db: Db, entry: { at: string; actor: number; action: string;
       entity_type: entry.type,
       entity_id: entry.id,
       enrolment_id: entry.enrolmentId,
+      after_json: JSON.stringify(entry.after),
       reason: 'Demo data',
     })
     .execute()

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { describeChange } from '~/utils/audit-wording'
 import { toCsv } from '~/utils/csv.server'
 import { formatPence, penceFromPounds, poundsFromPence } from '~/utils/money'
 
@@ -35,13 +34,5 @@ describe('CSV', () => {
       ],
     )
     expect(csv).toBe('\ufeffa,b,c\r\n"say ""hi""",,3\r\n"\'=SUM(A1)","\'+1","line\nbreak"')
-  })
-})
-
-describe('audit changes in words', () => {
-  it('shows what changed from before to after', () => {
-    expect(describeChange('{"status":"pending","minutes":60}', '{"status":"confirmed"}')).toBe('status: pending → confirmed; minutes: 60')
-    expect(describeChange(null, '{"missing":[],"locked":1}')).toBe('missing: none; locked: 1')
-    expect(describeChange(null, null)).toBe('')
   })
 })

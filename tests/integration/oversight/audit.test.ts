@@ -44,9 +44,9 @@ describe('the audit trail', () => {
 
   it('shows on the lead’s page for the trainee, newest first', async () => {
     const db = await getDb()
-    const { lead, enrolment } = await programmeWithTrainee(db)
+    const { lead, trainee, enrolment } = await programmeWithTrainee(db)
     for (const action of ['enrolment.created', 'stage.signed_off']) await appendAudit(db, { actorId: lead.id, action, entityType: 'enrolment', enrolmentId: enrolment.id })
     const body = await (await run(leadEnrolment, getRequest(`/lead/enrolments/${enrolment.id}`, await signInCookie(lead.email)), { enrolmentId: String(enrolment.id) })).json()
-    expect(body.audit.map((r: { action: string }) => r.action)).toEqual(['stage.signed_off', 'enrolment.created'])
+    expect(body.audit.lines.map((r: { sentence: string }) => r.sentence)).toEqual([`${lead.name} signed off ${trainee.name}’s stage`, `${lead.name} enrolled ${trainee.name}`])
   })
 })
