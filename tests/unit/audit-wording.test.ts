@@ -209,6 +209,18 @@ const CASES: [string, ReturnType<typeof row>, string, string[]?][] = [
     ['name Leeds → Leeds 2026', 'funding end 31 Mar 2027 → 30 Jun 2027'],
   ],
   ['rule_set.thresholds_changed', row('rule_set.thresholds_changed', { waiting_days: 14 }, { waiting_days: 21 }, 'Admin'), 'Admin changed the rule set’s thresholds'],
+  [
+    'rule_set.version_created',
+    row('rule_set.version_created', { key: 'avig-2026' }, { key: 'avig-v3', version: 3 }, 'Admin'),
+    'Admin drafted a new version of the rule set, copied from avig-2026',
+  ],
+  ['rule_set.draft_changed', row('rule_set.draft_changed', { required_new_clients: 3 }, { stage_number: 3, required_new_clients: 4 }, 'Admin'), 'Admin changed the draft rule set (Stage 3)'],
+  [
+    'rule_set.published',
+    row('rule_set.published', { status: 'draft' }, { status: 'active', effective_from: '2026-11-30' }, 'Admin'),
+    'Admin published the rule set, in use from 30 Nov 2026',
+  ],
+  ['pathway.created', row('pathway.created', undefined, { key: 'supervisor', name: 'Supervisor pathway' }, 'Admin'), 'Admin added the pathway Supervisor pathway'],
   ['principle.changed', row('principle.changed', { name: 'a' }, { name: 'b' }, 'Admin'), 'Admin changed the wording of a VIG principle'],
   ['user.created', row('user.created', undefined, { email: 'x@example.org' }, 'Priya Patel'), 'Priya Patel created an account'],
   ['user.password_link_issued', row('user.password_link_issued', undefined, undefined, 'Priya Patel'), 'Priya Patel issued a set-password link'],
@@ -253,7 +265,7 @@ describe('audit trail in words', () => {
         (a): a is string =>
           a !== undefined &&
           !a.includes('server') &&
-          /^(enrolment|supervision|supervision_session|cycle|records|client|reflection|meeting|stage|certificate|concern|outcome_score|outcome_measure|programme|rule_set|principle|user|email)\./.test(
+          /^(pathway|enrolment|supervision|supervision_session|cycle|records|client|reflection|meeting|stage|certificate|concern|outcome_score|outcome_measure|programme|rule_set|principle|user|email)\./.test(
             a,
           ),
       )
