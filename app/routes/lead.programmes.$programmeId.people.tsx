@@ -152,7 +152,7 @@ export default function People() {
                   <br />
                   <span className="nhsuk-body-s">{p.email}</span>
                 </td>
-                <td>{ROLE_LABEL[p.role]}</td>
+                <td>{p.roles.map((r) => ROLE_LABEL[r]).join(', ')}</td>
                 <td>
                   {p.has_password ? 'Has a password' : 'No password yet'}
                   {p.link_expires_at ? (

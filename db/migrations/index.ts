@@ -7,6 +7,7 @@ import * as outbox from './2026-11-29-0013-outbox'
 import * as programmeEvaluation from './2026-11-29-0016-programme-evaluation'
 import * as throttles from './2026-11-29-0017-throttles'
 import * as provisionalNextStages from './2026-11-29-0018-provisional-next-stages'
+import * as userRoles from './2026-11-30-0111-user-roles'
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-0001-initial-schema': initialSchema,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-0016-programme-evaluation': programmeEvaluation,
   '2026-11-29-0017-throttles': throttles,
   '2026-11-29-0018-provisional-next-stages': provisionalNextStages,
+  '2026-11-30-0111-user-roles': userRoles,
 }
 
 export const migrationProvider: MigrationProvider = {

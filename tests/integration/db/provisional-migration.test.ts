@@ -1,12 +1,12 @@
 // migration 0018 (ADR 0016): a stage signed off before provisional stages existed gets its next stage
 // opened from the day after the sign-off, once; the final stage and finished work are left alone.
 import { join } from 'node:path'
-import { Migrator } from 'kysely'
+import { Migrator, type Kysely } from 'kysely'
 import { describe, expect, inject, it } from 'vitest'
 import { openDatabase } from '~db/connection'
 import { migrationProvider } from '~db/migrations'
 import { seedReferenceData } from '~db/seed'
-import { createEnrolment, createUser } from '../../factories'
+import { createEnrolment } from '../../factories'
 
 describe('migration 0018: provisional next stages', () => {
   it('opens Stage 2 on the day after a waiting Stage 1 sign-off, and nothing after a waiting final stage', async () => {
@@ -15,9 +15,19 @@ describe('migration 0018: provisional next stages', () => {
       const migrator = new Migrator({ db, provider: migrationProvider })
       expect((await migrator.migrateTo('2026-11-29-0017-throttles')).error).toBeUndefined()
       await seedReferenceData(db)
-      const supervisor = await createUser(db, 'supervisor')
-      const waiting = await createEnrolment(db, { supervisorId: supervisor.id, stage: 1 })
-      const final = await createEnrolment(db, { supervisorId: supervisor.id, stage: 3 })
+      // Users as they were before roles became a set (migration 0111): one role column.
+      const user = async (role: string, n: number) =>
+        (
+          await (db as Kysely<any>)
+            .insertInto('users')
+            .values({ email: `${role}${n}@test.attune.test`, name: `${role} ${n}`, role })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id as number
+      const supervisor = { id: await user('supervisor', 1) }
+      const people = async (n: number) => ({ supervisorId: supervisor.id, traineeId: await user('trainee', n), accreditorId: await user('accreditor', n) })
+      const waiting = await createEnrolment(db, { ...(await people(1)), stage: 1 })
+      const final = await createEnrolment(db, { ...(await people(2)), stage: 3 })
       for (const [enrolment, stage] of [
         [waiting, 1],
         [final, 3],

@@ -30,7 +30,7 @@ async function world() {
   const otherClient = await createClientRow(db, w.other.trainee.id, { code: 'BBB-1' })
   const enrolments = async (scope: EnrolmentScope) => (await db.selectFrom('enrolments').select('enrolments.id').where(scope).orderBy('enrolments.id').execute()).map((e) => e.id)
   const programmes = async (viewer: Viewer) => (await db.selectFrom('programmes').select('programmes.id').where(programmeScope(viewer)).orderBy('programmes.id').execute()).map((p) => p.id)
-  const as = (user: { id: number; role: Viewer['role'] }): Viewer => ({ id: user.id, role: user.role })
+  const as = (user: { id: number; roles: Viewer['roles'] }): Viewer => ({ id: user.id, roles: user.roles })
   return { db, ...w, admin: as(admin), mineClient, otherClient, enrolments, programmes, as }
 }
 
@@ -97,7 +97,7 @@ describe('the access module, role by role', () => {
     const { admin } = await world()
     expect(rolesOf(admin)).toEqual(['admin'])
     expect(hasRole(admin, ...PROGRAMME_ROLES)).toBe(true)
-    expect(hasRole({ id: 1, role: 'supervisor' }, ...PROGRAMME_ROLES)).toBe(false)
-    expect(hasRole({ id: 1, role: 'supervisor' }, ...OVERSIGHT_ROLES)).toBe(true)
+    expect(hasRole({ id: 1, roles: ['supervisor'] }, ...PROGRAMME_ROLES)).toBe(false)
+    expect(hasRole({ id: 1, roles: ['supervisor'] }, ...OVERSIGHT_ROLES)).toBe(true)
   })
 })

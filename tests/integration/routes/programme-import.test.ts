@@ -104,11 +104,12 @@ describe('importing a spreadsheet', () => {
     const sam = await db
       .selectFrom('enrolments')
       .innerJoin('users', 'users.id', 'enrolments.trainee_id')
-      .select(['enrolments.id', 'enrolments.rule_set_id', 'enrolments.current_stage', 'enrolments.registration_paid_on', 'users.password_hash', 'users.role'])
+      .select(['enrolments.id', 'enrolments.rule_set_id', 'enrolments.current_stage', 'enrolments.registration_paid_on', 'users.password_hash', 'users.id as user_id'])
       .where('users.email', '=', SAM)
       .where('enrolments.programme_id', '=', programme.id)
       .executeTakeFirstOrThrow()
-    expect(sam).toMatchObject({ current_stage: 2, registration_paid_on: '2025-02-01', password_hash: null, role: 'trainee' })
+    expect(sam).toMatchObject({ current_stage: 2, registration_paid_on: '2025-02-01', password_hash: null })
+    expect(await db.selectFrom('user_roles').select('role').where('user_id', '=', sam.user_id).execute()).toEqual([{ role: 'trainee' }])
     const stages = await db
       .selectFrom('enrolment_stages')
       .select(['stage_number', 'status', 'started_on', 'completed_on', 'locked'])
