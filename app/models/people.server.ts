@@ -129,6 +129,13 @@ export async function createPerson(trx: Db, viewer: Viewer, programmeId: number,
   return addPerson(trx, viewer, programme.organisation_id, { name: input.name, email: input.email, jobTitle: input.jobTitle, roles: [input.role] }, now)
 }
 
+/** A person of an organisation the viewer manages (managedPeopleScope), with their roles; undefined otherwise. */
+export async function findManagedPerson(db: Db, viewer: Viewer, organisationId: number, userId: number) {
+  const organisation = await findManagedOrganisation(db, viewer, organisationId)
+  const person = organisation && (await managedPerson(db, viewer, organisationId, userId))
+  return person && { organisation, person }
+}
+
 /** A person of `organisationId` the viewer manages, with their roles; undefined otherwise. */
 async function managedPerson(db: Db, viewer: Viewer, organisationId: number, userId: number) {
   const person = await db

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { optionalText, requiredText } from './fields'
 
 /** An admin adds an organisation and its first programme lead, who is sent a set-password link. */
-export const ADD_ORGANISATION = 'add-organisation'
 export const OrganisationSchema = z.object({
   name: requiredText('the organisation’s name', 200),
   leadName: requiredText('the programme lead’s full name', 120),

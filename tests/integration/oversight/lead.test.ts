@@ -73,7 +73,7 @@ describe('people and set-password links', () => {
     const cookie = await signInCookie(world.lead.email)
     const response = await run(
       peopleAction,
-      formRequest(`/lead/programmes/${world.programme.id}/people`, { intent: 'add-person', name: 'Zoe New', email: 'Zoe.New@test.attune.test', roles: ['trainee'], jobTitle: '' }, cookie),
+      formRequest(`/lead/programmes/${world.programme.id}/people`, { intent: 'add-person', name: 'Zoe New', email: 'Zoe.New@test.attune.test', role: 'trainee', jobTitle: '' }, cookie),
       { programmeId: String(world.programme.id) },
     )
     const body = await response.json()
@@ -85,7 +85,8 @@ describe('people and set-password links', () => {
     const db = await getDb()
     const { token, organisation } = await addPerson()
     const user = await db.selectFrom('users').selectAll().where('email', '=', 'zoe.new@test.attune.test').executeTakeFirstOrThrow()
-    expect(user).toMatchObject({ roles: ['trainee'], organisation_id: organisation.id, password_hash: null })
+    expect(user).toMatchObject({ organisation_id: organisation.id, password_hash: null })
+    expect(await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).toEqual([{ role: 'trainee' }])
     const stored = await db.selectFrom('password_tokens').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow()
     expect(stored.token_hash).toBe(hashToken(token))
     expect(JSON.stringify(await db.selectFrom('password_tokens').selectAll().execute())).not.toContain(token)
@@ -136,13 +137,9 @@ describe('people and set-password links', () => {
     const db = await getDb()
     const { programme, cookie, trainee } = await addPerson()
     const email = (await db.selectFrom('users').select('email').where('id', '=', trainee.id).executeTakeFirstOrThrow()).email
-    const response = await run(
-      peopleAction,
-      formRequest(`/lead/programmes/${programme.id}/people`, { intent: 'add-person', name: 'Dup', email, roles: ['supervisor'], jobTitle: '' }, cookie),
-      {
-        programmeId: String(programme.id),
-      },
-    )
+    const response = await run(peopleAction, formRequest(`/lead/programmes/${programme.id}/people`, { intent: 'add-person', name: 'Dup', email, role: 'supervisor', jobTitle: '' }, cookie), {
+      programmeId: String(programme.id),
+    })
     expect((await response.json()).fieldErrors.email).toMatch(/already has an account/)
   })
 })
