@@ -1,4 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getUser, type SessionUser } from './utils/auth.server'
@@ -95,7 +96,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {user ? (
               <div className="nhsuk-header__account">
                 {user.roles.length > 1 ? (
-                  <RoleSwitcher user={user} />
+                  // Keyed by the role in use, so that it is closed again on the page it led to.
+                  <RoleSwitcher key={user.role} user={user} />
                 ) : (
                   <p className="app-header-user">
                     {user.name} <span className="nhsuk-u-visually-hidden">signed in as</span>
@@ -168,7 +170,9 @@ function RoleSwitcher({ user }: { user: HeaderUser }) {
       <summary className="app-header-user">
         {user.name} <span className="nhsuk-u-visually-hidden">signed in, using Attune as</span>
         <span aria-hidden="true"> · </span>
-        {user.roleLabel} <span className="nhsuk-u-visually-hidden">(switch role)</span>
+        {user.roleLabel}
+        <span aria-hidden="true"> · </span>
+        <span className="app-role-switcher__switch">Switch role</span>
       </summary>
       <ul className="app-role-switcher__list" aria-label="Your roles">
         {user.roles.map((r) => (
@@ -183,6 +187,13 @@ function RoleSwitcher({ user }: { user: HeaderUser }) {
     </details>
   )
 }
+
+/**
+ * The header follows the role in use (ADR 0018), so the root loader runs again when a link leads
+ * into another role's area, besides whenever Remix would run it anyway.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || areaRole(currentUrl.pathname) !== areaRole(nextUrl.pathname)
 
 export default function App() {
   useLoaderData<typeof loader>()
