@@ -1,7 +1,7 @@
 // migration 0018 (ADR 0016): a stage signed off before provisional stages existed gets its next stage
 // opened from the day after the sign-off, once; the final stage and finished work are left alone.
 import { join } from 'node:path'
-import { Migrator, type Kysely } from 'kysely'
+import { Migrator, type Generated, type Kysely } from 'kysely'
 import { describe, expect, inject, it } from 'vitest'
 import { openDatabase } from '~db/connection'
 import { migrationProvider } from '~db/migrations'
@@ -18,7 +18,7 @@ describe('migration 0018: provisional next stages', () => {
       // Users as they were before roles became a set (migration 0111): one role column.
       const user = async (role: string, n: number) =>
         (
-          await (db as Kysely<any>)
+          await (db as unknown as Kysely<{ users: { id: Generated<number>; email: string; name: string; role: string } }>)
             .insertInto('users')
             .values({ email: `${role}${n}@test.attune.test`, name: `${role} ${n}`, role })
             .returning('id')

@@ -1,13 +1,19 @@
 // migration 0111 (ADR 0018): every existing account keeps the role it had, now as a row of
 // user_roles; users.role is gone. Down and up on the suite's own database (SQLite and PostgreSQL).
-import { Migrator, type Kysely } from 'kysely'
+import { Migrator, type Generated, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { migrationProvider } from '~db/migrations'
 import { getDb } from '~/utils/db.server'
 
+/** The tables this test touches, as they are on either side of migration 0111. */
+interface Tables {
+  users: { id: Generated<number>; email: string; name: string; role?: string }
+  user_roles: { user_id: number; role: string }
+}
+
 describe('migration 0111: roles as a set', () => {
   it('moves each account’s one role into user_roles, and back when undone', async () => {
-    const db = (await getDb()) as unknown as Kysely<any>
+    const db = (await getDb()) as unknown as Kysely<Tables>
     const migrator = new Migrator({ db, provider: migrationProvider })
     expect((await migrator.migrateTo('2026-11-29-0018-provisional-next-stages')).error).toBeUndefined()
     const before = await db
