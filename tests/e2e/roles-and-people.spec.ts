@@ -54,12 +54,14 @@ test('an admin adds an organisation and its lead; the lead signs in and adds a s
 
   // Change his roles on his own page; then deactivate him.
   await page.getByRole('link', { name: 'Tom Baker' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Tom Baker' })).toBeVisible()
   await page.getByLabel('External accreditor').uncheck()
   await page.getByLabel('Trainee').check()
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('status')).toContainText('Tom Baker: changes saved.')
   await expect(page.getByRole('row', { name: /Tom Baker/ })).toContainText('Supervisor, Trainee')
   await page.getByRole('link', { name: 'Tom Baker' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Tom Baker' })).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Deactivate Tom Baker' }).click()
   await expect(page.getByRole('status')).toContainText('Tom Baker is deactivated')
