@@ -205,6 +205,15 @@ describe('importing a spreadsheet', () => {
     expect(await count()).toEqual(before)
   })
 
+  it('refuses a trainee who also supervises as her own supervisor (ADR 0018), and writes nothing', async () => {
+    const { db, preview, programme, count } = await setUp()
+    const tess = await createUser(db, ['trainee', 'supervisor'], { organisationId: programme.organisation_id })
+    const before = await count()
+    const own = await preview(csv([{ ...goodRows(tess.email)[0], email: tess.email, name: tess.name }]))
+    expect(own.preview.problems.map(describeProblem)).toEqual([`Row 2, column supervisor_email: ${tess.email} cannot supervise their own training: name another supervisor`])
+    expect(await count()).toEqual(before)
+  })
+
   it('refuses a trainee row for someone who is not a trainee, and a file without the columns it needs', async () => {
     const { preview, supervisor, good } = await setUp()
     const asSupervisor = await preview(csv([{ ...good[0], email: supervisor.email }]))
