@@ -2,8 +2,8 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { getUser } from './utils/auth.server'
-import { ROLE_HOME, ROLE_LABEL } from './utils/roles'
+import { getUser, type SessionUser } from './utils/auth.server'
+import { ROLE_HOME, ROLE_LABEL, areaRole, currentRole } from './utils/roles'
 import { readPageSession } from './utils/session.server'
 import { useNonce } from './utils/nonce'
 import { SessionWarning } from './components/session-warning'
@@ -18,17 +18,38 @@ export const meta: MetaFunction = () => [{ title: 'Attune – VIG training and a
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const { flash, keptForm, endsAt, headers } = await readPageSession(request)
-  // A form kept when the session ended goes back only into the page it was sent from.
   const url = new URL(request.url)
+  const area = areaRole(url.pathname)
+  const { flash, keptForm, endsAt, headers, rememberedRole } = await readPageSession(request, new Date(), area && user?.roles.includes(area) ? area : null)
+  // A form kept when the session ended goes back only into the page it was sent from.
   const here = keptForm && keptForm.path === url.pathname + url.search ? keptForm : null
-  return json({ user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABEL[user.role] } : null, flash, keptForm: here, sessionEndsAt: user ? endsAt : null }, { headers })
+  return json({ user: user ? headerUser(user, currentRole(user.roles, url.pathname, rememberedRole)) : null, flash, keptForm: here, sessionEndsAt: user ? endsAt : null }, { headers })
+}
+
+/** What the header shows of the signed-in person: the role the page is used in, and every role they can switch to. */
+function headerUser(user: SessionUser, role: Role) {
+  return {
+    name: user.name,
+    role,
+    roleLabel: ROLE_LABEL[role],
+    organisationId: user.organisationId,
+    roles: user.roles.map((r) => ({ role: r, label: ROLE_LABEL[r], home: ROLE_HOME[r] })),
+  }
+}
+
+type HeaderUser = ReturnType<typeof headerUser>
+
+/** The pages of the role in use, as nav items; a lead's People page is their organisation's. */
+function navItems(user: HeaderUser) {
+  if (user.role === 'lead' && user.organisationId !== null) return [...NAV.lead, { to: `/organisations/${user.organisationId}/people`, label: 'People' }]
+  return NAV[user.role]
 }
 
 /**
  * The root loader runs again on every navigation, not only after a form is sent: otherwise a flash
  * message read once by the server stays on screen page after page (client-side links keep the root's
- * data), and the session's end time shown would go stale.
+ * data), the session's end time shown would go stale, and the header would not follow the role in
+ * use when a link leads into another role's area (ADR 0018).
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
   defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname || currentUrl.search !== nextUrl.search
@@ -55,6 +76,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   // Admins run every programme as its lead would (ADR 0009).
   admin: [
     { to: ROLE_HOME.admin, label: 'Administration' },
+    { to: '/admin/organisations', label: 'Organisations' },
     { to: ROLE_HOME.lead, label: 'Programmes' },
     { to: '/measures', label: 'Outcome measures' },
   ],
@@ -85,11 +107,16 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
             {user ? (
               <div className="nhsuk-header__account">
-                <p className="app-header-user">
-                  {user.name} <span className="nhsuk-u-visually-hidden">signed in as</span>
-                  <span aria-hidden="true"> · </span>
-                  {user.roleLabel}
-                </p>
+                {user.roles.length > 1 ? (
+                  // Keyed by the role in use, so that it is closed again on the page it led to.
+                  <RoleSwitcher key={user.role} user={user} />
+                ) : (
+                  <p className="app-header-user">
+                    {user.name} <span className="nhsuk-u-visually-hidden">signed in as</span>
+                    <span aria-hidden="true"> · </span>
+                    {user.roleLabel}
+                  </p>
+                )}
                 <p className="app-header-user">
                   <Link className="app-header-link" to="/account">
                     E-mail settings
@@ -107,7 +134,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <nav className="nhsuk-header__navigation" aria-label="Menu">
               <div className="nhsuk-header__navigation-container nhsuk-width-container">
                 <ul className="nhsuk-header__navigation-list">
-                  {NAV[user.role].map((item) => (
+                  {navItems(user).map((item) => (
                     <li className="nhsuk-header__navigation-item" key={item.to}>
                       <NavLink className="nhsuk-header__navigation-link" to={item.to} end={item.to === ROLE_HOME[user.role]}>
                         {item.label}
@@ -142,6 +169,34 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  )
+}
+
+/**
+ * For a person holding several roles: the role in use, opening to a list of each role's home page
+ * (a disclosure: works by keyboard and without JavaScript). The nav below shows the role in use.
+ */
+function RoleSwitcher({ user }: { user: HeaderUser }) {
+  return (
+    <details className="app-role-switcher">
+      <summary className="app-header-user">
+        {user.name} <span className="nhsuk-u-visually-hidden">signed in, using Attune as</span>
+        <span aria-hidden="true"> · </span>
+        {user.roleLabel}
+        <span aria-hidden="true"> · </span>
+        <span className="app-role-switcher__switch">Switch role</span>
+      </summary>
+      <ul className="app-role-switcher__list" aria-label="Your roles">
+        {user.roles.map((r) => (
+          <li key={r.role}>
+            <Link className="app-header-link" to={r.home} aria-current={r.role === user.role ? 'true' : undefined}>
+              {r.label}
+              {r.role === user.role ? <span className="nhsuk-u-visually-hidden"> (in use)</span> : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }
 

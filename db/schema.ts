@@ -25,7 +25,6 @@ export interface UsersTable {
   id: Generated<number>
   email: string
   name: string
-  role: Role
   organisation_id: number | null
   job_title: string | null
   password_hash: string | null
@@ -38,6 +37,12 @@ export interface UsersTable {
 }
 
 export type EmailFrequency = 'immediate' | 'daily' | 'weekly' | 'off'
+
+/** The roles a person holds, one row each (migration 0111, ADR 0018): a person may hold several. */
+export interface UserRolesTable {
+  user_id: number
+  role: Role
+}
 
 export interface SessionsTable {
   id: string
@@ -459,6 +464,7 @@ export interface EnrolmentProgressTable {
 export interface DB {
   organisations: OrganisationsTable
   users: UsersTable
+  user_roles: UserRolesTable
   sessions: SessionsTable
   password_tokens: PasswordTokensTable
   outbox: OutboxTable

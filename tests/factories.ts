@@ -11,19 +11,29 @@ export async function createOrganisation(db: Kysely<DB>, name = `Trust ${++count
   return db.insertInto('organisations').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow()
 }
 
-export async function createUser(db: Kysely<DB>, role: Role, overrides: { email?: string; name?: string; organisationId?: number } = {}) {
+/**
+ * A person holding `roles` (one role, or several: ADR 0018). The result is also a Viewer: `role` is
+ * their first role in the order given, `roles` all of them.
+ */
+export async function createUser(db: Kysely<DB>, roles: Role | readonly Role[], overrides: { email?: string; name?: string; organisationId?: number } = {}) {
   const n = ++counter
-  return db
+  const held = [roles].flat()
+  const role = held[0]
+  const user = await db
     .insertInto('users')
     .values({
-      email: overrides.email ?? `${role}${n}@test.attune.test`,
+      email: overrides.email ?? `${held.join('-')}${n}@test.attune.test`,
       name: overrides.name ?? `${role[0].toUpperCase()}${role.slice(1)} ${n}`,
-      role,
       organisation_id: overrides.organisationId ?? null,
       password_hash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
     })
-    .returning(['id', 'email', 'name', 'role'])
+    .returning(['id', 'email', 'name'])
     .executeTakeFirstOrThrow()
+  await db
+    .insertInto('user_roles')
+    .values(held.map((r) => ({ user_id: user.id, role: r })))
+    .execute()
+  return { ...user, role, roles: held }
 }
 
 export async function ruleSetIdByKey(db: Kysely<DB>, key = 'aviguk-practitioner-2026') {

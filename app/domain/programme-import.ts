@@ -154,8 +154,8 @@ export interface NearMatch {
 export interface ImportContext {
   today: CalendarDate
   ruleSets: Map<string, RuleSet>
-  /** Attune's users with an email in the file (lower-case), with their role. */
-  users: Map<string, { id: number; role: string }>
+  /** Attune's users with an email in the file (lower-case), with the roles they hold (ADR 0018). */
+  users: Map<string, { id: number; roles: readonly string[] }>
   /** Emails of accounts this programme may not use (another organisation's, or closed). */
   unavailableEmails: Set<string>
   /** This programme's enrolments, by the trainee's email (lower-case). */
@@ -294,8 +294,12 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
       continue
     }
     const user = context.users.get(email)
-    if (user && user.role !== 'trainee') {
-      checker.problem(r, 'email', `${email} belongs to a ${user.role} in Attune, not a trainee`)
+    if (user && !user.roles.includes('trainee')) {
+      checker.problem(r, 'email', `${email} belongs to a ${user.roles.join(' and ')} in Attune, not a trainee`)
+      continue
+    }
+    if (supervisorEmail === email) {
+      checker.problem(r, 'supervisor_email', `${email} cannot supervise their own training: name another supervisor`)
       continue
     }
     if (context.enrolments.has(email)) {
@@ -443,6 +447,10 @@ export function planImport(columns: string[], rows: ImportRow[], context: Import
     const supervisorEmail = ownSupervisor ?? (owner.kind === 'new' ? owner.trainee.supervisorEmail : owner.enrolment.supervisorEmail)
     if (!supervisorEmail) {
       checker.problem(r, 'supervisor_email', 'enter who supervised (here, or as the supervisor on the trainee’s row)')
+      continue
+    }
+    if (supervisorEmail === email) {
+      checker.problem(r, 'supervisor_email', `${email} cannot supervise their own training: name who supervised`)
       continue
     }
     const key = sessionKey(email, heldOn, minutes)
@@ -653,7 +661,7 @@ class RowChecker {
     const value = this.cell(r, 'supervisor_email').toLowerCase()
     if (!value) return required ? void this.problem(r, 'supervisor_email', 'enter the supervisor’s email') : null
     const user = users.get(value)
-    if (!user || user.role !== 'supervisor') return void this.problem(r, 'supervisor_email', `${value} is not a supervisor in your organisation on Attune`)
+    if (!user || !user.roles.includes('supervisor')) return void this.problem(r, 'supervisor_email', `${value} is not a supervisor in your organisation on Attune`)
     return value
   }
 

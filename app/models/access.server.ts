@@ -11,24 +11,26 @@
 // - An admin reaches every programme as its lead would, and so every enrolment; an admin never acts
 //   as anyone's trainee, supervisor or accreditor (those decisions belong to the person allocated).
 //
-// Scopes are decided per role and OR-ed over `rolesOf(viewer)`, so that when a person may hold several
-// roles (issue 11) only `rolesOf` changes.
+// Scopes are decided per role and OR-ed over `rolesOf(viewer)`: a person holding several roles (ADR
+// 0018) reaches what each of their roles reaches, and no more. Conflicts across roles are excluded in
+// the scopes too: nobody supervises or accredits their own enrolment, nor accredits their own supervisee.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import type { DB, Role } from '~db/schema'
+import { ALL_ROLES, PERSON_ROLES } from '~/schemas/person'
 
-/** The person asking: their user id and role (the session user fits). */
+/** The person asking: their user id and the roles they hold (the session user fits). */
 export interface Viewer {
   id: number
-  role: Role
+  roles: readonly Role[]
 }
 
 /** A WHERE clause over `table`, as `.where(...)` takes it. */
 export type Scope<T extends keyof DB> = (eb: ExpressionBuilder<DB, T>) => Expression<SqlBool>
 export type EnrolmentScope = Scope<'enrolments'>
 
-/** The roles the viewer holds. One today; when roles become a set, only this changes. */
+/** The roles the viewer holds (a set: user_roles, ADR 0018). */
 export function rolesOf(viewer: Viewer): readonly Role[] {
-  return [viewer.role]
+  return viewer.roles
 }
 
 /** Whether the viewer holds any of `roles` (for what a page offers; access itself is in the WHERE). */
@@ -77,17 +79,26 @@ export function ownClients(traineeId: number): Scope<'clients'> {
   return (eb) => eb('clients.trainee_id', '=', traineeId)
 }
 
-/** The enrolments `viewer` supervises: the supervisor's decisions (sessions, feedback, meetings, sign-off). */
+/**
+ * The enrolments `viewer` supervises: the supervisor's decisions (sessions, feedback, meetings,
+ * sign-off). Never their own enrolment as a trainee (belt and braces over the models' refusal).
+ */
 export function supervisedBy(viewer: Viewer): EnrolmentScope {
-  return (eb) => eb('enrolments.supervisor_id', '=', viewer.id)
+  return (eb) => eb.and([eb('enrolments.supervisor_id', '=', viewer.id), eb('enrolments.trainee_id', '!=', viewer.id)])
 }
 
 /**
  * The enrolments `viewer` accredits: allocated to them as external accreditor and, belt and braces
- * over the database CHECK, never ones they supervise. Held by accreditors and accredited supervisors.
+ * over the database CHECK and the models' refusals, never ones they supervise nor their own.
+ * Held by accreditors and accredited supervisors.
  */
 export function accreditedBy(viewer: Viewer): EnrolmentScope {
-  return (eb) => eb.and([eb('enrolments.external_accreditor_id', '=', viewer.id), eb.or([eb('enrolments.supervisor_id', 'is', null), eb('enrolments.supervisor_id', '!=', viewer.id)])])
+  return (eb) =>
+    eb.and([
+      eb('enrolments.external_accreditor_id', '=', viewer.id),
+      eb('enrolments.trainee_id', '!=', viewer.id),
+      eb.or([eb('enrolments.supervisor_id', 'is', null), eb('enrolments.supervisor_id', '!=', viewer.id)]),
+    ])
 }
 
 const ENROLMENTS_BY_ROLE: Record<Role, (viewer: Viewer) => EnrolmentScope> = {
@@ -136,4 +147,51 @@ export function familyScoresScope(viewer: Viewer): Scope<'clients'> {
         }
       }),
     )
+}
+
+/** The organisations whose people `viewer` manages (ADR 0018): a lead their own, an admin every one. */
+export function organisationScope(viewer: Viewer): Scope<'organisations'> {
+  return (eb) =>
+    eb.or(
+      rolesOf(viewer).map((role) => {
+        switch (role) {
+          case 'lead':
+            return eb('organisations.id', 'in', eb.selectFrom('users as me').select('me.organisation_id').where('me.id', '=', viewer.id))
+          case 'admin':
+            return everything(eb)
+          default:
+            return nothing(eb)
+        }
+      }),
+    )
+}
+
+/**
+ * The people `viewer` manages (add, edit, give roles, deactivate, send links): a lead the people of
+ * their own organisation who hold no lead or admin role, an admin everyone.
+ */
+export function managedPeopleScope(viewer: Viewer): Scope<'users'> {
+  return (eb) =>
+    eb.or(
+      rolesOf(viewer).map((role) => {
+        switch (role) {
+          case 'lead':
+            return eb.and([
+              eb('users.organisation_id', 'in', eb.selectFrom('users as me').select('me.organisation_id').where('me.id', '=', viewer.id)),
+              eb.not(eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', 'in', ['lead', 'admin']))),
+            ])
+          case 'admin':
+            return everything(eb)
+          default:
+            return nothing(eb)
+        }
+      }),
+    )
+}
+
+/** The roles `viewer` may give or take away on a People page: a lead PERSON_ROLES, an admin every role. */
+export function rolesGivenBy(viewer: Viewer): Role[] {
+  if (hasRole(viewer, 'admin')) return [...ALL_ROLES]
+  if (hasRole(viewer, 'lead')) return [...PERSON_ROLES]
+  return []
 }

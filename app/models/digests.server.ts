@@ -66,7 +66,7 @@ async function supervisorsChoosing(db: Db, frequencies: Frequency[]) {
 
 /** The supervisor digest for one person: what waits for them, oldest first; null when nothing does. */
 export async function supervisorDigest(db: Db, supervisor: { id: number; name: string }, today: string, period: 'daily' | 'weekly') {
-  const { todos } = await supervisorCaseload(db, { id: supervisor.id, role: 'supervisor' }, today)
+  const { todos } = await supervisorCaseload(db, { id: supervisor.id, roles: ['supervisor'] }, today)
   if (todos.length === 0) return null
   return supervisorDigestLetter(base(), {
     name: supervisor.name,
@@ -131,7 +131,7 @@ async function accreditorReminders(db: Db, today: string): Promise<JobWork> {
 
 /** One programme's part of the lead digest, compared with the flags of the last digest. */
 async function leadDigestProgramme(db: Db, lead: { id: number }, programme: { id: number; name: string }, today: string, now: Date, previous: FlagSnapshot | null) {
-  const enrolments = await listProgrammeEnrolments(db, { id: lead.id, role: 'lead' }, programme.id, today)
+  const enrolments = await listProgrammeEnrolments(db, { id: lead.id, roles: ['lead'] }, programme.id, today)
   const active = enrolments.filter((e) => e.status === 'active')
   const [accredited, concerns] = await Promise.all([
     db

@@ -1,11 +1,12 @@
 // Enrolments: finding one the viewer may see (the rule is access.server.ts `enrolmentScope`), the
 // stage a date falls in and whether a stage is locked, and a lead's decisions (enrolling,
 // reassigning, unlocking), each audited.
-import { NOT_OWN_SUPERVISOR, type EnrolInput, type ReassignInput } from '~/schemas/enrolment'
+import { NOT_OWN_ACCREDITATION, NOT_OWN_SUPERVISION, NOT_OWN_SUPERVISOR, type EnrolInput, type ReassignInput } from '~/schemas/enrolment'
 import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { enrolmentScope, ownEnrolments, programmeEnrolmentScope, programmeScope, type EnrolmentScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
+import { holdingRole } from './user.server'
 
 const enrolmentColumns = [
   'enrolments.id',
@@ -134,7 +135,7 @@ export async function enrolmentFormOptions(db: Db, viewer: Viewer, programmeId: 
     db
       .selectFrom('users')
       .select(['id', 'name'])
-      .where('role', '=', 'trainee')
+      .where(holdingRole('trainee'))
       .where('organisation_id', '=', programme.organisation_id)
       .where('deactivated_at', 'is', null)
       .where('id', 'not in', (eb) => eb.selectFrom('enrolments').select('trainee_id').where('programme_id', '=', programmeId))
@@ -167,7 +168,7 @@ function supervisorChoices(db: Db, programmeId: number, organisationId: number) 
     .selectFrom('users')
     .leftJoin('programme_supervisors', (join) => join.onRef('programme_supervisors.user_id', '=', 'users.id').on('programme_supervisors.programme_id', '=', programmeId))
     .select(['users.id', 'users.name', 'programme_supervisors.capacity_minutes_per_month as capacity_minutes'])
-    .where('users.role', '=', 'supervisor')
+    .where(holdingRole('supervisor'))
     .where('users.organisation_id', '=', organisationId)
     .where('users.deactivated_at', 'is', null)
     .orderBy('users.name')
@@ -183,17 +184,21 @@ async function joinProgrammeSupervisors(trx: Db, programmeId: number, supervisor
     .execute()
 }
 
-/** External accreditors are accreditors, or accredited supervisors of the organisation acting as one. */
-function accreditorChoices(db: Db, organisationId: number) {
-  return db
+/**
+ * External accreditors are accreditors, or accredited supervisors of the organisation acting as one
+ * (`isAccreditor`: whether they hold the accreditor role; accreditors are listed first).
+ */
+async function accreditorChoices(db: Db, organisationId: number) {
+  const rows = await db
     .selectFrom('users')
-    .select(['id', 'name', 'role'])
-    .where('role', 'in', ['accreditor', 'supervisor'])
+    .select((eb) => ['id', 'name', holdingRole('accreditor')(eb).as('accredits')])
+    .where(holdingRole('accreditor', 'supervisor'))
     .where('organisation_id', '=', organisationId)
     .where('deactivated_at', 'is', null)
-    .orderBy('role')
     .orderBy('name')
     .execute()
+  const people = rows.map((r) => ({ id: r.id, name: r.name, isAccreditor: Boolean(r.accredits) }))
+  return [...people.filter((p) => p.isAccreditor), ...people.filter((p) => !p.isAccreditor)]
 }
 
 /**
@@ -207,6 +212,8 @@ export async function enrolTrainee(trx: Db, viewer: Viewer, programmeId: number,
   if (!options.trainees.some((t) => t.id === input.traineeId)) throw new Refusal('Choose a trainee of this programme’s organisation who is not enrolled on it yet', 'traineeId')
   if (!options.supervisors.some((s) => s.id === input.supervisorId)) throw new Refusal('Choose a supervisor of the programme’s organisation', 'supervisorId')
   if (!options.accreditors.some((a) => a.id === input.accreditorId)) throw new Refusal('Choose an accreditor or supervisor of the organisation', 'accreditorId')
+  if (input.supervisorId === input.traineeId) throw new Refusal(NOT_OWN_SUPERVISION, 'supervisorId')
+  if (input.accreditorId === input.traineeId) throw new Refusal(NOT_OWN_ACCREDITATION, 'accreditorId')
   if (input.accreditorId === input.supervisorId) throw new Refusal(NOT_OWN_SUPERVISOR, 'accreditorId')
   if (!options.ruleSets.some((r) => r.id === input.ruleSetId)) throw new Refusal('Choose a rule set', 'ruleSetId')
   const stages = options.stages.filter((s) => s.rule_set_id === input.ruleSetId)
@@ -292,11 +299,12 @@ export async function reassign(trx: Db, viewer: Viewer, enrolmentId: number, inp
   const enrolment = await trx
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
-    .select(['enrolments.id', 'enrolments.programme_id', 'programmes.organisation_id', 'enrolments.supervisor_id', 'enrolments.external_accreditor_id'])
+    .select(['enrolments.id', 'enrolments.programme_id', 'programmes.organisation_id', 'enrolments.trainee_id', 'enrolments.supervisor_id', 'enrolments.external_accreditor_id'])
     .where('enrolments.id', '=', enrolmentId)
     .where(programmeEnrolmentScope(viewer))
     .executeTakeFirst()
   if (!enrolment) return undefined
+  if (input.userId === enrolment.trainee_id) throw new Refusal(input.kind === 'supervisor' ? NOT_OWN_SUPERVISION : NOT_OWN_ACCREDITATION, 'userId')
   const choices = input.kind === 'supervisor' ? await supervisorChoices(trx, enrolment.programme_id, enrolment.organisation_id) : await accreditorChoices(trx, enrolment.organisation_id)
   if (!choices.some((c) => c.id === input.userId)) {
     throw new Refusal(input.kind === 'supervisor' ? 'Choose a supervisor of the programme’s organisation' : 'Choose an accreditor or supervisor of the organisation', 'userId')

@@ -11,7 +11,7 @@ import type { Db } from './db-types'
 import type { Viewer } from './access.server'
 import type { LedProgramme } from './programme.server'
 import { getRuleSets } from './rule-set.server'
-import { normaliseEmail } from './user.server'
+import { holdingRole, normaliseEmail, rolesOfUsers } from './user.server'
 
 /** Clients created by an import: a spreadsheet rarely says who the child is to the parent. */
 export const IMPORTED_RELATIONSHIP = 'not_recorded'
@@ -54,7 +54,7 @@ async function loadImportContext(db: Db, programme: LedProgramme, emails: string
   const programmeId = programme.id
   const [ruleSetRows, users, enrolments] = await Promise.all([
     db.selectFrom('rule_sets').select(['id', 'key']).where('status', '!=', 'draft').orderBy('status').orderBy('version', 'desc').execute(),
-    emails.length ? db.selectFrom('users').select(['id', 'email', 'role', 'organisation_id', 'deactivated_at']).where('email', 'in', emails).execute() : [],
+    emails.length ? db.selectFrom('users').select(['id', 'email', 'organisation_id', 'deactivated_at']).where('email', 'in', emails).execute() : [],
     db
       .selectFrom('enrolments')
       .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
@@ -64,6 +64,10 @@ async function loadImportContext(db: Db, programme: LedProgramme, emails: string
       .execute(),
   ])
   const ids = enrolments.map((e) => e.id)
+  const rolesOf = await rolesOfUsers(
+    db,
+    users.map((u) => u.id),
+  )
   const [ruleSets, stages, cycles, sessions] = await Promise.all([
     getRuleSets(db, [...ruleSetRows.map((r) => r.id), ...enrolments.map((e) => e.rule_set_id)]),
     ids.length ? db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'started_on', 'locked']).where('enrolment_id', 'in', ids).execute() : [],
@@ -85,7 +89,7 @@ async function loadImportContext(db: Db, programme: LedProgramme, emails: string
     ruleSets: new Map(ruleSetRows.map((r) => [r.key, ruleSets.get(r.id)!])),
     // Only people of the programme's own organisation can be enrolled or named as supervisors,
     // as on the enrol form; anyone else with an account is refused without saying who they are.
-    users: new Map(users.filter((u) => inOrganisation(u, programme)).map((u) => [u.email, { id: u.id, role: u.role }])),
+    users: new Map(users.filter((u) => inOrganisation(u, programme)).map((u) => [u.email, { id: u.id, roles: rolesOf.get(u.id) ?? [] }])),
     unavailableEmails: new Set(users.filter((u) => !inOrganisation(u, programme)).map((u) => u.email)),
     enrolments: new Map(
       enrolments.map((e): [string, ExistingEnrolment] => [
@@ -149,7 +153,7 @@ export async function importRecords(
           .selectFrom('users')
           .select(['id', 'email'])
           .where('email', 'in', emails)
-          .where('role', '=', 'supervisor')
+          .where(holdingRole('supervisor'))
           .where('organisation_id', '=', programme.organisation_id)
           .where('deactivated_at', 'is', null)
           .execute()
@@ -173,10 +177,11 @@ export async function importRecords(
       (
         await trx
           .insertInto('users')
-          .values({ email: t.email, name: t.name, role: 'trainee', organisation_id: programme.organisation_id, job_title: t.jobTitle, password_hash: null })
+          .values({ email: t.email, name: t.name, organisation_id: programme.organisation_id, job_title: t.jobTitle, password_hash: null })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id
+    if (!t.existingUserId) await trx.insertInto('user_roles').values({ user_id: traineeId, role: 'trainee' }).execute()
     const supervisorId = t.supervisorEmail ? supervisors.get(t.supervisorEmail)! : null
     const { id } = await trx
       .insertInto('enrolments')

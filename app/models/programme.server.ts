@@ -6,6 +6,7 @@ import { Refusal } from '~/utils/refusal.server'
 import { appendAudit } from './audit.server'
 import { enrolmentScope, programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
+import { holdingRole } from './user.server'
 import { enrolmentsWithCurrentStage } from './enrolment.server'
 import { dashboardFields, loadCachedProgress } from './progress.server'
 
@@ -81,7 +82,7 @@ export async function programmeFormOptions(db: Db, organisationId: number, progr
     db
       .selectFrom('users')
       .select(['id', 'name', 'job_title'])
-      .where('role', '=', 'supervisor')
+      .where(holdingRole('supervisor'))
       .where('deactivated_at', 'is', null)
       .where((eb) =>
         eb.or([

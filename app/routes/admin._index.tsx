@@ -72,6 +72,10 @@ export default function AdminHome() {
       <p>
         Trainees rate themselves against these after supervision. <Link to="/admin/principles">Edit the principles</Link>
       </p>
+      <h2>Organisations and people</h2>
+      <p>
+        <Link to="/admin/organisations">Add organisations and their programme leads; manage anyone’s roles</Link>
+      </p>
       <h2>E-mail</h2>
       <p>
         <Link to="/admin/outbox">Outbox: what was sent, what waits and what failed</Link>

@@ -218,7 +218,7 @@ export default function LeadEnrolment() {
                 ...assignments.supervisors.map((s) => ({ value: String(s.id), label: `${s.name} (programme supervisor)` })),
                 ...assignments.accreditors
                   .filter((a) => !assignments.supervisors.some((s) => s.id === a.id))
-                  .map((a) => ({ value: String(a.id), label: `${a.name} (${a.role === 'accreditor' ? 'accreditor' : 'supervisor'})` })),
+                  .map((a) => ({ value: String(a.id), label: `${a.name} (${a.isAccreditor ? 'accreditor' : 'supervisor'})` })),
               ]}
             />
             <TextField name="fromOn" label="From" type="date" />

@@ -101,7 +101,7 @@ export default function Enrol() {
             label="External accreditor"
             hint="Accredits the end of each stage. Never the trainee’s own supervisor."
             placeholder="Choose their external accreditor"
-            options={options.accreditors.map((a) => ({ value: String(a.id), label: `${a.name} (${ROLE_LABEL[a.role].toLowerCase()})` }))}
+            options={options.accreditors.map((a) => ({ value: String(a.id), label: `${a.name} (${ROLE_LABEL[a.isAccreditor ? 'accreditor' : 'supervisor'].toLowerCase()})` }))}
           />
         </ZodForm>
       </div>

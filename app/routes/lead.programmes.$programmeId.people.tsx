@@ -1,14 +1,14 @@
-import { plural } from '~/domain/wording'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { RadioGroup, TextField, ZodForm } from '~/components/form'
 import { findLedProgramme } from '~/models/programme.server'
-import { PASSWORD_LINK_DAYS, createPerson, issuePasswordLink, listProgrammePeople, setPasswordPath } from '~/models/people.server'
+import { createPerson, issuePasswordLink, listProgrammePeople } from '~/models/people.server'
+import { PasswordLinkCard } from '~/components/password-link-card'
+import { passwordLinkAnswer } from '~/utils/password-link.server'
 import { ADD_PERSON, NEW_PASSWORD_LINK, PasswordLinkSchema, PersonSchema } from '~/schemas/person'
 import { requireRole } from '~/utils/auth.server'
 import { formatInstant } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { env } from '~/utils/env.server'
 import { invalid, parseValues, readFormValues, refusalAnswer } from '~/utils/forms.server'
 import { found } from '~/utils/http.server'
 import { badRequest, intentOf, type PostedForm } from '~/utils/intent.server'
@@ -23,19 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
   const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
-  return json({ programme: { id: programme.id, name: programme.name }, people: found(await listProgrammePeople(db, user, programme.id)) })
-}
-
-/**
- * The outcome for the lead. With a mail relay the link is e-mailed and not shown; without one it
- * waits in the outbox and is shown here, once, to pass on (only its hash is stored).
- */
-function linkShown(person: { name: string; email: string; token: string }) {
-  const emailed = env.SMTP_URL !== undefined
-  return json({
-    ok: true as const,
-    link: { name: person.name, email: person.email, url: emailed ? null : new URL(setPasswordPath(person.token), env.PUBLIC_BASE_URL).href, days: PASSWORD_LINK_DAYS },
-  })
+  return json({ programme: { id: programme.id, name: programme.name, organisationId: programme.organisation_id }, people: found(await listProgrammePeople(db, user, programme.id)) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +47,7 @@ async function addPerson({ db, user, programmeId, values }: PeopleForm) {
   if (!parsed.ok) return invalid(parsed.failure, ADD_PERSON)
   try {
     const created = found(await db.transaction().execute((trx) => createPerson(trx, user, programmeId, parsed.data)))
-    return linkShown({ name: parsed.data.name, email: parsed.data.email, token: created.token })
+    return passwordLinkAnswer({ name: parsed.data.name, email: parsed.data.email, token: created.token })
   } catch (error) {
     return refusalAnswer(error, values, ADD_PERSON)
   }
@@ -69,7 +57,7 @@ async function newLink({ db, user, programmeId, values }: PeopleForm) {
   const parsed = parseValues(values, PasswordLinkSchema)
   if (!parsed.ok) throw badRequest()
   const issued = found(await db.transaction().execute((trx) => issuePasswordLink(trx, user, programmeId, parsed.data.userId)))
-  return linkShown(issued)
+  return passwordLinkAnswer(issued)
 }
 
 export default function People() {
@@ -82,30 +70,10 @@ export default function People() {
         {programme.name}
       </Link>
       <h1>People and sign-in links</h1>
-      {link ? (
-        <div className="nhsuk-card nhsuk-card--feature" role="status">
-          <div className="nhsuk-card__content nhsuk-card__content--feature">
-            <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">Set-password link for {link.name}</h2>
-            {link.url === null ? (
-              <p>
-                We have e-mailed {link.name} a link to set their password, at <strong>{link.email}</strong>. It works once, for {plural(link.days, 'day')}.
-              </p>
-            ) : (
-              <>
-                <p>
-                  Attune has no e-mail relay set up, so pass this link on to {link.name} yourself. It works once, for {plural(link.days, 'day')}, and this is the only time it is shown.
-                </p>
-                <div className="nhsuk-form-group">
-                  <label className="nhsuk-label" htmlFor="set-password-link">
-                    Link for {link.name}
-                  </label>
-                  <input className="nhsuk-input app-wrap" id="set-password-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
-                </div>
-              </>
-            )}
-          </div>
-        </div>
-      ) : null}
+      {link ? <PasswordLinkCard link={link} /> : null}
+      <p>
+        Everyone in the organisation, their roles and whether they can sign in are on the <Link to={`/organisations/${programme.organisationId}/people`}>organisation’s People page</Link>.
+      </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h2>Add a person</h2>
@@ -153,7 +121,7 @@ export default function People() {
                   <br />
                   <span className="nhsuk-body-s">{p.email}</span>
                 </td>
-                <td>{ROLE_LABEL[p.role]}</td>
+                <td>{p.roles.map((r) => ROLE_LABEL[r]).join(', ')}</td>
                 <td>
                   {p.has_password ? 'Has a password' : 'No password yet'}
                   {p.link_expires_at ? (

@@ -9,12 +9,13 @@ import { getDb } from '~/utils/db.server'
 import { invalid, parseForm } from '~/utils/forms.server'
 import { FORM_LIMITS } from '~/utils/limits'
 import { getActiveUserById } from '~/models/user.server'
+import { primaryRole } from '~/utils/roles'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – Attune' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  if (user) throw redirect(ROLE_HOME[user.role])
+  if (user) throw redirect(ROLE_HOME[primaryRole(user.roles)])
   return json({})
 }
 
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = { email, redirectTo }
   if (!result.ok) return invalid({ values, fieldErrors: {}, formError: result.message })
   const user = await getActiveUserById(await getDb(), result.userId)
-  return createUserSession(request, result.userId, safeRedirect(redirectTo, ROLE_HOME[user!.role]))
+  return createUserSession(request, result.userId, safeRedirect(redirectTo, ROLE_HOME[primaryRole(user!.roles)]))
 }
 
 export default function SignIn() {

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { calendarDate, chosenId, id, optionalText, requiredText, wholeNumber } from './fields'
 
 export const NOT_OWN_SUPERVISOR = 'The external accreditor cannot be the trainee’s own supervisor. Choose someone else.'
+/** Nobody supervises or accredits their own training, whatever roles they hold (ADR 0018). */
+export const NOT_OWN_SUPERVISION = 'A trainee cannot supervise their own training. Choose someone else.'
+export const NOT_OWN_ACCREDITATION = 'A trainee cannot accredit their own training. Choose someone else.'
 
 export const EnrolSchema = z
   .object({

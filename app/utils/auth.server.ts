@@ -9,7 +9,7 @@ import { nowInstant } from './dates'
 import { getDb } from './db.server'
 import { safeRedirect } from './redirect'
 import { readFormData } from './request-body.server'
-import { ROLE_HOME, ROLE_LABEL } from './roles'
+import { ROLE_HOME, ROLE_LABEL, primaryRole } from './roles'
 import { decoyHash, verifyPassword } from './password.server'
 import { keepForm, takeKeptForm, type KeptFields } from '~/models/kept-form.server'
 import { commitSession, destroySession, getSession, keptFormCookie, keptFormHeader, newSession, ownerOfEndedSession } from './session.server'
@@ -80,19 +80,23 @@ async function keepPostedForm(request: Request, path: string): Promise<string | 
   return keepForm(await getDb(), { userId: owner, path, fields })
 }
 
-/** The signed-in user holding one of `roles` (hasRole, access.server.ts); else a 403 saying what the page is for. */
-export async function requireRole<R extends Role>(request: Request, ...roles: R[]): Promise<SessionUser & { role: R }> {
+/**
+ * The signed-in user holding at least one of `roles` (hasRole, access.server.ts: any of a person's
+ * roles will do); else a 403 saying what the page is for.
+ */
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request)
   if (!hasRole(user, ...roles)) throw forbidden(user, roles)
-  return user as SessionUser & { role: R }
+  return user
 }
 
 export function forbidden(user: SessionUser, roles?: Role[]): Response {
   const forWhom = roles?.length ? ` It is for ${roles.map((r) => ROLE_LABEL[r].toLowerCase() + 's').join(' and ')}.` : ''
+  const held = user.roles.map((r) => ROLE_LABEL[r].toLowerCase()).join(', ')
   return json(
     {
-      message: `You are signed in as ${user.name} (${ROLE_LABEL[user.role].toLowerCase()}), and this page is not open to you.${forWhom}`,
-      homeHref: ROLE_HOME[user.role],
+      message: `You are signed in as ${user.name} (${held}), and this page is not open to you.${forWhom}`,
+      homeHref: ROLE_HOME[primaryRole(user.roles)],
     },
     { status: 403 },
   )

@@ -3,6 +3,7 @@
 // SESSION_HOURS from the person's last activity: any page they open renews it (at most every few
 // minutes), and the page warns before it ends (components/session-warning.tsx).
 import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
+import type { Role } from '~db/schema'
 import { getDb } from './db.server'
 import { nowInstant } from './dates'
 import { env } from './env.server'
@@ -26,6 +27,8 @@ interface SessionData {
   userId: number
   /** When the session was last renewed (an instant): it ends SESSION_HOURS after. */
   renewedAt: string
+  /** The role the person was last using the app in, for someone holding several (ADR 0018). */
+  role: Role
 }
 /** A form put back after signing in again: where it was posted, and its fields. */
 export interface KeptFormData {
@@ -108,8 +111,12 @@ export async function redirectWithFlash(request: Request, to: string, message: s
  * again, and when the session ends (an instant, null when signed out). Renews a signed-in session
  * when its last renewal is more than RENEW_AFTER_MINUTES old, so activity keeps it alive.
  */
-export async function readPageSession(request: Request, now = new Date()) {
+export async function readPageSession(request: Request, now = new Date(), areaRole: Role | null = null) {
   const session = await getSession(request)
+  // The role of the last area of the app the person was in (ADR 0018), for pages that belong to no one role.
+  const remember = areaRole !== null && session.get('role') !== areaRole
+  if (remember) session.set('role', areaRole)
+  const rememberedRole: Role | null = session.get('role') ?? null
   const flash = session.get('flash') ?? null
   const keptForm = session.get('keptForm') ?? null
   const signedIn = Boolean(session.get('userId'))
@@ -118,8 +125,8 @@ export async function readPageSession(request: Request, now = new Date()) {
   if (renew) session.set('renewedAt', nowInstant(now))
   const last = session.get('renewedAt')
   const endsAt = signedIn && last ? new Date(Date.parse(last) + SESSION_HOURS * 3_600_000).toISOString() : null
-  const headers = flash || keptForm || renew ? { 'Set-Cookie': await commitSession(session, request) } : undefined
-  return { flash, keptForm, endsAt, headers }
+  const headers = flash || keptForm || renew || remember ? { 'Set-Cookie': await commitSession(session, request) } : undefined
+  return { flash, keptForm, endsAt, headers, rememberedRole }
 }
 
 /** The person whose session the request's cookie names, even if it has ended (null when unknown). */

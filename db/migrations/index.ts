@@ -9,6 +9,7 @@ import * as throttles from './2026-11-29-0017-throttles'
 import * as provisionalNextStages from './2026-11-29-0018-provisional-next-stages'
 import * as plausibilityLimits from './2026-11-30-0101-plausibility-limits'
 import * as supervisionByTraining from './2026-11-30-0102-supervision-by-training'
+import * as userRoles from './2026-11-30-0111-user-roles'
 import * as progressCache from './2026-11-30-0151-progress-cache'
 
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-0018-provisional-next-stages': provisionalNextStages,
   '2026-11-30-0101-plausibility-limits': plausibilityLimits,
   '2026-11-30-0102-supervision-by-training': supervisionByTraining,
+  '2026-11-30-0111-user-roles': userRoles,
   '2026-11-30-0151-progress-cache': progressCache,
 }
 

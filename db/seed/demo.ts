@@ -32,6 +32,8 @@ interface TraineePlan {
   name: string
   jobTitle: string
   supervisor: 'sarah' | 'mark'
+  /** An accredited supervisor as external accreditor instead of Dr Helen Price (never their own supervisee). */
+  accreditor?: 'sarah' | 'mark'
   ruleSet: 'current' | 'earlier'
   stages: StagePlan[]
   /** Clients added but not yet filmed (e.g. consent not yet given). */
@@ -115,6 +117,7 @@ const trainees: TraineePlan[] = [
     name: 'Farah Ali',
     jobTitle: 'Nursery nurse',
     supervisor: 'sarah',
+    accreditor: 'mark',
     ruleSet: 'current',
     stages: [
       { stage: 0, startedAgo: 120, signedOffAgo: 118 },
@@ -142,17 +145,27 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
 
   const { id: organisationId } = await db.insertInto('organisations').values({ name: 'Northfield NHS Foundation Trust' }).returning('id').executeTakeFirstOrThrow()
 
-  const addUser = async (email: string, name: string, role: Role, jobTitle: string) =>
-    (await db.insertInto('users').values({ email, name, role, job_title: jobTitle, organisation_id: organisationId, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow())
-      .id
+  const addUser = async (email: string, name: string, roles: Role | Role[], jobTitle: string) => {
+    const { id } = await db
+      .insertInto('users')
+      .values({ email, name, job_title: jobTitle, organisation_id: organisationId, password_hash: passwordHash })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('user_roles')
+      .values([roles].flat().map((role) => ({ user_id: id, role })))
+      .execute()
+    return id
+  }
 
   await addUser('admin@demo.attune.test', 'Alex Morgan', 'admin', 'Systems administrator')
   const leadId = await addUser('lead@demo.attune.test', 'Priya Patel', 'lead', 'Early years programme lead')
   const supervisors = {
     sarah: await addUser('supervisor@demo.attune.test', 'Sarah Thompson', 'supervisor', 'Accredited VIG supervisor'),
-    mark: await addUser('supervisor2@demo.attune.test', 'Mark Reid', 'supervisor', 'Accredited VIG supervisor'),
+    // Mark also accredits a trainee he does not supervise: one sign-in, two roles (ADR 0018).
+    mark: await addUser('supervisor2@demo.attune.test', 'Mark Reid', ['supervisor', 'accreditor'], 'Accredited VIG supervisor'),
   }
-  const accreditorId = await addUser('accreditor@demo.attune.test', 'Dr Helen Price', 'accreditor', 'External VIG supervisor')
+  const helenId = await addUser('accreditor@demo.attune.test', 'Dr Helen Price', 'accreditor', 'External VIG supervisor')
 
   const ruleSetIds = {
     current: await ruleSetId(db, currentPractitionerRuleSet.key),
@@ -183,6 +196,7 @@ export async function seedDemoProgramme(db: Db, today: string): Promise<void> {
   for (const plan of trainees) {
     const traineeId = await addUser(plan.email, plan.name, 'trainee', plan.jobTitle)
     const supervisorId = supervisors[plan.supervisor]
+    const accreditorId = plan.accreditor ? supervisors[plan.accreditor] : helenId
     const rules = plan.ruleSet === 'current' ? currentPractitionerRuleSet : earlierPractitionerRuleSet
     const finalStage = Math.max(...rules.stages.map((s) => s.stageNumber))
     const current = plan.stages[plan.stages.length - 1]

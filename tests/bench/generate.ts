@@ -50,8 +50,11 @@ export async function generateBenchDatabase(target: string, today: string, train
   let result: BenchDatabase | undefined
   await db.transaction().execute(async (trx) => {
     const { id: organisationId } = await trx.insertInto('organisations').values({ name: 'National bench trust' }).returning('id').executeTakeFirstOrThrow()
-    const user = async (email: string, name: string, role: 'trainee' | 'supervisor' | 'accreditor' | 'lead') =>
-      (await trx.insertInto('users').values({ email, name, role, organisation_id: organisationId, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow()).id
+    const user = async (email: string, name: string, role: 'trainee' | 'supervisor' | 'accreditor' | 'lead') => {
+      const { id } = await trx.insertInto('users').values({ email, name, organisation_id: organisationId, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow()
+      await trx.insertInto('user_roles').values({ user_id: id, role }).execute()
+      return id
+    }
 
     const sizes = Array.from({ length: programmes }, (_, i) => (i === 0 ? 500 : i === 1 ? 50 : Math.ceil((trainees - 550) / (programmes - 2))))
     let traineeNumber = 0

@@ -78,7 +78,8 @@ test.describe('without JavaScript', () => {
     await page.goto('/lead/programmes/1/enrol')
     await page.getByLabel('Trainee').selectOption({ label: 'Yusuf Bello' })
     await page.getByLabel('Supervisor', { exact: true }).selectOption({ label: 'Mark Reid' })
-    await page.getByLabel('External accreditor').selectOption({ label: 'Mark Reid (supervisor)' })
+    // Mark Reid also holds the accreditor role in the demo (ADR 0018).
+    await page.getByLabel('External accreditor').selectOption({ label: 'Mark Reid (external accreditor)' })
     await page.getByRole('button', { name: 'Enrol trainee' }).click()
     await expect(page.locator('#accreditorId-error')).toContainText('cannot be the trainee’s own supervisor')
     await expect(page.getByLabel('Trainee')).toHaveValue(/\d+/)

@@ -18,7 +18,7 @@ async function certificateJob(): Promise<PdfJob> {
   const db = await getDb()
   await seedDemoData(db, '2026-11-24')
   const { number } = await db.selectFrom('certificates').select('number').orderBy('id').executeTakeFirstOrThrow()
-  return { document: 'certificate', certificate: (await getCertificateForViewer(db, { id: 0, role: 'admin' }, number))! }
+  return { document: 'certificate', certificate: (await getCertificateForViewer(db, { id: 0, roles: ['admin'] }, number))! }
 }
 
 describe('the PDF worker pool', () => {

@@ -18,13 +18,13 @@ const where = (scope: EnrolmentScope) => {
   const { sql, parameters } = db.selectFrom('enrolments').select('enrolments.id').where(scope).compile()
   return { sql: sql.replace(/^select "enrolments"\."id" from "enrolments" where /, ''), parameters }
 }
-const viewer = (role: Role) => ({ id: 42, role })
+const viewer = (role: Role) => ({ id: 42, roles: [role] })
 
 describe('enrolmentScope, role by role', () => {
   it.each([
     ['trainee', /"enrolments"\."trainee_id" = \?/],
-    ['supervisor', /"enrolments"\."supervisor_id" = \?/],
-    ['accreditor', /"enrolments"\."external_accreditor_id" = \? and \("enrolments"\."supervisor_id" is null or "enrolments"\."supervisor_id" != \?\)/],
+    ['supervisor', /"enrolments"\."supervisor_id" = \? and "enrolments"\."trainee_id" != \?/],
+    ['accreditor', /"enrolments"\."external_accreditor_id" = \? and "enrolments"\."trainee_id" != \? and \("enrolments"\."supervisor_id" is null or "enrolments"\."supervisor_id" != \?\)/],
     [
       'lead',
       /"enrolments"\."programme_id" in \(select "programmes"\."id" from "programmes" where "programmes"\."id" in \(select "programme_leads"\."programme_id" from "programme_leads" where "programme_leads"\."user_id" = \?\)\)/,
@@ -49,7 +49,8 @@ describe('enrolmentScope, role by role', () => {
 
 describe('the decisions of one role', () => {
   it('supervising and accrediting are by allocation, whatever the role', () => {
-    expect(where(supervisedBy(viewer('supervisor')))).toEqual({ sql: '"enrolments"."supervisor_id" = ?', parameters: [42] })
+    // Never their own enrolment as a trainee (ADR 0018).
+    expect(where(supervisedBy(viewer('supervisor')))).toEqual({ sql: '("enrolments"."supervisor_id" = ? and "enrolments"."trainee_id" != ?)', parameters: [42, 42] })
     expect(where(accreditedBy(viewer('supervisor'))).sql).toMatch(/^\(?"enrolments"\."external_accreditor_id" = \?/)
   })
 

@@ -1,14 +1,13 @@
 // migration 0018 (ADR 0016): a stage signed off before provisional stages existed gets its next stage
 // opened from the day after the sign-off, once; the final stage and finished work are left alone.
 import { join } from 'node:path'
-import { Migrator } from 'kysely'
+import { Migrator, type Generated, type Kysely } from 'kysely'
 import { describe, expect, inject, it } from 'vitest'
 import { openDatabase } from '~db/connection'
 import { migrationProvider } from '~db/migrations'
-import type { Kysely } from 'kysely'
 import type { DB } from '~db/schema'
 import { currentPractitionerRuleSet as seed } from '~db/seed/rule-sets'
-import { createEnrolment, createUser } from '../../factories'
+import { createEnrolment } from '../../factories'
 
 /**
  * The 2026 practitioner rule set as the schema stood at migration 0017: only the columns that existed
@@ -59,9 +58,19 @@ describe('migration 0018: provisional next stages', () => {
       const migrator = new Migrator({ db, provider: migrationProvider })
       expect((await migrator.migrateTo('2026-11-29-0017-throttles')).error).toBeUndefined()
       await ruleSetAsOf0017(db)
-      const supervisor = await createUser(db, 'supervisor')
-      const waiting = await createEnrolment(db, { supervisorId: supervisor.id, stage: 1 })
-      const final = await createEnrolment(db, { supervisorId: supervisor.id, stage: 3 })
+      // Users as they were before roles became a set (migration 0111): one role column.
+      const user = async (role: string, n: number) =>
+        (
+          await (db as unknown as Kysely<{ users: { id: Generated<number>; email: string; name: string; role: string } }>)
+            .insertInto('users')
+            .values({ email: `${role}${n}@test.attune.test`, name: `${role} ${n}`, role })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id as number
+      const supervisor = { id: await user('supervisor', 1) }
+      const people = async (n: number) => ({ supervisorId: supervisor.id, traineeId: await user('trainee', n), accreditorId: await user('accreditor', n) })
+      const waiting = await createEnrolment(db, { ...(await people(1)), stage: 1 })
+      const final = await createEnrolment(db, { ...(await people(2)), stage: 3 })
       for (const [enrolment, stage] of [
         [waiting, 1],
         [final, 3],

@@ -48,9 +48,9 @@ describe('seeding', () => {
     await seedReferenceData(db)
     expect(await db.selectFrom('rule_sets').select('id').execute()).toHaveLength(4)
     expect(await seedDemoData(db, '2026-11-24')).toBe(true)
-    const users = await db.selectFrom('users').select(['email', 'role']).execute()
+    const users = await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select(['users.email', 'user_roles.role']).execute()
     expect(await seedDemoData(db, '2026-11-24')).toBe(false)
-    expect(await db.selectFrom('users').select('id').execute()).toHaveLength(users.length)
+    expect(await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('users.id').execute()).toHaveLength(users.length)
     for (const [email, role] of [
       ['lead@demo.attune.test', 'lead'],
       ['supervisor@demo.attune.test', 'supervisor'],
@@ -62,6 +62,13 @@ describe('seeding', () => {
     }
     expect(users.filter((u) => u.role === 'trainee')).toHaveLength(7)
     expect(users.filter((u) => u.role === 'supervisor')).toHaveLength(2)
+    // One demo login holds two roles: Mark Reid supervises and also accredits (ADR 0018).
+    expect(
+      users
+        .filter((u) => u.email === 'supervisor2@demo.attune.test')
+        .map((u) => u.role)
+        .sort(),
+    ).toEqual(['accreditor', 'supervisor'])
   })
 
   it('moves enrolments in training on the 2024 seed to its correction, audited; finished ones keep their version (ADR 0016)', async () => {

@@ -202,10 +202,10 @@ describe('the progress cache', () => {
 
   it('changes nobody’s access: a cached programme stays its lead’s', async () => {
     const w = await world()
-    const mine = await listProgrammeEnrolments(w.db, { id: w.lead.id, role: 'lead' }, w.programme.id, TODAY)
+    const mine = await listProgrammeEnrolments(w.db, { id: w.lead.id, roles: ['lead'] }, w.programme.id, TODAY)
     expect(mine.map((r) => r.id)).toEqual([w.enrolment.id])
     const stranger = await createUser(w.db, 'lead')
-    expect(await listProgrammeEnrolments(w.db, { id: stranger.id, role: 'lead' }, w.programme.id, TODAY)).toEqual([])
-    expect(await listProgrammeEnrolments(w.db, { id: w.supervisor.id, role: 'supervisor' }, w.programme.id, TODAY)).toHaveLength(1)
+    expect(await listProgrammeEnrolments(w.db, { id: stranger.id, roles: ['lead'] }, w.programme.id, TODAY)).toEqual([])
+    expect(await listProgrammeEnrolments(w.db, { id: w.supervisor.id, roles: ['supervisor'] }, w.programme.id, TODAY)).toHaveLength(1)
   })
 })

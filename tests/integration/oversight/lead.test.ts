@@ -85,7 +85,8 @@ describe('people and set-password links', () => {
     const db = await getDb()
     const { token, organisation } = await addPerson()
     const user = await db.selectFrom('users').selectAll().where('email', '=', 'zoe.new@test.attune.test').executeTakeFirstOrThrow()
-    expect(user).toMatchObject({ role: 'trainee', organisation_id: organisation.id, password_hash: null })
+    expect(user).toMatchObject({ organisation_id: organisation.id, password_hash: null })
+    expect(await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).toEqual([{ role: 'trainee' }])
     const stored = await db.selectFrom('password_tokens').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow()
     expect(stored.token_hash).toBe(hashToken(token))
     expect(JSON.stringify(await db.selectFrom('password_tokens').selectAll().execute())).not.toContain(token)
@@ -173,7 +174,7 @@ describe('enrolling and reassigning', () => {
     // The model refuses too, whatever the form said.
     await expect(
       db.transaction().execute((trx) =>
-        enrolTrainee(trx, { id: lead.id, role: 'lead' }, programme.id, {
+        enrolTrainee(trx, { id: lead.id, roles: ['lead'] }, programme.id, {
           traineeId: newcomer.id,
           ruleSetId,
           startedOn: '2026-02-01',

@@ -24,7 +24,7 @@ async function signedOffStage1() {
     .execute((trx) =>
       signOffStage(
         trx,
-        { id: world.supervisor.id, role: 'supervisor' },
+        { id: world.supervisor.id, roles: ['supervisor'] },
         { enrolmentId: world.enrolment.id, stageNumber: 1, meetingHeldOn: '2026-04-02', meetingNotes: '', overrideReason: '' },
         SIGNED_OFF_AT,
       ),
@@ -72,7 +72,7 @@ describe('a stage waiting for accreditation', () => {
       newSession,
       formRequest('/trainee/supervision/new', { held_on: '2026-04-09', minutes: '90', format: 'one_to_one', supervisor_id: String(supervisor.id), client_ids: [String(clientId)] }, cookie),
     )
-    await db.transaction().execute((trx) => accreditStage(trx, { id: accreditor.id, role: 'accreditor' }, { enrolmentId: enrolment.id, stageNumber: 1, accreditedOn: '2026-04-20' }))
+    await db.transaction().execute((trx) => accreditStage(trx, { id: accreditor.id, roles: ['accreditor'] }, { enrolmentId: enrolment.id, stageNumber: 1, accreditedOn: '2026-04-20' }))
     expect((await stageRows(enrolment.id)).slice(1)).toEqual([
       { stage_number: 1, status: 'accredited', started_on: '2026-01-05' },
       { stage_number: 2, status: 'in_progress', started_on: '2026-04-03' },
@@ -93,7 +93,7 @@ describe('a stage waiting for accreditation', () => {
     )
     const returned = await db
       .transaction()
-      .execute((trx) => returnStage(trx, { id: accreditor.id, role: 'accreditor' }, { enrolmentId: enrolment.id, stageNumber: 1, reasons: 'One more cycle with a new family, please.' }))
+      .execute((trx) => returnStage(trx, { id: accreditor.id, roles: ['accreditor'] }, { enrolmentId: enrolment.id, stageNumber: 1, reasons: 'One more cycle with a new family, please.' }))
     expect(returned?.provisionalWork).toEqual({ stageNumber: 2, cycles: 1, sessions: 1 })
     expect((await stageRows(enrolment.id)).slice(1)).toEqual([{ stage_number: 1, status: 'in_progress', started_on: '2026-01-05' }])
     const stages = await db.selectFrom('cycles').select('stage_number').where('enrolment_id', '=', enrolment.id).execute()
@@ -110,7 +110,7 @@ describe('a stage waiting for accreditation', () => {
       .execute((trx) =>
         signOffStage(
           trx,
-          { id: supervisor.id, role: 'supervisor' },
+          { id: supervisor.id, roles: ['supervisor'] },
           { enrolmentId: enrolment.id, stageNumber: 1, meetingHeldOn: '2026-04-20', meetingNotes: '', overrideReason: '' },
           new Date('2026-04-20T10:00:00.000Z'),
         ),

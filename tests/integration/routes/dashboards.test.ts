@@ -99,7 +99,7 @@ describe('the programme lead’s dashboard', () => {
         },
         transformResult: async (args) => args.result,
       }
-      const rows = await listProgrammeEnrolments(db.withPlugin(counter), { id: lead.id, role: 'lead' }, programme.id, today())
+      const rows = await listProgrammeEnrolments(db.withPlugin(counter), { id: lead.id, roles: ['lead'] }, programme.id, today())
       expect(rows).toHaveLength(trainees)
       return queries
     }

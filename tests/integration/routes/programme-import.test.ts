@@ -104,11 +104,12 @@ describe('importing a spreadsheet', () => {
     const sam = await db
       .selectFrom('enrolments')
       .innerJoin('users', 'users.id', 'enrolments.trainee_id')
-      .select(['enrolments.id', 'enrolments.rule_set_id', 'enrolments.current_stage', 'enrolments.registration_paid_on', 'users.password_hash', 'users.role'])
+      .select(['enrolments.id', 'enrolments.rule_set_id', 'enrolments.current_stage', 'enrolments.registration_paid_on', 'users.password_hash', 'users.id as user_id'])
       .where('users.email', '=', SAM)
       .where('enrolments.programme_id', '=', programme.id)
       .executeTakeFirstOrThrow()
-    expect(sam).toMatchObject({ current_stage: 2, registration_paid_on: '2025-02-01', password_hash: null, role: 'trainee' })
+    expect(sam).toMatchObject({ current_stage: 2, registration_paid_on: '2025-02-01', password_hash: null })
+    expect(await db.selectFrom('user_roles').select('role').where('user_id', '=', sam.user_id).execute()).toEqual([{ role: 'trainee' }])
     const stages = await db
       .selectFrom('enrolment_stages')
       .select(['stage_number', 'status', 'started_on', 'completed_on', 'locked'])
@@ -201,6 +202,15 @@ describe('importing a spreadsheet', () => {
     const refused = await commit(text)
     expect(refused.status).toBe(200)
     expect((await refused.json()).preview.problems.map(describeProblem)).toEqual([problem])
+    expect(await count()).toEqual(before)
+  })
+
+  it('refuses a trainee who also supervises as her own supervisor (ADR 0018), and writes nothing', async () => {
+    const { db, preview, programme, count } = await setUp()
+    const tess = await createUser(db, ['trainee', 'supervisor'], { organisationId: programme.organisation_id })
+    const before = await count()
+    const own = await preview(csv([{ ...goodRows(tess.email)[0], email: tess.email, name: tess.name }]))
+    expect(own.preview.problems.map(describeProblem)).toEqual([`Row 2, column supervisor_email: ${tess.email} cannot supervise their own training: name another supervisor`])
     expect(await count()).toEqual(before)
   })
 

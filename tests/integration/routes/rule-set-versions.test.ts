@@ -120,7 +120,7 @@ describe('rule-set versions', () => {
     const { db, admin, draftId, post } = await adminWithDraft()
     const lead = await createUser(db, 'lead')
     const programme = await createProgramme(db, { leadId: lead.id })
-    const choices = async () => (await enrolmentFormOptions(db, { id: lead.id, role: 'lead' }, programme.id))!.ruleSets.map((r) => r.id)
+    const choices = async () => (await enrolmentFormOptions(db, { id: lead.id, roles: ['lead'] }, programme.id))!.ruleSets.map((r) => r.id)
     expect(await choices()).not.toContain(draftId)
 
     await post(stage3({ requiredNewClients: '4' }))
