@@ -15,7 +15,6 @@ interface Props {
   generatedOn: string
 }
 
-
 export function EvaluationDocument({ report, programmeName, generatedOn }: Props) {
   const charted = report.measures.filter((m) => m.change)
   return (
