@@ -29,7 +29,7 @@ import { formatPence } from '~/utils/money'
 import { formatHours, type RemainingWork } from './readiness'
 import type { Severity } from './risk'
 import { stageOf, type RuleSet } from './rule-set'
-import { plural } from './wording'
+import { plural, someNames } from './wording'
 
 export type EnrolmentStatus = 'active' | 'paused' | 'withdrawn' | 'accredited'
 
@@ -440,7 +440,7 @@ export function supervisorRecommendations(loads: SupervisorLoad[], end: string):
       spare.set(load, spare.get(load)! + move.trainee.minutesPerMonth)
     } else {
       found.push(
-        `Add ${hoursText(Math.max(Math.round(load.neededMinutesPerMonth) - load.capacityMinutesPerMonth!, 1))} a month for ${load.name} (${figures(load)}): their trainees (${load.trainees.map((t) => t.name).join(', ')}) cannot all finish by ${end} in the time they have, and no other supervisor has the spare hours to take one of them.`,
+        `Add ${hoursText(Math.max(Math.round(load.neededMinutesPerMonth) - load.capacityMinutesPerMonth!, 1))} a month for ${load.name} (${figures(load)}): their trainees (${someNames(load.trainees.map((t) => t.name))}) cannot all finish by ${end} in the time they have, and no other supervisor has the spare hours to take one of them.`,
       )
     }
   }
@@ -448,11 +448,11 @@ export function supervisorRecommendations(loads: SupervisorLoad[], end: string):
     if (load.trainees.length === 0) continue
     if (load.supervisorId === null) {
       found.push(
-        `${plural(load.trainees.length, 'trainee has', 'trainees have')} no supervisor (${load.trainees.map((t) => t.name).join(', ')}), needing ${hoursText(load.neededMinutesPerMonth)} of supervision a month between them: assign one.`,
+        `${plural(load.trainees.length, 'trainee has', 'trainees have')} no supervisor (${someNames(load.trainees.map((t) => t.name))}), needing ${hoursText(load.neededMinutesPerMonth)} of supervision a month between them: assign one.`,
       )
     } else if (load.capacityMinutesPerMonth === null) {
       found.push(
-        `No monthly capacity is recorded for ${load.name}, whose trainees (${load.trainees.map((t) => t.name).join(', ')}) need ${hoursText(load.neededMinutesPerMonth)} of supervision a month to finish by ${end}. Record it in the programme’s details.`,
+        `No monthly capacity is recorded for ${load.name}, whose trainees (${someNames(load.trainees.map((t) => t.name))}) need ${hoursText(load.neededMinutesPerMonth)} of supervision a month to finish by ${end}. Record it in the programme’s details.`,
       )
     }
   }
@@ -474,7 +474,7 @@ function recommendations(report: Omit<SustainabilityReport, 'recommendations'>, 
   const full = windowMonths(asOf, window)
   const late = trainees.filter((t) => t.finishesByEnd === false)
   if (late.length > 0) {
-    const who = late.map((t) => `${t.name} (projected ${formatDate(t.projectedAccreditationOn)})`).join(', ')
+    const who = someNames(late.map((t) => `${t.name} (projected ${formatDate(t.projectedAccreditationOn)})`))
     // Per late trainee: their minutes a full month to finish by the end date, less their minutes a full month at their pace.
     const extra = late.reduce((sum, t) => {
       const paceMonths = windowMonths(asOf, monthsFrom(asOf, t.projectedAccreditationOn!))
@@ -530,7 +530,7 @@ function recommendations(report: Omit<SustainabilityReport, 'recommendations'>, 
     const minutes = paused.reduce((sum, t) => sum + t.remaining.supervisionMinutes, 0)
     const cycles = paused.reduce((sum, t) => sum + t.remaining.cycles, 0)
     found.push(
-      `${plural(paused.length, 'trainee is', 'trainees are')} paused (${paused.map((t) => t.name).join(', ')}) with ${hoursText(minutes)} of supervision and ${plural(cycles, 'cycle')} still to do: they count in the demand to finish by ${end} but have no projected date. Agree a restart date with ${paused.length === 1 ? 'them' : 'each of them'}.`,
+      `${plural(paused.length, 'trainee is', 'trainees are')} paused (${someNames(paused.map((t) => t.name))}) with ${hoursText(minutes)} of supervision and ${plural(cycles, 'cycle')} still to do: they count in the demand to finish by ${end} but have no projected date. Agree a restart date with ${paused.length === 1 ? 'them' : 'each of them'}.`,
     )
   }
   return found

@@ -13,3 +13,12 @@ export function minutesInWords(minutes: number): string {
   if (hours === 0) return plural(rest, 'minute')
   return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`
 }
+
+/**
+ * Names in a sentence, at most `max` of them: "A, B, C", or past `max` "A, B, … H and 12 others".
+ * A recommendation about 400 trainees names the first few; the trainee table lists them all.
+ */
+export function someNames(names: string[], max = 8): string {
+  if (names.length <= max) return names.join(', ')
+  return `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'other')}`
+}
