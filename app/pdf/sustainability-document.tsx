@@ -4,6 +4,7 @@
 import { Document, Page, View } from '@react-pdf/renderer'
 import { allClear, budgetLines, DEFINITIONS, flagCount, headlineItems, hours, monthCell, partMonthNote, severityWord, supervisorVerdict } from '~/components/sustainability-report'
 import { formatHours } from '~/domain/readiness'
+import { plural, someNames } from '~/domain/wording'
 import type { SustainabilityReport } from '~/domain/sustainability'
 import { formatDate, formatMonth } from '~/utils/dates'
 import { formatPence } from '~/utils/money'
@@ -19,10 +20,18 @@ interface Props {
   generatedOn: string
 }
 
+const MAX_FLAGGED_EXPLAINED = 30
+const MAX_SUPERVISOR_COLUMNS = 4
+
 export function SustainabilityDocument({ report, programmeName, whatIf, generatedOn }: Props) {
   const { budget, totals, demand } = report
   const flagged = report.trainees.filter((t) => t.flags.length > 0)
-  const named = demand.supervisors.filter((l) => l.supervisorId !== null || l.trainees.length > 0)
+  // Bounded by construction, so a national programme's plan stays a document people read: the reasons
+  // of the first trainees flagged (the programme page lists every one's), and a column per supervisor
+  // in the month table only while a page can hold them (the table above has each supervisor's figures).
+  const explained = flagged.slice(0, MAX_FLAGGED_EXPLAINED)
+  const allNamed = demand.supervisors.filter((l) => l.supervisorId !== null || l.trainees.length > 0)
+  const named = allNamed.length <= MAX_SUPERVISOR_COLUMNS ? allNamed : []
   return (
     <Document title={`Sustainability plan – ${programmeName}`} author="Attune">
       <Page size="A4" style={base.page}>
@@ -91,7 +100,7 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
         </View>
         {flagged.length > 0 ? (
           <View>
-            {flagged.map((t, i) => (
+            {explained.map((t, i) => (
               // The heading travels with the first trainee's reasons; each trainee's reasons stay together.
               <View key={t.enrolmentId} style={{ marginBottom: 4 }} wrap={false}>
                 {i === 0 ? <PdfText style={base.h3}>Why trainees are flagged</PdfText> : null}
@@ -103,6 +112,11 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
                 ))}
               </View>
             ))}
+            {flagged.length > explained.length ? (
+              <PdfText style={[prose, { fontSize: 9 }]}>
+                And {plural(flagged.length - explained.length, 'other trainee')} flagged: the programme’s page in Attune lists each one’s flags.
+              </PdfText>
+            ) : null}
           </View>
         ) : null}
 
@@ -120,14 +134,14 @@ export function SustainabilityDocument({ report, programmeName, whatIf, generate
             empty="No supervisors are recorded for this programme."
             rows={demand.supervisors.map((l) => [
               l.name,
-              l.trainees.map((t) => t.name).join(', ') || 'None',
+              someNames(l.trainees.map((t) => t.name)) || 'None',
               hours(l.neededMinutesPerMonth),
               l.capacityMinutesPerMonth === null ? 'Not recorded' : hours(l.capacityMinutesPerMonth),
               supervisorVerdict(l),
             ])}
           />
           <PdfText style={[prose, { marginTop: 10, marginBottom: 6 }]} minPresenceAhead={80}>
-            Hours needed each month to finish by {formatDate(report.endsOn)}, of the hours available, for all supervisors together and for each:
+            Hours needed each month to finish by {formatDate(report.endsOn)}, of the hours available, for all supervisors together{named.length ? ' and for each' : ''}:
           </PdfText>
           <PdfTable
             headers={['Month', 'All supervisors', ...named.map((l) => l.name), 'At current pace, all']}

@@ -136,15 +136,6 @@ const endpoints: Endpoint[] = [
     notTheirs: ['otherSupervisor'],
   },
   {
-    name: 'POST supervisor trainee: confirm session',
-    fn: supervisorTrainee.action,
-    path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,
-    params: enrolmentParams,
-    fields: async (w, db) => ({ intent: 'confirm-session', sessionId: String((await supervisionSession(db, w.mine.enrolment)).id) }),
-    allowed: ['supervisorOf'],
-    notTheirs: ['otherSupervisor'],
-  },
-  {
     name: 'POST supervisor trainee: confirm selected sessions',
     fn: supervisorTrainee.action,
     path: (w) => `/supervisor/trainees/${w.mine.enrolment.id}`,

@@ -29,7 +29,7 @@ async function waitingStage() {
     supervisorAction,
     formRequest(
       `/supervisor/trainees/${enrolment.id}`,
-      { intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-02', meetingNotes: 'A confident transition.', overrideReason: '' },
+      { intent: 'sign-off', stageNumber: '1', meetingHeldOn: '2026-04-02', meetingNotes: 'A confident transition.', overrideReason: '', confirmed: 'true' },
       await signInCookie(supervisor.email),
     ),
     { enrolmentId: String(enrolment.id) },
