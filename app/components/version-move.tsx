@@ -26,7 +26,7 @@ export function VersionMove({ current, inTraining, choices, proposal, failure }:
     <section aria-labelledby="version-heading">
       <h2 id="version-heading">Rule-set version</h2>
       <p>
-        Follows {current.name} (version {current.version}). A trainee keeps the version they were enrolled on unless you move them.
+        Follows {current.name}, version {current.version}. A trainee keeps the version they were enrolled on unless you move them.
       </p>
       {!inTraining ? <p>This trainee has finished, so they keep the version they trained under.</p> : null}
       {inTraining && choices.length === 0 ? <p>There is no other published version of this pathway to move to.</p> : null}

@@ -77,7 +77,7 @@ test('a lead enrols a trainee on the variant, whose Stage 3 readiness asks 4 new
   const readiness = page.getByRole('table', { name: 'Stage 3: evidence so far' })
   await expect(readiness.getByRole('row', { name: /New clients this stage/ })).toContainText('0/4')
   await expect(readiness.getByRole('row', { name: /New clients this stage/ })).toContainText('4 more new clients this stage')
-  await expect(page.getByText(`Follows ${VARIANT} (version 4)`)).toBeVisible()
+  await expect(page.getByText(`Follows ${VARIANT}, version 4.`)).toBeVisible()
 
   // Compared with the 2026 model, only Stage 3's new clients differ.
   await page.getByLabel('Compare with').selectOption({ label: 'AVIGuk practitioner pathway (current) (version 3)' })
