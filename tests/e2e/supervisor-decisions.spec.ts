@@ -101,8 +101,9 @@ test('signing off with an unread reflection: the summary lists it, the reason is
   await expect(page.getByRole('table', { name: 'To do' }).getByRole('row', { name: /Farah Ali/ })).toContainText('Read the reflection submitted on')
 })
 
-test('the accreditor accredits Farah’s Stage 1 through the summary and opens the new certificate', async ({ page }) => {
-  await signIn(page, 'accreditor@demo.attune.test')
+test('her accreditor (Mark Reid, a supervisor who also accredits) accredits Farah’s Stage 1 through the summary and opens the new certificate', async ({ page }) => {
+  await signIn(page, 'supervisor2@demo.attune.test')
+  await page.goto('/accreditor')
   await page
     .getByRole('table', { name: /Waiting for your decision/ })
     .getByRole('link', { name: 'Farah Ali', exact: true })
