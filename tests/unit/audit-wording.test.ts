@@ -222,6 +222,10 @@ const CASES: [string, ReturnType<typeof row>, string, string[]?][] = [
   ],
   ['pathway.created', row('pathway.created', undefined, { key: 'supervisor', name: 'Supervisor pathway' }, 'Admin'), 'Admin added the pathway Supervisor pathway'],
   ['principle.changed', row('principle.changed', { name: 'a' }, { name: 'b' }, 'Admin'), 'Admin changed the wording of a VIG principle'],
+  ['user.updated', row('user.updated', { name: 'Sam Lee' }, { name: 'Sam Lee-Hart' }, 'Priya Patel'), 'Priya Patel changed an account’s details or roles'],
+  ['user.deactivated', row('user.deactivated', undefined, undefined, 'Priya Patel'), 'Priya Patel deactivated an account: it can no longer sign in'],
+  ['user.reactivated', row('user.reactivated', undefined, undefined, 'Priya Patel'), 'Priya Patel reactivated an account'],
+  ['organisation.created', row('organisation.created', undefined, { name: 'Southfield NHS Trust' }, 'Admin'), 'Admin added the organisation Southfield NHS Trust'],
   ['user.created', row('user.created', undefined, { email: 'x@example.org' }, 'Priya Patel'), 'Priya Patel created an account'],
   ['user.password_link_issued', row('user.password_link_issued', undefined, undefined, 'Priya Patel'), 'Priya Patel issued a set-password link'],
   ['user.password_reset_requested', row('user.password_reset_requested', undefined, undefined, null), 'Someone asked for a set-password link'],
@@ -265,7 +269,7 @@ describe('audit trail in words', () => {
         (a): a is string =>
           a !== undefined &&
           !a.includes('server') &&
-          /^(pathway|enrolment|supervision|supervision_session|cycle|records|client|reflection|meeting|stage|certificate|concern|outcome_score|outcome_measure|programme|rule_set|principle|user|email)\./.test(
+          /^(organisation|pathway|enrolment|supervision|supervision_session|cycle|records|client|reflection|meeting|stage|certificate|concern|outcome_score|outcome_measure|programme|rule_set|principle|user|email)\./.test(
             a,
           ),
       )
