@@ -3,6 +3,7 @@ import { stageOf } from '~/domain/rule-set'
 import { readinessForSignOff } from '~/domain/stage-end'
 import { supervisorTodos, type CaseFacts } from '~/domain/todo-queue'
 import type { CaseloadStatus } from '~/schemas/records-filter'
+import { groupBy } from '~/utils/collections'
 import { instantToCalendarDate } from '~/utils/dates'
 import { containsText } from '~db/portable'
 import { supervisedBy, type Viewer } from './access.server'
@@ -46,10 +47,14 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string, 
     db.selectFrom('stage_meetings').select(['enrolment_id', 'stage_number', 'kind', 'outcome']).where('enrolment_id', 'in', ids).orderBy('held_on').orderBy('id').execute(),
   ])
 
+  // Each kind of row grouped once by enrolment: no scan of every row per trainee.
+  const meetingsOf = groupBy(meetings, (m) => m.enrolment_id)
+  const pendingOf = groupBy(pendingSessions, (s) => s.enrolment_id)
+  const unreadOf = groupBy(unreadReflections, (r) => r.enrolment_id)
   const trainees = enrolments.map((e) => {
     const { ruleSet, evidence, readiness, forecast, flags, lastActivityOn } = loaded.get(e.id)!
     const stage = stageOf(ruleSet, e.current_stage)
-    const stageMeetings = meetings.filter((m) => m.enrolment_id === e.id && m.stage_number === e.current_stage)
+    const stageMeetings = (meetingsOf.get(e.id) ?? []).filter((m) => m.stage_number === e.current_stage)
     const latestEnd = stageMeetings.filter((m) => m.kind !== 'introduction').at(-1)
     const facts: CaseFacts = {
       enrolmentId: e.id,
@@ -63,11 +68,11 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string, 
       endMeetingPassed: latestEnd?.outcome === 'passed',
       readiness: readinessForSignOff(ruleSet, e.current_stage, evidence),
       lastActivityOn,
-      pendingSessions: pendingSessions.filter((s) => s.enrolment_id === e.id).map((s) => ({ id: s.id, heldOn: s.held_on, minutes: s.minutes })),
-      unreadReflections: unreadReflections
+      pendingSessions: (pendingOf.get(e.id) ?? []).map((s) => ({ id: s.id, heldOn: s.held_on, minutes: s.minutes })),
+      unreadReflections: (unreadOf.get(e.id) ?? [])
         // Feedback is given while a stage is open or waiting for the accreditor (a sign-off does not
         // make an unread reflection disappear); completed stages' reflections are history.
-        .filter((r) => r.enrolment_id === e.id && r.stage_number === e.current_stage && e.status === 'active' && (e.stage_status === 'in_progress' || e.stage_status === 'signed_off'))
+        .filter((r) => r.stage_number === e.current_stage && e.status === 'active' && (e.stage_status === 'in_progress' || e.stage_status === 'signed_off'))
         .map((r) => ({ id: r.id, kind: r.kind, submittedOn: r.submitted_at ? instantToCalendarDate(r.submitted_at) : today })),
       waitingDays: ruleSet.thresholds.waitingDays,
     }
@@ -77,8 +82,9 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string, 
     trainees.map((t) => t.facts),
     today,
   )
+  const todosOf = groupBy(todos, (item) => item.enrolmentId)
   return {
-    trainees: trainees.map(({ facts: _facts, ...t }) => ({ ...t, todoCount: todos.filter((item) => item.enrolmentId === t.id).length })),
+    trainees: trainees.map(({ facts: _facts, ...t }) => ({ ...t, todoCount: todosOf.get(t.id)?.length ?? 0 })),
     todos,
   }
 }
