@@ -111,7 +111,7 @@ function portablePool(pool: pg.Pool, onUnavailable: PostgresOptions['onUnavailab
       return {
         async query(sql: string, parameters: readonly unknown[]) {
           try {
-            return await client.query(sql, parameters.map(toPostgresValue))
+            return await client.query({ name: statementName(sql, parameters.length), text: sql, values: parameters.map(toPostgresValue) })
           } catch (error) {
             if (isConnectionFailure(error)) broken = error as Error
             throw unavailable(error)
@@ -125,6 +125,14 @@ function portablePool(pool: pg.Pool, onUnavailable: PostgresOptions['onUnavailab
     },
     end: () => pool.end(),
   }
+}
+
+const names = new Map<string, string>()
+function statementName(sql: string, parameterCount: number): string | undefined {
+  if (parameterCount > 40 || !/^\s*(select|with)\b/i.test(sql)) return undefined
+  let name = names.get(sql)
+  if (!name && names.size < 500) names.set(sql, (name = `attune_${names.size}`))
+  return name
 }
 
 function toPostgresValue(value: unknown): unknown {
