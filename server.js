@@ -15,8 +15,9 @@ import onHeaders from 'on-headers'
 import * as build from './build/index.js'
 
 installGlobals()
-// The headers' one definition lives in the app (app/utils/security-headers.server.ts), re-exported by its server entry.
-const { securityHeaders } = build.entry.module
+// The headers' one definition lives in the app (app/utils/security-headers.server.ts), re-exported by
+// its server entry, as is the per-request memo (app/utils/request-memo.server.ts).
+const { securityHeaders, withRequestMemo } = build.entry.module
 
 const app = express()
 app.disable('x-powered-by')
@@ -33,6 +34,7 @@ app.use(compression())
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
 app.use(morgan('tiny'))
+app.use((req, res, next) => withRequestMemo(next))
 app.all(
   '*',
   createRequestHandler({

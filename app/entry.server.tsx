@@ -16,8 +16,9 @@ startAppScheduler()
 
 const ABORT_DELAY = 5_000
 
-// For server.js, which sets them as defaults on every answer.
+// For server.js, which sets them as defaults on every answer, and opens a memo per request.
 export { securityHeaders }
+export { withRequestMemo } from './utils/request-memo.server'
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const nonce = randomBytes(16).toString('base64')

@@ -12,6 +12,7 @@ import { readFormData } from './request-body.server'
 import { ROLE_HOME, ROLE_LABEL, primaryRole } from './roles'
 import { decoyHash, verifyPassword } from './password.server'
 import { keepForm, takeKeptForm, type KeptFields } from '~/models/kept-form.server'
+import { memoForRequest } from './request-memo.server'
 import { commitSession, destroySession, getSession, keptFormCookie, keptFormHeader, newSession, ownerOfEndedSession } from './session.server'
 
 export type { SessionUser }
@@ -41,12 +42,15 @@ function hostOf(origin: string): string | null {
   }
 }
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const session = await getSession(request)
-  const userId = session.get('userId')
-  if (!userId) return null
-  const db = await getDb()
-  return (await getActiveUserById(db, userId)) ?? null
+/** The signed-in, active person of the request's session, or null; asked once per page view (the root's and the page's loaders share it). */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  return memoForRequest(request, `user ${request.headers.get('Cookie') ?? ''}`, async () => {
+    const session = await getSession(request)
+    const userId = session.get('userId')
+    if (!userId) return null
+    const db = await getDb()
+    return (await getActiveUserById(db, userId)) ?? null
+  })
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
