@@ -459,6 +459,12 @@ export interface EnrolmentProgressTable {
   stamp: number
   computed_for: CalendarDate
   payload: string
+  /** The summary (migration 2026-11-30-0401): what a programme's headline, charts, filters and sort read. */
+  stage_name: string
+  worst_severity: 'red' | 'amber' | null
+  flag_count: number
+  accreditation_on: CalendarDate | null
+  last_activity_on: CalendarDate | null
 }
 
 export interface DB {

@@ -1,6 +1,7 @@
 // Risk flags as people read them: severity in words as well as colour, the reason with its
 // numbers, the next step, and who must act.
 import { Link } from '@remix-run/react'
+import type { FlagsAtAGlance } from '~/domain/dashboard'
 import type { Flag } from '~/domain/risk'
 
 const ACTOR: Record<Flag['actor'], string> = {
@@ -36,15 +37,14 @@ export function FlagList({ flags, showActor = true, children }: { flags: Flag[];
 }
 
 /** A table cell's worth: how many flags of each colour, the first reason, and a link to the rest. */
-export function FlagCell({ flags, href, name }: { flags: Pick<Flag, 'severity' | 'reason'>[]; href: string; name: string }) {
-  if (flags.length === 0) return <>None</>
-  const red = flags.filter((f) => f.severity === 'red').length
-  const amber = flags.length - red
+export function FlagCell({ flags, href, name }: { flags: FlagsAtAGlance; href: string; name: string }) {
+  const { red, amber, firstReason } = flags
+  if (firstReason === null) return <>None</>
   return (
     <>
       {red ? <strong className="nhsuk-tag nhsuk-tag--red">{red} red</strong> : null} {amber ? <strong className="nhsuk-tag nhsuk-tag--orange">{amber} amber</strong> : null}
       <br />
-      <span className="nhsuk-body-s">{flags[0].reason}</span>
+      <span className="nhsuk-body-s">{firstReason}</span>
       <br />
       <Link to={href}>
         Reasons and concerns<span className="nhsuk-u-visually-hidden"> for {name}</span>

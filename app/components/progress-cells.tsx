@@ -1,5 +1,5 @@
-import type { StageReadiness } from '~/domain/readiness'
-import type { Flag } from '~/domain/risk'
+import type { ReadinessAtAGlance } from '~/domain/readiness'
+import type { FlagsAtAGlance } from '~/domain/dashboard'
 import { formatDate } from '~/utils/dates'
 import { FlagCell } from './flag-list'
 import type { StageStatus } from '~/domain/stage-end'
@@ -16,7 +16,7 @@ export function ProgressCells({
   enrolmentStatus: string
   stageStatus: StageStatus
   stageCompletedOn: string | null
-  readiness: StageReadiness
+  readiness: ReadinessAtAGlance
 }) {
   if (enrolmentStatus === 'accredited') {
     return (
@@ -62,7 +62,7 @@ export function OutlookCells({
   accreditationOn: string | null
   accredited: boolean
   fundingEndsOn: string | null
-  flags: Pick<Flag, 'severity' | 'reason'>[]
+  flags: FlagsAtAGlance
 }) {
   return (
     <>

@@ -1,6 +1,6 @@
 // Readiness at a glance, from the one readiness computation (domain/readiness.ts): a compact line for
 // tables ("Cycles 4/6 · Clients 1/2 · Supervision 5 h/7 h") or a short table for evidence summaries.
-import { formatHours, type Requirement, type StageReadiness } from '~/domain/readiness'
+import { formatHours, type ReadinessAtAGlance, type Requirement, type StageReadiness } from '~/domain/readiness'
 import { TableScroll } from './table-scroll'
 
 const SHORT_LABEL: Record<Requirement['key'], string> = {
@@ -12,22 +12,22 @@ const SHORT_LABEL: Record<Requirement['key'], string> = {
   written_reflection: 'Reflection',
 }
 
-function amount(r: Requirement): string {
+function amount(r: ReadinessAtAGlance['requirements'][number]): string {
   if (r.unit === 'done') return r.met ? 'done' : 'to do'
   if (r.unit === 'minutes') return `${formatHours(r.done)}/${formatHours(r.required)}`
   return `${r.done}/${r.required}`
 }
 
-export function ReadinessTag({ readiness }: { readiness: StageReadiness }) {
+export function ReadinessTag({ readiness }: { readiness: ReadinessAtAGlance }) {
   return readiness.ready ? (
     <strong className="nhsuk-tag nhsuk-tag--green">Ready for sign-off</strong>
   ) : (
-    <strong className="nhsuk-tag nhsuk-tag--grey">{readiness.missing.length} to go</strong>
+    <strong className="nhsuk-tag nhsuk-tag--grey">{readiness.requirements.filter((r) => !r.met).length} to go</strong>
   )
 }
 
 /** One line for a table cell; each part says in hidden text whether it is met. */
-export function ReadinessSummary({ readiness }: { readiness: StageReadiness }) {
+export function ReadinessSummary({ readiness }: { readiness: ReadinessAtAGlance }) {
   return (
     <span className="app-readiness">
       {readiness.requirements.map((r, i) => (

@@ -4,7 +4,8 @@
 // paging is plain links (`TablePages`), so the table works without JavaScript.
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { StageReadiness } from '~/domain/readiness'
+import { flagsAtAGlance, type FlagsAtAGlance } from '~/domain/dashboard'
+import { atAGlance, type ReadinessAtAGlance, type StageReadiness } from '~/domain/readiness'
 import type { Flag } from '~/domain/risk'
 import type { StageStatus } from '~/domain/stage-end'
 import { OutlookCells, ProgressCells } from './progress-cells'
@@ -17,12 +18,32 @@ export interface TraineeRow {
   status: string
   stage_status: StageStatus
   stage_completed_on: string | null
-  readiness: StageReadiness
+  readiness: ReadinessAtAGlance
   lastActivityOn: string | null
   accreditationOn: string | null
   accredited: boolean
   funding_ends_on: string | null
-  flags: Pick<Flag, 'severity' | 'reason'>[]
+  flags: FlagsAtAGlance
+}
+
+/**
+ * A row of the table from a trainee with their full progress (as the models give it): the row's
+ * fields only, readiness and flags cut down to what the row shows, so a page sends no more.
+ */
+export function traineeRow(t: Omit<TraineeRow, 'readiness' | 'flags'> & { readiness: StageReadiness; flags: Pick<Flag, 'severity' | 'reason'>[] }): TraineeRow {
+  return {
+    id: t.id,
+    trainee_name: t.trainee_name,
+    status: t.status,
+    stage_status: t.stage_status,
+    stage_completed_on: t.stage_completed_on,
+    readiness: atAGlance(t.readiness),
+    lastActivityOn: t.lastActivityOn,
+    accreditationOn: t.accreditationOn,
+    accredited: t.accredited,
+    funding_ends_on: t.funding_ends_on,
+    flags: flagsAtAGlance(t.flags),
+  }
 }
 
 /** A column a page adds after the shared ones. */

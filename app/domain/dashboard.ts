@@ -13,7 +13,9 @@ export interface DashboardRow {
   /** Null once accredited (nothing left to project). */
   accreditationOn: CalendarDate | null
   accredited: boolean
-  flags: Flag[]
+  /** The worst of the trainee's flags (null with none) and how many there are: `flagSummary`. */
+  worstSeverity: Severity | null
+  flagCount: number
 }
 
 export const SORTS = ['risk', 'name', 'stage', 'last_activity', 'accreditation'] as const
@@ -28,13 +30,30 @@ export interface TableQuery {
   sort: SortKey
 }
 
-export function worstSeverity(flags: Flag[]): Severity | null {
+export function worstSeverity(flags: Pick<Flag, 'severity'>[]): Severity | null {
   if (flags.some((f) => f.severity === 'red')) return 'red'
   return flags.length ? 'amber' : null
 }
 
+/** What the tables filter, sort and count by of a trainee's flags. */
+export function flagSummary(flags: Pick<Flag, 'severity'>[]): Pick<DashboardRow, 'worstSeverity' | 'flagCount'> {
+  return { worstSeverity: worstSeverity(flags), flagCount: flags.length }
+}
+
+/** What a table row shows of a trainee's flags: how many of each colour, and the first reason (null with none). */
+export interface FlagsAtAGlance {
+  red: number
+  amber: number
+  firstReason: string | null
+}
+
+export function flagsAtAGlance(flags: Pick<Flag, 'severity' | 'reason'>[]): FlagsAtAGlance {
+  const red = flags.filter((f) => f.severity === 'red').length
+  return { red, amber: flags.length - red, firstReason: flags[0]?.reason ?? null }
+}
+
 const RISK_ORDER = { red: 0, amber: 1, none: 2 } as const
-const riskRank = (row: DashboardRow) => RISK_ORDER[worstSeverity(row.flags) ?? 'none']
+const riskRank = (row: DashboardRow) => RISK_ORDER[row.worstSeverity ?? 'none']
 // Missing dates sort last whichever way round, so "no activity yet" never hides at the bottom of an
 // ascending list by accident: it goes first when looking for the stalest.
 const byDate = (a: CalendarDate | null, b: CalendarDate | null, missingFirst: boolean) =>
@@ -45,7 +64,7 @@ const byDate = (a: CalendarDate | null, b: CalendarDate | null, missingFirst: bo
 const byName = new Intl.Collator('en-GB').compare
 
 const COMPARE: Record<SortKey, (a: DashboardRow, b: DashboardRow) => number> = {
-  risk: (a, b) => riskRank(a) - riskRank(b) || b.flags.length - a.flags.length,
+  risk: (a, b) => riskRank(a) - riskRank(b) || b.flagCount - a.flagCount,
   name: () => 0,
   stage: (a, b) => a.stageNumber - b.stageNumber,
   last_activity: (a, b) => byDate(a.lastActivityOn, b.lastActivityOn, true),
@@ -57,7 +76,7 @@ export function filterAndSort<R extends DashboardRow>(rows: R[], query: TableQue
     .filter((r) => query.stage === null || r.stageNumber === query.stage)
     .filter((r) => query.supervisorId === null || r.supervisorId === query.supervisorId)
     .filter((r) => {
-      const worst = worstSeverity(r.flags)
+      const worst = r.worstSeverity
       switch (query.severity) {
         case null:
           return true
@@ -92,7 +111,7 @@ export function pipeline(rows: { stageNumber: number; stageName: string; accredi
  * Projected accreditations per month from this month until the last projection (at least until the
  * funding end), each month marked when it falls after the funding ends.
  */
-export function accreditationsByMonth(rows: DashboardRow[], today: CalendarDate, fundingEndsOn: CalendarDate) {
+export function accreditationsByMonth(rows: Pick<DashboardRow, 'accreditationOn'>[], today: CalendarDate, fundingEndsOn: CalendarDate) {
   const perMonth = new Map<string, number>()
   let last = fundingEndsOn
   for (const { accreditationOn } of rows) {
@@ -113,13 +132,13 @@ export function accreditationsByMonth(rows: DashboardRow[], today: CalendarDate,
  * those still in training how many carry a red flag, an amber flag at worst, or are projected to
  * be accredited after `fundingEndsOn` (a calendar date).
  */
-export function headlineCounts(rows: Pick<DashboardRow, 'accredited' | 'flags' | 'accreditationOn'>[], fundingEndsOn: CalendarDate) {
+export function headlineCounts(rows: Pick<DashboardRow, 'accredited' | 'worstSeverity' | 'accreditationOn'>[], fundingEndsOn: CalendarDate) {
   const inTraining = rows.filter((r) => !r.accredited)
   return {
     enrolled: rows.length,
     accredited: rows.length - inTraining.length,
-    red: inTraining.filter((r) => worstSeverity(r.flags) === 'red').length,
-    amber: inTraining.filter((r) => worstSeverity(r.flags) === 'amber').length,
+    red: inTraining.filter((r) => r.worstSeverity === 'red').length,
+    amber: inTraining.filter((r) => r.worstSeverity === 'amber').length,
     afterFunding: inTraining.filter((r) => r.accreditationOn && r.accreditationOn > fundingEndsOn).length,
   }
 }

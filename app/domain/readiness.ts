@@ -72,6 +72,25 @@ export interface StageReadiness {
   missing: string[]
 }
 
+/**
+ * What a table row shows of a stage's readiness ("Cycles 4/6 · Clients 1/2 · Supervision 5 h/7 h",
+ * "2 to go"): amounts only, none of the sentences. A `StageReadiness` is one.
+ */
+export interface ReadinessAtAGlance {
+  stageName: string
+  ready: boolean
+  requirements: Pick<Requirement, 'key' | 'unit' | 'met' | 'done' | 'required'>[]
+}
+
+/** `readiness` cut down to what a table row shows (pages of many trainees send only this). */
+export function atAGlance(readiness: StageReadiness): ReadinessAtAGlance {
+  return {
+    stageName: readiness.stageName,
+    ready: readiness.ready,
+    requirements: readiness.requirements.map(({ key, unit, met, done, required }) => ({ key, unit, met, done, required })),
+  }
+}
+
 export interface RemainingWork {
   cycles: number
   newClients: number

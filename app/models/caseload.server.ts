@@ -9,7 +9,7 @@ import { containsText } from '~db/portable'
 import { supervisedBy, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { enrolmentsWithCurrentStage } from './enrolment.server'
-import { dashboardFields, loadProgress } from './progress.server'
+import { dashboardFields, loadProgress, progressSummary } from './progress.server'
 
 /** Which of the viewer's trainees to gather: one enrolment (their page), or the caseload's filters (issue 12). */
 export interface CaseloadFilter {
@@ -76,7 +76,7 @@ export async function supervisorCaseload(db: Db, viewer: Viewer, today: string, 
         .map((r) => ({ id: r.id, kind: r.kind, submittedOn: r.submitted_at ? instantToCalendarDate(r.submitted_at) : today })),
       waitingDays: ruleSet.thresholds.waitingDays,
     }
-    return { ...e, ...dashboardFields(e, { forecast }), readiness, lastActivityOn, forecast, flags, facts }
+    return { ...e, ...dashboardFields(e, progressSummary({ readiness, forecast, flags, lastActivityOn })), readiness, forecast, flags, facts }
   })
   const todos = supervisorTodos(
     trainees.map((t) => t.facts),

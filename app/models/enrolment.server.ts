@@ -41,14 +41,17 @@ export async function findEnrolmentInScope(db: Db, scope: EnrolmentScope, enrolm
 
 /** The trainee's current enrolment: the active one, else the most recent. */
 export async function findTraineeEnrolment(db: Db, traineeId: number) {
-  return db
-    .selectFrom('enrolments')
-    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
-    .select([...enrolmentColumns, 'programmes.name as programme_name', 'programmes.funding_ends_on'])
-    .where(ownEnrolments(traineeId))
-    .orderBy((eb) => eb.case().when('enrolments.status', '=', 'active').then(0).else(1).end())
-    .orderBy('enrolments.started_on', 'desc')
-    .executeTakeFirst()
+  return (
+    db
+      .selectFrom('enrolments')
+      .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+      // With its progress stamp: the trainee's home reads progress through the cache (ADR 0022).
+      .select([...enrolmentColumns, 'enrolments.progress_stamp', 'programmes.name as programme_name', 'programmes.funding_ends_on'])
+      .where(ownEnrolments(traineeId))
+      .orderBy((eb) => eb.case().when('enrolments.status', '=', 'active').then(0).else(1).end())
+      .orderBy('enrolments.started_on', 'desc')
+      .executeTakeFirst()
+  )
 }
 
 /** Enrolments with the trainee's name and their current stage's row: the base of every trainee table. */

@@ -8,7 +8,9 @@ import { enrolmentScope, programmeScope, type Viewer } from './access.server'
 import type { Db } from './db-types'
 import { holdingRole } from './user.server'
 import { enrolmentsWithCurrentStage } from './enrolment.server'
-import { dashboardFields, loadCachedProgress } from './progress.server'
+import { dashboardFields, listProgressSummaries, loadCachedProgress, progressSummary } from './progress.server'
+import { filterAndSort, pageOf, type TableQuery } from '~/domain/dashboard'
+import type { CalendarDate } from '~/utils/dates'
 
 export async function listLedProgrammes(db: Db, viewer: Viewer) {
   return db
@@ -197,22 +199,48 @@ async function programmeSnapshot(db: Db, programmeId: number) {
   return { ...programme, stageFees, capacities }
 }
 
-/**
- * The programme's trainees with their supervisor, accreditor, readiness, projected dates and flags,
- * as of `today` (a calendar date); progress through the cache (loadCachedProgress, ADR 0022).
- */
-export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeId: number, today: string) {
-  const enrolments = await enrolmentsWithCurrentStage(db)
+/** The programme's enrolments the viewer may see (only `ids` when given), with supervisor and accreditor names, by trainee name. */
+function programmeEnrolments(db: Db, viewer: Viewer, programmeId: number, ids?: number[]) {
+  let query = enrolmentsWithCurrentStage(db)
     .leftJoin('users as supervisor', 'supervisor.id', 'enrolments.supervisor_id')
     .leftJoin('users as accreditor', 'accreditor.id', 'enrolments.external_accreditor_id')
     .select(['supervisor.name as supervisor_name', 'accreditor.name as accreditor_name'])
     .where('enrolments.programme_id', '=', programmeId)
     .where(enrolmentScope(viewer))
-    .orderBy('trainee.name')
-    .execute()
+  if (ids) query = query.where('enrolments.id', 'in', ids.length ? ids : [0])
+  return query.orderBy('trainee.name').execute()
+}
+
+/**
+ * The programme's trainees with their supervisor, accreditor, readiness, projected dates and flags,
+ * as of `today` (a calendar date); progress through the cache (loadCachedProgress, ADR 0022).
+ */
+export async function listProgrammeEnrolments(db: Db, viewer: Viewer, programmeId: number, today: CalendarDate) {
+  const enrolments = await programmeEnrolments(db, viewer, programmeId)
   const progress = await loadCachedProgress(db, enrolments, today)
   return enrolments.map((e) => {
-    const { readiness, forecast, flags, lastActivityOn } = progress.get(e.id)!
-    return { ...e, ...dashboardFields(e, { forecast }), readiness, forecast, flags, lastActivityOn }
+    const full = progress.get(e.id)!
+    return { ...e, ...dashboardFields(e, progressSummary(full)), ...full }
   })
+}
+
+/**
+ * The lead's programme page (issue 14): every trainee's `DashboardRow` with stage name (`trainees`,
+ * for the headline counts and charts, read from the progress cache's summary without parsing a
+ * payload), and the one page of the filtered, sorted table that is shown (`table`, rows with their
+ * full cached progress: readiness and flags' reasons). `query` as `TableQuerySchema` parses it;
+ * `today` is a calendar date.
+ */
+export async function programmeTraineeTable(db: Db, viewer: Viewer, programmeId: number, today: CalendarDate, query: TableQuery & { page: number }) {
+  const trainees = await listProgressSummaries(db, (eb) => eb.and([eb('enrolments.programme_id', '=', programmeId), enrolmentScope(viewer)(eb)]), today)
+  const { rows, ...table } = pageOf(filterAndSort(trainees, query), query.page)
+  const shown = await programmeEnrolments(
+    db,
+    viewer,
+    programmeId,
+    rows.map((r) => r.id),
+  )
+  const enrolmentOf = new Map(shown.map((e) => [e.id, e]))
+  const progress = await loadCachedProgress(db, shown, today)
+  return { trainees, table: { ...table, rows: rows.filter((r) => enrolmentOf.has(r.id)).map((r) => ({ ...enrolmentOf.get(r.id)!, ...r, ...progress.get(r.id)! })) } }
 }

@@ -2,13 +2,16 @@
 // number of enrolments in a fixed number of queries (dashboards must never query per trainee).
 // The judging is the domain's (readiness, forecast, risk); this module only gathers the facts.
 import { forecastEnrolment, type EnrolmentForecast } from '~/domain/forecast'
-import { stageReadiness, type StageReadiness, type StageEvidence } from '~/domain/readiness'
-import { riskFlags, type EnrolmentFacts, type Flag } from '~/domain/risk'
+import { remainingWork, stageReadiness, type RemainingWork, type StageReadiness, type StageEvidence } from '~/domain/readiness'
+import { flagSummary, type DashboardRow } from '~/domain/dashboard'
+import { riskFlags, type EnrolmentFacts, type Flag, type Severity } from '~/domain/risk'
 import { stageOf, type RuleSet } from '~/domain/rule-set'
 import { afterStage } from '~/domain/stage-end'
 import { groupBy } from '~/utils/collections'
-import { addDays, instantToCalendarDate, maxDate } from '~/utils/dates'
+import { addDays, instantToCalendarDate, maxDate, type CalendarDate } from '~/utils/dates'
 import type { Db } from './db-types'
+import type { EnrolmentScope } from './access.server'
+import { enrolmentsWithCurrentStage } from './enrolment.server'
 import { loadReadiness } from './evidence.server'
 
 export interface EnrolmentForProgress {
@@ -40,6 +43,8 @@ export interface Progress {
   forecast: EnrolmentForecast | null
   flags: Flag[]
   lastActivityOn: string | null
+  /** The work left from the current stage to the end of the pathway (the sustainability plan's demand). */
+  remaining: RemainingWork
 }
 
 export interface ProvisionalStage {
@@ -85,9 +90,21 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
     const lastConfirmedSupervisionOn = maxDate(...evidence.supervision.filter((s) => s.status === 'confirmed').map((s) => s.heldOn))
     const oldestUnread = unreadOf.get(enrolment.id)
     const lastActivityOn = maxDate(lastCompletedCycleOn, ...evidence.supervision.map((s) => s.heldOn), ...evidence.cycles.map((c) => c.filmedOn))
+    const remaining = remainingWork(ruleSet, enrolment.current_stage, evidence)
 
     if (enrolment.status !== 'active') {
-      result.set(enrolment.id, { ruleSet, evidence, readiness: current, stageStartedOn, awaitingAccreditation: false, provisional: null, forecast: null, flags: [], lastActivityOn })
+      result.set(enrolment.id, {
+        ruleSet,
+        evidence,
+        readiness: current,
+        stageStartedOn,
+        awaitingAccreditation: false,
+        provisional: null,
+        forecast: null,
+        flags: [],
+        lastActivityOn,
+        remaining,
+      })
       continue
     }
     const next = awaitingAccreditation ? afterStage(ruleSet, enrolment.current_stage) : null
@@ -138,6 +155,7 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
       forecast,
       flags: riskFlags(facts, ruleSet, today),
       lastActivityOn,
+      remaining,
     })
   }
   return result
@@ -146,8 +164,34 @@ export async function loadProgress(db: Db, enrolments: EnrolmentForProgress[], t
 /** What dashboards, reports and digests use of an enrolment's progress: all of it but the raw evidence and rule set. */
 export type CachedProgress = Omit<Progress, 'ruleSet' | 'evidence'>
 
+/**
+ * What a programme's headline counts, charts, filters and sort read of each trainee's progress,
+ * kept as columns beside the cached payload so a page of hundreds of trainees parses none of it:
+ * the current stage's name, the worst flag (null with none) and how many flags, the projected
+ * accreditation date and the last activity (calendar dates, null when there is none).
+ */
+export interface ProgressSummary {
+  stageName: string
+  worstSeverity: Severity | null
+  flagCount: number
+  accreditationOn: CalendarDate | null
+  lastActivityOn: CalendarDate | null
+}
+
+/** The summary of a computed or cached progress. */
+export function progressSummary(progress: Pick<Progress, 'readiness' | 'flags' | 'forecast' | 'lastActivityOn'>): ProgressSummary {
+  return {
+    stageName: progress.readiness.stageName,
+    ...flagSummary(progress.flags),
+    accreditationOn: progress.forecast?.accreditationOn ?? null,
+    lastActivityOn: progress.lastActivityOn,
+  }
+}
+
 /** Rows per statement when writing the cache: well inside both databases' limits on bound values. */
 const CACHE_WRITE_CHUNK = 200
+
+type StampedEnrolment = EnrolmentForProgress & { progress_stamp: number }
 
 /**
  * `loadProgress` for many enrolments through the progress cache (ADR 0022): an `enrolment_progress`
@@ -161,7 +205,7 @@ const CACHE_WRITE_CHUNK = 200
  * reads it): a what-if end date would be cached as if it were real, so a what-if stays on
  * `loadProgress`. Returns the same map as `loadProgress`, without `ruleSet` and `evidence`.
  */
-export async function loadCachedProgress(db: Db, enrolments: (EnrolmentForProgress & { progress_stamp: number })[], today: string): Promise<Map<number, CachedProgress>> {
+export async function loadCachedProgress(db: Db, enrolments: StampedEnrolment[], today: CalendarDate): Promise<Map<number, CachedProgress>> {
   const byId = new Map(enrolments.map((e) => [e.id, e]))
   if (byId.size === 0) return new Map()
   const cached = await db
@@ -174,19 +218,87 @@ export async function loadCachedProgress(db: Db, enrolments: (EnrolmentForProgre
     if (row.stamp === byId.get(row.enrolment_id)!.progress_stamp && row.computed_for === today) result.set(row.enrolment_id, JSON.parse(row.payload) as CachedProgress)
   }
   const stale = [...byId.values()].filter((e) => !result.has(e.id))
+  for (const [id, progress] of await refreshCache(db, stale, today)) result.set(id, progress)
+  return result
+}
+
+/**
+ * The enrolments `scope` selects (its WHERE: access and which enrolments), by trainee name, each as a
+ * `DashboardRow` with its status and current stage's name, as of `today` (a calendar date). One
+ * narrow query: the summary comes from the progress cache's columns, joined only where the row is
+ * fresh (same stamp, computed for `today`), so no payload is parsed; the few enrolments whose row is
+ * stale are read in full, computed and cached (as `loadCachedProgress` does).
+ */
+export async function listProgressSummaries(db: Db, scope: EnrolmentScope, today: CalendarDate): Promise<(DashboardRow & { status: string; stageName: string })[]> {
+  const rows = await db
+    .selectFrom('enrolments')
+    .innerJoin('users as trainee', 'trainee.id', 'enrolments.trainee_id')
+    .leftJoin('enrolment_progress as cache', (join) =>
+      join.onRef('cache.enrolment_id', '=', 'enrolments.id').onRef('cache.stamp', '=', 'enrolments.progress_stamp').on('cache.computed_for', '=', today),
+    )
+    .select([
+      'enrolments.id',
+      'trainee.name as trainee_name',
+      'enrolments.current_stage',
+      'enrolments.status',
+      'enrolments.supervisor_id',
+      'cache.stage_name',
+      'cache.worst_severity',
+      'cache.flag_count',
+      'cache.accreditation_on',
+      'cache.last_activity_on',
+    ])
+    .where(scope)
+    .orderBy('trainee.name')
+    .execute()
+  // `stage_name` is never null in a cached row: null means no fresh row joined.
+  const staleIds = rows.filter((r) => r.stage_name === null).map((r) => r.id)
+  const computed = staleIds.length ? await refreshCache(db, await enrolmentsWithCurrentStage(db).where('enrolments.id', 'in', staleIds).execute(), today) : new Map<number, CachedProgress>()
+  return rows.map((r) => {
+    const fresh = computed.get(r.id)
+    const summary: ProgressSummary = fresh
+      ? progressSummary(fresh)
+      : { stageName: r.stage_name!, worstSeverity: r.worst_severity, flagCount: Number(r.flag_count), accreditationOn: r.accreditation_on, lastActivityOn: r.last_activity_on }
+    return { ...dashboardFields(r, summary), id: r.id, status: r.status, stageName: summary.stageName }
+  })
+}
+
+/** Computes `stale` enrolments' progress and upserts their cache rows, payload and summary. */
+async function refreshCache(db: Db, stale: StampedEnrolment[], today: CalendarDate): Promise<Map<number, CachedProgress>> {
+  const result = new Map<number, CachedProgress>()
   if (stale.length === 0) return result
   const computed = await loadProgress(db, stale, today)
   const rows = stale.map((e) => {
     const { ruleSet, evidence, ...progress } = computed.get(e.id)!
     result.set(e.id, progress)
-    return { enrolment_id: e.id, stamp: e.progress_stamp, computed_for: today, payload: JSON.stringify(progress) }
+    const summary = progressSummary(progress)
+    return {
+      enrolment_id: e.id,
+      stamp: e.progress_stamp,
+      computed_for: today,
+      payload: JSON.stringify(progress),
+      stage_name: summary.stageName,
+      worst_severity: summary.worstSeverity,
+      flag_count: summary.flagCount,
+      accreditation_on: summary.accreditationOn,
+      last_activity_on: summary.lastActivityOn,
+    }
   })
   for (let start = 0; start < rows.length; start += CACHE_WRITE_CHUNK) {
     await db
       .insertInto('enrolment_progress')
       .values(rows.slice(start, start + CACHE_WRITE_CHUNK))
       .onConflict((oc) =>
-        oc.column('enrolment_id').doUpdateSet((eb) => ({ stamp: eb.ref('excluded.stamp'), computed_for: eb.ref('excluded.computed_for'), payload: eb.ref('excluded.payload') })),
+        oc.column('enrolment_id').doUpdateSet((eb) => ({
+          stamp: eb.ref('excluded.stamp'),
+          computed_for: eb.ref('excluded.computed_for'),
+          payload: eb.ref('excluded.payload'),
+          stage_name: eb.ref('excluded.stage_name'),
+          worst_severity: eb.ref('excluded.worst_severity'),
+          flag_count: eb.ref('excluded.flag_count'),
+          accreditation_on: eb.ref('excluded.accreditation_on'),
+          last_activity_on: eb.ref('excluded.last_activity_on'),
+        })),
       )
       .execute()
   }
@@ -194,12 +306,18 @@ export async function loadCachedProgress(db: Db, enrolments: (EnrolmentForProgre
 }
 
 /** The fields the trainee tables filter and sort by (app/domain/dashboard.ts), from an enrolment and its progress. */
-export function dashboardFields(enrolment: { trainee_name: string; current_stage: number; status: string; supervisor_id: number | null }, progress: Pick<Progress, 'forecast'>) {
+export function dashboardFields(
+  enrolment: { trainee_name: string; current_stage: number; status: string; supervisor_id: number | null },
+  progress: ProgressSummary,
+): Omit<DashboardRow, 'id'> {
   return {
     name: enrolment.trainee_name,
     stageNumber: enrolment.current_stage,
     supervisorId: enrolment.supervisor_id,
     accredited: enrolment.status === 'accredited',
-    accreditationOn: progress.forecast?.accreditationOn ?? null,
+    accreditationOn: progress.accreditationOn,
+    lastActivityOn: progress.lastActivityOn,
+    worstSeverity: progress.worstSeverity,
+    flagCount: progress.flagCount,
   }
 }

@@ -1,11 +1,12 @@
 // Gathers the facts the sustainability plan needs for one programme, in a fixed number of queries
 // (progress.server does the readiness, forecasts and flags), and hands them to the domain.
-import { remainingWork } from '~/domain/readiness'
 import { sustainabilityReport, type SustainabilityReport, type TraineeFacts } from '~/domain/sustainability'
 import { groupBy } from '~/utils/collections'
+import { today } from '~/utils/dates'
 import type { Db } from './db-types'
 import type { LedProgramme } from './programme.server'
-import { loadProgress } from './progress.server'
+import { loadCachedProgress, loadProgress } from './progress.server'
+import { getRuleSets } from './rule-set.server'
 
 /** The programme's own settings, which the what-if form starts from. */
 export interface ReportSettings {
@@ -39,6 +40,7 @@ export async function loadSustainabilityReport(db: Db, programme: LedProgramme, 
         'enrolments.supervisor_id',
         'enrolments.external_accreditor_id',
         'enrolments.registration_paid_on',
+        'enrolments.progress_stamp',
         'users.name',
       ])
       .where('enrolments.programme_id', '=', programme.id)
@@ -57,11 +59,17 @@ export async function loadSustainabilityReport(db: Db, programme: LedProgramme, 
   const listed = new Set(onProgramme.map((s) => s.id))
   const unlisted = [...new Set(enrolments.flatMap((e) => (e.supervisor_id !== null && !listed.has(e.supervisor_id) ? [e.supervisor_id] : [])))]
   const others = unlisted.length ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unlisted).execute() : []
-  // Flags judge the forecast against the end date being planned for, what-if or saved.
+  // Flags judge the forecast against the end date being planned for, what-if or saved. The saved
+  // end date as of today is the cache's (ADR 0022); a what-if date or day is computed afresh, never cached.
   const forProgress = enrolments.map((e) => ({ ...e, funding_ends_on: settings.endsOn }))
   const ids = enrolments.map((e) => e.id)
-  const [progress, stages] = await Promise.all([
-    loadProgress(db, forProgress, settings.asOf),
+  const whatIf = settings.endsOn !== programme.funding_ends_on || settings.asOf !== today()
+  const [progress, ruleSets, stages] = await Promise.all([
+    whatIf ? loadProgress(db, forProgress, settings.asOf) : loadCachedProgress(db, forProgress, settings.asOf),
+    getRuleSets(
+      db,
+      enrolments.map((e) => e.rule_set_id),
+    ),
     ids.length ? db.selectFrom('enrolment_stages').select(['enrolment_id', 'stage_number', 'status']).where('enrolment_id', 'in', ids).execute() : [],
   ])
   const stagesOf = groupBy(stages, (s) => s.enrolment_id)
@@ -71,10 +79,10 @@ export async function loadSustainabilityReport(db: Db, programme: LedProgramme, 
       enrolmentId: e.id,
       name: e.name,
       status: e.status,
-      ruleSet: p.ruleSet,
+      ruleSet: ruleSets.get(e.rule_set_id)!,
       currentStage: e.current_stage,
       supervisorId: e.supervisor_id,
-      remaining: remainingWork(p.ruleSet, e.current_stage, p.evidence),
+      remaining: p.remaining,
       projectedAccreditationOn: p.forecast?.accreditationOn ?? null,
       flags: p.flags.map((f) => ({ severity: f.severity, reason: f.reason })),
       startedStages: (stagesOf.get(e.id) ?? []).map((s) => ({ stageNumber: s.stage_number, recognised: s.status === 'recognised' })),

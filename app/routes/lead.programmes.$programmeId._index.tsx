@@ -2,13 +2,13 @@ import { FilterSelect } from '~/components/filter-select'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
-import { TablePages, TraineeTable } from '~/components/trainee-table'
+import { TablePages, TraineeTable, traineeRow } from '~/components/trainee-table'
 import { TableScroll } from '~/components/table-scroll'
 import { HeadlineList } from '~/components/sustainability-report'
-import { accreditationsByMonth, filterAndSort, headlineCounts, pageOf, pipeline, stagesPresent } from '~/domain/dashboard'
+import { accreditationsByMonth, headlineCounts, pipeline, stagesPresent } from '~/domain/dashboard'
 import { TableQuerySchema } from '~/schemas/dashboard'
 import { formatHours } from '~/domain/readiness'
-import { findLedProgramme, listProgrammeEnrolments } from '~/models/programme.server'
+import { findLedProgramme, programmeTraineeTable } from '~/models/programme.server'
 import { listProgrammeAwaitingAccreditation } from '~/models/sign-off.server'
 import { AccreditationWaitTag } from '~/components/stage-tags'
 import { requireRole } from '~/utils/auth.server'
@@ -24,35 +24,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ...PROGRAMME_ROLES)
   const db = await getDb()
-  const programme = found(await findLedProgramme(db, user, idParam(params.programmeId)))
+  const programmeId = idParam(params.programmeId)
   const date = today()
-  const [trainees, awaitingAccreditation] = await Promise.all([listProgrammeEnrolments(db, user, programme.id, date), listProgrammeAwaitingAccreditation(db, user, programme.id, date)])
   const query = TableQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const stages = stagesPresent(trainees.map((t) => ({ stageNumber: t.current_stage, stageName: t.readiness.stageName })))
+  // All at once: each query is limited to what the viewer may see, so for a programme they do not
+  // lead the table and list come back empty and the page answers 404 as before.
   // The headline and charts count every trainee; the table sends one page of rows.
-  const { rows, ...table } = pageOf(filterAndSort(trainees, query), query.page)
+  const [led, { trainees, table }, awaitingAccreditation] = await Promise.all([
+    findLedProgramme(db, user, programmeId),
+    programmeTraineeTable(db, user, programmeId, date, query),
+    listProgrammeAwaitingAccreditation(db, user, programmeId, date),
+  ])
+  const programme = found(led)
+  const { rows, ...pages } = table
   return json({
     programme,
     awaitingAccreditation,
     query,
-    stages,
-    table,
-    shown: rows.map((t) => ({
-      id: t.id,
-      trainee_name: t.trainee_name,
-      status: t.status,
-      stage_status: t.stage_status,
-      stage_completed_on: t.stage_completed_on,
-      readiness: t.readiness,
-      lastActivityOn: t.lastActivityOn,
-      accreditationOn: t.accreditationOn,
-      accredited: t.accredited,
-      supervisor_name: t.supervisor_name,
-      funding_ends_on: programme.funding_ends_on,
-      flags: t.flags.map(({ severity, reason }) => ({ severity, reason })),
-    })),
+    stages: stagesPresent(trainees),
+    table: pages,
+    shown: rows.map((t) => ({ ...traineeRow(t), supervisor_name: t.supervisor_name })),
     headline: headlineCounts(trainees, programme.funding_ends_on),
-    pipeline: pipeline(trainees.filter((t) => t.status !== 'withdrawn').map((t) => ({ stageNumber: t.current_stage, stageName: t.readiness.stageName, accredited: t.accredited }))),
+    pipeline: pipeline(trainees.filter((t) => t.status !== 'withdrawn')),
     months: accreditationsByMonth(trainees, date, programme.funding_ends_on),
   })
 }

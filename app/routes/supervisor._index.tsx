@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { TODO_SECTION } from '~/components/supervisor-trainee/needs-you'
-import { TraineeTable } from '~/components/trainee-table'
+import { TraineeTable, traineeRow } from '~/components/trainee-table'
 import { FilterSelect } from '~/components/filter-select'
 import { filterAndSort } from '~/domain/dashboard'
 import { plural } from '~/domain/wording'
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [all, matching] = await Promise.all([supervisorCaseload(db, user, today()), filtered ? supervisorCaseload(db, user, today(), query) : null])
   // Who needs help most comes first.
   const ordered = filterAndSort((matching ?? all).trainees, { stage: null, severity: null, supervisorId: null, sort: 'risk' })
-  return json({ name: user.name, trainees: ordered, todos: all.todos, total: all.trainees.length, query, filtered })
+  return json({ name: user.name, trainees: ordered.map((t) => ({ ...traineeRow(t), todoCount: t.todoCount })), todos: all.todos, total: all.trainees.length, query, filtered })
 }
 
 export default function SupervisorHome() {

@@ -7,7 +7,8 @@ import { Timeline } from '~/components/timeline'
 import { attentionItems, stageEndReflectionHref, type AttentionItem } from '~/domain/trainee-home'
 import { listClients } from '~/models/client.server'
 import { stageLock } from '~/models/enrolment.server'
-import { loadProgress } from '~/models/progress.server'
+import { loadCachedProgress } from '~/models/progress.server'
+import { getRuleSet } from '~/models/rule-set.server'
 import { findStageEndReflection } from '~/models/reflection.server'
 import { listTimeline } from '~/models/timeline.server'
 import type { EnrolmentForecast } from '~/domain/forecast'
@@ -23,14 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db, enrolment } = await requireTrainee(request)
   const timeline = await listTimeline(db, user.id)
   if (!enrolment) return json({ name: user.name, enrolled: null, recent: timeline.slice(0, RECENT), attention: [] as AttentionItem[] })
-  const [judged, lock, clients, stageEnd] = await Promise.all([
-    loadProgress(db, [enrolment], today()).then((all) => all.get(enrolment.id)!),
+  const [judged, ruleSet, lock, clients, stageEnd] = await Promise.all([
+    loadCachedProgress(db, [enrolment], today()).then((all) => all.get(enrolment.id)!),
+    getRuleSet(db, enrolment.rule_set_id),
     stageLock(db, enrolment.id, enrolment.current_stage),
     listClients(db, user.id),
     findStageEndReflection(db, { enrolmentId: enrolment.id, traineeId: user.id, stageNumber: enrolment.current_stage }),
   ])
   const now = today()
-  const attention = attentionItems(timeline, clients, judged.ruleSet, now)
+  const attention = attentionItems(timeline, clients, ruleSet, now)
   const stageEndHref = stageEndReflectionHref(
     judged.readiness.requirements.map((r) => r.key),
     stageEnd,

@@ -11,6 +11,7 @@ import * as plausibilityLimits from './2026-11-30-0101-plausibility-limits'
 import * as supervisionByTraining from './2026-11-30-0102-supervision-by-training'
 import * as userRoles from './2026-11-30-0111-user-roles'
 import * as progressCache from './2026-11-30-0151-progress-cache'
+import * as progressSummary from './2026-11-30-0401-progress-summary'
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-0001-initial-schema': initialSchema,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-0102-supervision-by-training': supervisionByTraining,
   '2026-11-30-0111-user-roles': userRoles,
   '2026-11-30-0151-progress-cache': progressCache,
+  '2026-11-30-0401-progress-summary': progressSummary,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -6,8 +6,8 @@ import type { DB } from '~db/schema'
 import { PROGRESS_STAMP_SOURCES } from '~db/progress-stamps'
 import { createClientRow, createCycleRow, createEnrolment, createProgramme, createReflectionRow, createSessionRow, createUser } from '../../factories'
 import { enrolmentsWithCurrentStage } from '~/models/enrolment.server'
-import { listProgrammeEnrolments } from '~/models/programme.server'
-import { loadCachedProgress, loadProgress } from '~/models/progress.server'
+import { listProgrammeEnrolments, programmeTraineeTable } from '~/models/programme.server'
+import { listProgressSummaries, loadCachedProgress, loadProgress, progressSummary } from '~/models/progress.server'
 import { getDb } from '~/utils/db.server'
 
 const TODAY = '2026-11-24'
@@ -38,10 +38,15 @@ async function expectCachedEqualsFresh(db: Kysely<DB>, ids: number[], today = TO
     const { ruleSet, evidence, ...expected } = fresh.get(row.id)!
     expect(cached.get(row.id)).toEqual(expected)
   }
-  // Read again: now from the cache, still equal.
+  // Read again: now from the cache, still equal; and so are the summary columns.
   expect(await loadCachedProgress(db, await rowsOf(db, ids), today)).toEqual(cached)
+  const summaries = await summariesOf(db, ids, today)
+  for (const row of rows) expect(summaries.get(row.id)).toMatchObject(progressSummary(fresh.get(row.id)!))
   return cached
 }
+
+/** `listProgressSummaries` of the enrolments `ids`, by id. */
+const summariesOf = async (db: Kysely<DB>, ids: number[], today: string) => new Map((await listProgressSummaries(db, (eb) => eb('enrolments.id', 'in', ids), today)).map((r) => [r.id, r]))
 
 const stampsOf = async (db: Kysely<DB>, ids: number[]) => (await rowsOf(db, ids)).map((r) => r.progress_stamp)
 
@@ -179,6 +184,21 @@ describe('the progress cache', () => {
     expect(cached.get(w.enrolment.id)!.lastActivityOn).toBe('2026-11-20')
   })
 
+  it('gives summaries from a cold cache that equal a fresh computation, and caches the payload with them', async () => {
+    const w = await world()
+    await createReflectionRow(w.db, { enrolmentId: w.enrolment.id, status: 'submitted' })
+    const rows = await rowsOf(w.db, [w.enrolment.id, w.other.id])
+    const summaries = await summariesOf(w.db, [w.enrolment.id, w.other.id], TODAY)
+    const fresh = await loadProgress(w.db, rows, TODAY)
+    for (const row of rows) expect(summaries.get(row.id)).toMatchObject(progressSummary(fresh.get(row.id)!))
+    // The reflection submitted on 15 Feb and still unread is red by 24 Nov (urgent from 28 days).
+    expect(summaries.get(w.enrolment.id)).toMatchObject({ stageName: 'Stage 1', worstSeverity: 'red' })
+    expect(summaries.get(w.enrolment.id)!.flagCount).toBe(fresh.get(w.enrolment.id)!.flags.length)
+    const stored = await w.db.selectFrom('enrolment_progress').select('payload').where('enrolment_id', '=', w.enrolment.id).executeTakeFirstOrThrow()
+    const { ruleSet, evidence, ...expected } = fresh.get(w.enrolment.id)!
+    expect(JSON.parse(stored.payload)).toEqual(expected)
+  })
+
   it('recomputes yesterday’s row on the next day', async () => {
     const w = await world()
     const yesterday = await expectCachedEqualsFresh(w.db, [w.enrolment.id], '2026-03-01')
@@ -207,5 +227,10 @@ describe('the progress cache', () => {
     const stranger = await createUser(w.db, 'lead')
     expect(await listProgrammeEnrolments(w.db, { id: stranger.id, roles: ['lead'] }, w.programme.id, TODAY)).toEqual([])
     expect(await listProgrammeEnrolments(w.db, { id: w.supervisor.id, roles: ['supervisor'] }, w.programme.id, TODAY)).toHaveLength(1)
+    const query = { stage: null, severity: null, supervisorId: null, sort: 'name', page: 1 } as const
+    const table = await programmeTraineeTable(w.db, { id: w.lead.id, roles: ['lead'] }, w.programme.id, TODAY, query)
+    expect(table.trainees.map((r) => r.id)).toEqual([w.enrolment.id])
+    expect(table.table.rows.map((r) => r.id)).toEqual([w.enrolment.id])
+    expect(await programmeTraineeTable(w.db, { id: stranger.id, roles: ['lead'] }, w.programme.id, TODAY, query)).toMatchObject({ trainees: [], table: { rows: [], total: 0 } })
   })
 })

@@ -25,7 +25,10 @@ describe('the programme lead’s dashboard', () => {
     const data = await (await run(leadDashboard, getRequest(`/lead/programmes/${programmeId}`, await cookie('lead')), { programmeId })).json()
     expect(data.headline).toMatchObject({ enrolled: 7, accredited: 1 })
     expect(data.headline.red + data.headline.amber).toBe(5) // everyone in training but Dan
-    expect(data.shown[0].flags[0].severity).toBe('red')
+    expect(data.shown[0].flags).toMatchObject({ red: expect.any(Number), firstReason: expect.any(String) })
+    expect(data.shown[0].flags.red).toBeGreaterThan(0)
+    // A row sends what it prints: amounts, not the readiness sentences.
+    expect(Object.keys(data.shown[0].readiness).sort()).toEqual(['ready', 'requirements', 'stageName'])
     expect(data.shown.at(-1).trainee_name).toMatch(/Chloe Evans|Dan Okafor/)
     expect(data.pipeline).toContainEqual({ label: 'Accredited', count: 1 })
     expect(data.pipeline).toContainEqual({ label: 'Stage 1 (to mid-point)', count: 1 })
@@ -115,8 +118,8 @@ describe('the supervisor’s caseload', () => {
     const { cookie } = await demo()
     const data = await (await run(supervisorHome, getRequest('/supervisor', await cookie('supervisor')))).json()
     expect(names(data.trainees).sort()).toEqual(['Amira Khan', 'Ben Harper', 'Ella Morris', 'Farah Ali'])
-    expect(data.trainees[0].flags.some((f: { severity: string }) => f.severity === 'red')).toBe(true)
-    expect(data.trainees.every((t: { forecast: unknown }) => t.forecast)).toBe(true)
+    expect(data.trainees[0].flags.red).toBeGreaterThan(0)
+    expect(data.trainees.every((t: { accreditationOn: string | null }) => t.accreditationOn)).toBe(true)
     expect(data.todos.map((t: { traineeName: string }) => t.traineeName)).toContain('Ella Morris')
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { seedDemoData } from '~db/seed'
 import { DEMO_PASSWORD } from '~db/seed/demo'
 import { createProgramme, createUser } from '../../factories'
@@ -90,6 +90,27 @@ describe('the sustainability report of the demo programme', () => {
       'Add 6 h 10 min a month for Sarah Thompson (14 h 10 min needed, 8 h available a month): their trainees (Amira Khan, Ben Harper, Ella Morris, Farah Ali) cannot all finish by 24 Mar 2027 in the time they have, and no other supervisor has the spare hours to take one of them.',
     )
     expect(r.recommendations[2]).toMatch(/^Finishing everyone by 24 Mar 2027 needs 16 h 18 min of supervision a month against the supervisors’ capacity of 14 h a month/)
+  })
+
+  it('reads the programme’s own plan as of today through the progress cache, and it equals the plan computed afresh', async () => {
+    const { db, report } = await demo()
+    // On the real clock, 24 Nov is not today: computed afresh, nothing cached.
+    const fresh = await report()
+    expect(await db.selectFrom('enrolment_progress').select('enrolment_id').execute()).toEqual([])
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${TODAY}T12:00:00Z`) })
+    try {
+      const filling = await report()
+      const cached = await db.selectFrom('enrolment_progress').select(['computed_for', 'payload']).orderBy('enrolment_id').execute()
+      expect(cached.map((r) => r.computed_for)).toEqual(Array(7).fill(TODAY))
+      const fromCache = await report()
+      expect(filling.report).toEqual(fresh.report)
+      expect(fromCache.report).toEqual(fresh.report)
+      // A what-if end date is never cached (its flags differ: nobody finishes late): the rows stay as they were.
+      expect((await report('&endsOn=2028-06-30')).report.headline.finishingLate).toBe(0)
+      expect(await db.selectFrom('enrolment_progress').select(['computed_for', 'payload']).orderBy('enrolment_id').execute()).toEqual(cached)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('changes the projections with the what-if values, and saves nothing', async () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { accreditationsByMonth, filterAndSort, headlineCounts, pageOf, pipeline, stagesPresent, type DashboardRow, type TableQuery } from '~/domain/dashboard'
+import { accreditationsByMonth, filterAndSort, flagSummary, headlineCounts, pageOf, pipeline, stagesPresent, type DashboardRow, type TableQuery } from '~/domain/dashboard'
 import type { Flag } from '~/domain/risk'
 
 const flag = (severity: Flag['severity'], code: Flag['code'] = 'supervision_gap'): Flag => ({ code, severity, reason: '', nextStep: '', actor: 'trainee' })
-const row = (over: Partial<DashboardRow> & { name: string }): DashboardRow => ({
+const row = ({ flags = [], ...over }: Partial<DashboardRow> & { name: string; flags?: Flag[] }): DashboardRow => ({
   id: over.name.length,
   stageNumber: 1,
   supervisorId: 1,
   lastActivityOn: '2026-11-01',
   accreditationOn: '2027-06-01',
   accredited: false,
-  flags: [],
+  ...flagSummary(flags),
   ...over,
 })
 
@@ -39,6 +39,16 @@ describe('the trainee table', () => {
     [{ stage: 1, severity: 'red', sort: 'name' }, ['Ben', 'Farah']],
   ])('%o gives %o', (q, expected) => {
     expect(names(filterAndSort(rows, query(q)))).toEqual(expected)
+  })
+})
+
+describe('a trainee’s flags, summarised', () => {
+  it.each<[Flag[], ReturnType<typeof flagSummary>]>([
+    [[], { worstSeverity: null, flagCount: 0 }],
+    [[flag('amber'), flag('amber', 'cycle_gap')], { worstSeverity: 'amber', flagCount: 2 }],
+    [[flag('amber'), flag('red', 'cycle_gap'), flag('amber', 'stage_overrun')], { worstSeverity: 'red', flagCount: 3 }],
+  ])('%o is %o', (flags, expected) => {
+    expect(flagSummary(flags)).toEqual(expected)
   })
 })
 
