@@ -2,6 +2,7 @@
 // The cookie carries only the random session id; sign-out deletes the row. A session lasts
 // SESSION_HOURS from the person's last activity: any page they open renews it (at most every few
 // minutes), and the page warns before it ends (components/session-warning.tsx).
+import { memoForRequest } from './request-memo.server'
 import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
 import type { Role } from '~db/schema'
 import { getDb } from './db.server'
@@ -72,8 +73,10 @@ const storage = createSessionStorage<SessionData, FlashData>({
 
 export type AppSession = Session<SessionData, FlashData>
 
+/** The request's session; read once per page view, the root's and the page's loaders sharing it (ADR 0023). */
 export function getSession(request: Request): Promise<AppSession> {
-  return storage.getSession(request.headers.get('Cookie'))
+  const cookieHeader = request.headers.get('Cookie')
+  return memoForRequest(request, `session ${cookieHeader ?? ''}`, () => storage.getSession(cookieHeader))
 }
 
 /**
