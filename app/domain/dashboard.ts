@@ -30,14 +30,10 @@ export interface TableQuery {
   sort: SortKey
 }
 
-export function worstSeverity(flags: Pick<Flag, 'severity'>[]): Severity | null {
-  if (flags.some((f) => f.severity === 'red')) return 'red'
-  return flags.length ? 'amber' : null
-}
-
-/** What the tables filter, sort and count by of a trainee's flags. */
+/** What the tables filter, sort and count by of a trainee's flags: the worst (red over amber; null with none) and how many. */
 export function flagSummary(flags: Pick<Flag, 'severity'>[]): Pick<DashboardRow, 'worstSeverity' | 'flagCount'> {
-  return { worstSeverity: worstSeverity(flags), flagCount: flags.length }
+  const worstSeverity = flags.some((f) => f.severity === 'red') ? 'red' : flags.length ? 'amber' : null
+  return { worstSeverity, flagCount: flags.length }
 }
 
 /** What a table row shows of a trainee's flags: how many of each colour, and the first reason (null with none). */

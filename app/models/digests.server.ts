@@ -154,13 +154,12 @@ async function leadDigestProgramme(db: Db, lead: { id: number }, programme: { id
       .orderBy('concerns.review_on')
       .execute(),
   ])
-  const worst = (flags: Flag[]) => (flags.some((f) => f.severity === 'red') ? 'red' : flags.length ? 'amber' : null)
   const part: LeadDigestProgramme = {
     id: programme.id,
     name: programme.name,
     trainees: active.length,
-    red: active.filter((e) => worst(e.flags) === 'red').length,
-    amber: active.filter((e) => worst(e.flags) === 'amber').length,
+    red: active.filter((e) => e.worstSeverity === 'red').length,
+    amber: active.filter((e) => e.worstSeverity === 'amber').length,
     accreditedStagesThisWeek: Number(accredited.count),
     flags: active.flatMap((e) =>
       flagChanges(previous, e.id, e.flags).map((f) => ({ traineeName: e.trainee_name, enrolmentId: e.id, severity: f.severity, reason: f.reason, change: f.change })),
